@@ -1,0 +1,65 @@
+// guanxi search TEXT: entities by name, alias, part of a name or pinyin.
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/entity_search.h"
+#include "cli/relation_format.h"
+
+namespace guanxi::cli {
+namespace {
+
+struct SearchOptions {
+  std::string query;
+  std::string database;
+  std::size_t limit = 20;
+  bool json = false;
+};
+
+int RunSearch(const SearchOptions& options) {
+  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
+  if (!graph.ok()) return ReportError(graph.status());
+  std::vector<SearchHit> hits = SearchEntities(*graph, options.query, options.limit);
+  if (options.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const SearchHit& hit : hits) {
+      nlohmann::json entry = EntityJson(*graph->FindEntity(hit.entity_id));
+      entry["match"] = ToString(hit.kind);
+      entry["matched"] = hit.matched;
+      out.push_back(std::move(entry));
+    }
+    std::cout << out.dump(2) << '\n';
+  } else {
+    for (const SearchHit& hit : hits) {
+      const graph::EntityRecord& entity = *graph->FindEntity(hit.entity_id);
+      std::cout << fmt::format("{}\t{}\t{} ({})\n", entity.name, graph::ToString(entity.type),
+                               ToString(hit.kind), hit.matched);
+    }
+  }
+  if (hits.empty()) {
+    std::cerr << fmt::format("guanxi: no entity matches \"{}\"\n", options.query);
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFunction AddSearchCommand(CLI::App& command) {
+  auto options = std::make_shared<SearchOptions>();
+  command.add_option("TEXT", options->query, "Name, alias, part of a name, or pinyin")
+      ->required();
+  AddDatabaseOption(command, options->database);
+  command.add_option("--limit", options->limit, "At most this many results")
+      ->capture_default_str();
+  command.add_flag("--json", options->json, "Print JSON");
+  return [options] { return RunSearch(*options); };
+}
+
+}  // namespace guanxi::cli

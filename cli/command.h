@@ -1,0 +1,48 @@
+#pragma once
+
+// The subcommand table of the `guanxi` executable. Each subcommand lives in
+// its own cmd_<name>.cc: it declares its options on the CLI11 sub-app it is
+// given and returns the function that runs it once argv has been parsed.
+
+#include <functional>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+namespace guanxi::cli {
+
+// Runs a parsed subcommand; returns the process exit code
+// (0 ok, 1 bad input or data, 2 internal error).
+using RunFunction = std::function<int()>;
+
+struct CommandSpec {
+  std::string_view name;
+  std::string_view help;
+  RunFunction (*add)(CLI::App& command);
+};
+
+RunFunction AddBuildCommand(CLI::App& command);
+RunFunction AddExtractCommand(CLI::App& command);
+RunFunction AddShowCommand(CLI::App& command);
+RunFunction AddSearchCommand(CLI::App& command);
+RunFunction AddPathCommand(CLI::App& command);
+RunFunction AddRenderCommand(CLI::App& command);
+RunFunction AddExportCommand(CLI::App& command);
+RunFunction AddStatsCommand(CLI::App& command);
+
+inline constexpr CommandSpec kCommands[] = {
+    {"build", "Extract articles from files or folders and add them to the database",
+     &AddBuildCommand},
+    {"extract", "Extract one page and print its items, entities and relations",
+     &AddExtractCommand},
+    {"show", "Show an entity: type, aliases, posts and relations with evidence",
+     &AddShowCommand},
+    {"search", "Find entities by name, alias or part of a name", &AddSearchCommand},
+    {"path", "Shortest connection between two entities, with the evidence of each hop",
+     &AddPathCommand},
+    {"render", "Draw a neighbourhood or a path as DOT, SVG or PNG", &AddRenderCommand},
+    {"export", "Export the graph as GraphML", &AddExportCommand},
+    {"stats", "Counts by type and the most connected entities", &AddStatsCommand},
+};
+
+}  // namespace guanxi::cli

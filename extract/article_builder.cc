@@ -1,0 +1,328 @@
+#include "extract/article_builder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "extract/country_finder.h"
+#include "extract/icu_sentences.h"
+#include "extract/institution_finder.h"
+#include "extract/person_finder.h"
+#include "extract/project_finder.h"
+#include "extract/relation_finder.h"
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+constexpr size_t kMinAliasSuffix = 4;
+
+// Names of one entity type, grouped so that each body gets one canonical name.
+class NameGroups {
+ public:
+  // Adds a mention whose resolved name is `canonical` and printed form `surface`.
+  void Add(const std::u32string& canonical, const std::u32string& surface) {
+    size_t g = Find(canonical);
+    if (g == kNone) {
+      groups_.push_back({canonical, {}});
+      g = groups_.size() - 1;
+    }
+    AddName(g, canonical);
+    AddName(g, surface);
+  }
+
+  // Merges a group into another when one's name is the end or the start of the
+  // other's ("财经职业学院" of "重庆财经职业学院").
+  // A short name ("文联") joins the group it ends, preferring one that starts
+  // with `local` ("永川区文联") when several do.
+  void MergeContained(bool prefixes, const std::u32string& local) {
+    for (size_t i = 0; i < groups_.size(); ++i) {
+      if (groups_[i].names.empty()) continue;
+      const std::u32string a = groups_[i].names.front();
+      std::vector<size_t> into;
+      for (size_t j = 0; j < groups_.size(); ++j) {
+        if (i == j || groups_[j].names.empty()) continue;
+        const std::u32string& b = Longest(groups_[j]);
+        if (a.size() >= b.size() || a.size() < 2) continue;
+        bool end = b.ends_with(a) && (a.size() >= kMinAliasSuffix || b.size() - a.size() <= 4);
+        if (end || (prefixes && a.size() >= kMinAliasSuffix && b.starts_with(a))) {
+          into.push_back(j);
+        }
+      }
+      if (into.empty()) continue;
+      size_t target = into.front();
+      if (into.size() > 1) {
+        bool found = false;
+        for (size_t j : into) {
+          if (!found && !local.empty() && Longest(groups_[j]).starts_with(local)) {
+            target = j;
+            found = true;
+          }
+        }
+        if (!found) continue;
+      }
+      for (const std::u32string& n : groups_[i].names) AddName(target, n);
+      groups_[i].names.clear();
+    }
+  }
+
+  // Canonical name (the longest) of the group holding `name`; empty if none.
+  std::u32string CanonicalOf(const std::u32string& name) const {
+    size_t g = Find(name);
+    return g == kNone ? std::u32string() : Longest(groups_[g]);
+  }
+
+  std::vector<graph::Entity> ToEntities(graph::EntityType type) const {
+    std::vector<graph::Entity> out;
+    for (const Group& g : groups_) {
+      if (g.names.empty()) continue;
+      graph::Entity e;
+      e.type = type;
+      std::u32string canonical = Longest(g);
+      e.name = ToUtf8(canonical);
+      for (const std::u32string& n : g.names) {
+        if (n != canonical) e.aliases.push_back(ToUtf8(n));
+      }
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  struct Group {
+    std::u32string first;
+    std::vector<std::u32string> names;
+  };
+
+  static std::u32string Longest(const Group& g) {
+    std::u32string best;
+    for (const std::u32string& n : g.names) {
+      if (n.size() > best.size()) best = n;
+    }
+    return best;
+  }
+
+  size_t Find(const std::u32string& name) const {
+    for (size_t i = 0; i < groups_.size(); ++i) {
+      for (const std::u32string& n : groups_[i].names) {
+        if (n == name) return i;
+      }
+    }
+    return kNone;
+  }
+
+  void AddName(size_t g, const std::u32string& name) {
+    if (name.empty()) return;
+    auto& names = groups_[g].names;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+
+  std::vector<Group> groups_;
+};
+
+graph::Evidence MakeEvidence(std::u32string_view text, const Span& s) {
+  graph::Evidence ev;
+  ev.sentence =
+      ToUtf8(text.substr(static_cast<size_t>(s.begin), static_cast<size_t>(s.end - s.begin)));
+  ev.char_begin = s.begin;
+  ev.char_end = s.end;
+  return ev;
+}
+
+Span SentenceOf(const std::vector<Span>& sentences, int64_t pos) {
+  for (const Span& s : sentences) {
+    if (pos >= s.begin && pos < s.end) return s;
+  }
+  return sentences.empty() ? Span{} : sentences.back();
+}
+
+bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
+
+}  // namespace
+
+std::u32string EventName(std::u32string_view title) {
+  std::u32string t(title);
+  for (std::u32string_view end : {U"上强调", U"时强调", U"上指出", U"时指出", U"上表示"}) {
+    size_t at = t.rfind(end);
+    size_t in = t.find(U'在');
+    if (at != std::u32string::npos && in != std::u32string::npos && in < at) {
+      return t.substr(in + 1, at - in - 1);
+    }
+  }
+  for (std::u32string_view end : {U"召开", U"举行", U"开幕", U"闭幕", U"举办"}) {
+    if (t.ends_with(end)) {
+      t = t.substr(0, t.size() - end.size());
+      size_t at = t.rfind(U"在");
+      if (at != std::u32string::npos && t.size() - at <= 4) t = t.substr(0, at);
+      return t;
+    }
+  }
+  return t;
+}
+
+Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page,
+                                    const Lexicon& lex) {
+  graph::Article article;
+  article.title = ToUtf8(item.title);
+  for (const auto& s : item.subtitles) article.subtitles.push_back(ToUtf8(s));
+  article.date = ToUtf8(item.date);
+  article.text = ToUtf8(item.text);
+  const std::u32string& text = item.text;
+
+  Result<std::vector<Span>> split = SplitSentences(text);
+  if (!split.ok()) return split.status();
+  const std::vector<Span>& sentences = split.value();
+  Locality where = MergeLocality(InferLocality(item.title + U"\n" + text, lex), page.locality);
+
+  // People.
+  std::vector<PersonHit> hits = FindPeople(text, lex);
+  std::vector<std::u32string> names;
+  std::set<std::u32string> honorific_only;
+  for (const PersonHit& h : hits) {
+    if (std::find(names.begin(), names.end(), h.name) == names.end()) names.push_back(h.name);
+  }
+  for (const std::u32string& n : page.known_names) {
+    if (text.find(n) != std::u32string::npos &&
+        std::find(names.begin(), names.end(), n) == names.end()) {
+      names.push_back(n);
+    }
+  }
+  std::vector<PersonHit> mentions = FindNameMentions(text, names);
+  std::vector<PersonMention> people;
+  std::vector<Span> blocked;
+  for (const PersonHit& m : mentions) {
+    size_t end = static_cast<size_t>(m.span.end);
+    bool honorific = lex.honorifics.LongestAt(text, end) > 0;
+    people.push_back({m.name, m.span, honorific});
+    blocked.push_back(m.span);
+  }
+  for (const PersonHit& h : hits) {
+    for (const Span& t : h.title_spans) blocked.push_back(t);
+  }
+
+  // Institutions: bodies printed before posts first, then names by ending.
+  std::vector<TextHit> bodies;
+  for (const PersonHit& h : hits) {
+    for (const PostClaim& c : h.posts) {
+      if (c.body_span.end > c.body_span.begin && !lex.generic_institutions.Matches(c.body)) {
+        bodies.push_back({c.body, c.body_span});
+      }
+    }
+  }
+  std::vector<TextHit> institutions = bodies;
+  for (TextHit& h : FindInstitutions(text, lex, blocked)) {
+    bool overlaps = false;
+    for (const TextHit& b : bodies) overlaps = overlaps || Overlaps(b.span, h.span);
+    if (!overlaps) institutions.push_back(std::move(h));
+  }
+  NameGroups inst_groups;
+  for (const TextHit& h : institutions) {
+    inst_groups.Add(ResolveInstitution(h.text, where, lex), h.text);
+  }
+  for (const PersonHit& h : hits) {
+    for (const PostClaim& c : h.posts) {
+      if (c.body_span.end == c.body_span.begin) {
+        inst_groups.Add(ResolveInstitution(c.body, where, lex),
+                        ResolveInstitution(c.body, where, lex));
+      }
+    }
+  }
+
+  // Places named as signing parties ("永川区与…签署") stand for their government.
+  std::vector<PartyMention> parties;
+  for (const TextHit& h : institutions) {
+    parties.push_back({ResolveInstitution(h.text, where, lex), h.span});
+  }
+  auto place_at = [&](size_t pos) -> size_t {
+    for (const std::u32string& p : {where.district, where.city}) {
+      if (!p.empty() && HasAt(text, pos, p)) return p.size();
+    }
+    size_t len = lex.place_names.LongestAt(text, pos);
+    return len > 0 && lex.places.at(std::u32string(text.substr(pos, len))).name ==
+                          text.substr(pos, len)
+               ? len
+               : 0;
+  };
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    size_t len = place_at(pos);
+    if (len == 0) continue;
+    size_t after = pos + len;
+    bool joined = after < text.size() &&
+                  (text[after] == U'与' || text[after] == U'和' || text[after] == U'同');
+    Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
+    bool inside = false;
+    for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
+    Span sentence = SentenceOf(sentences, span.begin);
+    bool signing = false;
+    for (size_t p = static_cast<size_t>(sentence.begin); p < static_cast<size_t>(sentence.end);
+         ++p) {
+      signing = signing || lex.sign_triggers.LongestAt(text, p) > 0;
+    }
+    if (joined && !inside && signing) {
+      std::u32string gov = std::u32string(text.substr(pos, len)) + U"人民政府";
+      inst_groups.Add(gov, std::u32string(text.substr(pos, len)));
+      parties.push_back({gov, span});
+    }
+    pos = after - 1;
+  }
+  inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district);
+
+  // Projects and countries.
+  NameGroups project_groups;
+  for (const TextHit& h : FindProjects(text, lex)) project_groups.Add(h.text, h.text);
+  project_groups.MergeContained(true, std::u32string());
+  std::vector<std::u32string> countries = FindCountries(text, lex);
+
+  // Entities.
+  for (const std::u32string& n : names) {
+    article.entities.push_back({graph::EntityType::kPerson, ToUtf8(n), {}});
+  }
+  for (auto& e : inst_groups.ToEntities(graph::EntityType::kInstitution)) {
+    article.entities.push_back(std::move(e));
+  }
+  for (auto& e : project_groups.ToEntities(graph::EntityType::kProject)) {
+    article.entities.push_back(std::move(e));
+  }
+  for (const std::u32string& c : countries) {
+    article.entities.push_back({graph::EntityType::kCountry, ToUtf8(c), {}});
+  }
+  std::u32string event = EventName(item.title.empty() ? U"新闻事件" : item.title);
+  article.entities.push_back({graph::EntityType::kEvent, ToUtf8(event), {}});
+
+  // Relations: posts, the event, signings.
+  std::set<std::pair<std::u32string, std::u32string>> held;
+  for (const PersonHit& h : hits) {
+    for (const PostClaim& c : h.posts) {
+      std::u32string body = inst_groups.CanonicalOf(ResolveInstitution(c.body, where, lex));
+      if (body.empty() || !held.insert({h.name, body}).second) continue;
+      graph::Relation r;
+      r.type = graph::RelationType::kHoldsPosition;
+      r.source = ToUtf8(h.name);
+      r.target = ToUtf8(body);
+      r.title = ToUtf8(c.title);
+      r.evidence = MakeEvidence(text, SentenceOf(sentences, h.span.begin));
+      article.relations.push_back(std::move(r));
+    }
+  }
+  for (const EventLink& l : FindEventLinks(text, sentences, people, lex)) {
+    graph::Relation r;
+    r.type = l.type;
+    r.source = ToUtf8(l.person);
+    r.target = ToUtf8(event);
+    r.evidence = MakeEvidence(text, l.sentence);
+    article.relations.push_back(std::move(r));
+  }
+  for (const SignLink& l : FindSignings(text, sentences, parties, lex)) {
+    graph::Relation r;
+    r.type = graph::RelationType::kSignedWith;
+    r.source = ToUtf8(inst_groups.CanonicalOf(l.a));
+    r.target = ToUtf8(inst_groups.CanonicalOf(l.b));
+    if (r.source.empty() || r.target.empty() || r.source == r.target) continue;
+    r.evidence = MakeEvidence(text, l.sentence);
+    article.relations.push_back(std::move(r));
+  }
+  return article;
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,54 @@
+#include "extract/extractor.h"
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "extract/article_builder.h"
+#include "extract/lexicon.h"
+#include "extract/page_splitter.h"
+#include "extract/person_finder.h"
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+
+Result<graph::Page> ExtractFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path.string(), "cannot open file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::IoError(path.string(), "read failed");
+  return ExtractText(bytes.str(), path.string());
+}
+
+Result<graph::Page> ExtractText(std::string_view text, std::string path) {
+  if (auto bad = FindInvalidUtf8(text)) {
+    return Status::InvalidInput(path, "not UTF-8 at byte " + std::to_string(*bad));
+  }
+  const Lexicon& lex = Lexicon::Default();
+  graph::Page page;
+  page.path = std::move(path);
+  std::u32string page_text = ToU32(text);
+  std::vector<RawItem> items = SplitPage(page_text);
+
+  PageContext context;
+  context.locality = InferLocality(page_text, lex);
+  for (const RawItem& item : items) {
+    for (const PersonHit& h : FindPeople(item.text, lex)) {
+      if (h.honorific) continue;
+      bool known = false;
+      for (const auto& n : context.known_names) known = known || n == h.name;
+      if (!known) context.known_names.push_back(h.name);
+    }
+  }
+  for (const RawItem& item : items) {
+    Result<graph::Article> article = BuildArticle(item, context, lex);
+    if (!article.ok()) {
+      return Status::Internal(page.path, article.status().ToString());
+    }
+    page.articles.push_back(std::move(article.value()));
+  }
+  return page;
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,62 @@
+#include "extract/icu_sentences.h"
+
+#include <unicode/ubrk.h>
+#include <unicode/utypes.h>
+
+#include <memory>
+#include <string>
+
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+struct BreakIteratorCloser {
+  void operator()(UBreakIterator* it) const { ubrk_close(it); }
+};
+using BreakIteratorPtr = std::unique_ptr<UBreakIterator, BreakIteratorCloser>;
+
+}  // namespace
+
+Result<std::vector<Span>> SplitSentences(std::u32string_view text) {
+  // ICU works in UTF-16; remember where every UTF-16 unit's code point starts.
+  std::u16string utf16;
+  std::vector<int64_t> cp_of_unit;
+  utf16.reserve(text.size());
+  cp_of_unit.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    if (c >= 0x10000) {
+      c -= 0x10000;
+      utf16.push_back(static_cast<char16_t>(0xD800 + (c >> 10)));
+      utf16.push_back(static_cast<char16_t>(0xDC00 + (c & 0x3FF)));
+      cp_of_unit.push_back(static_cast<int64_t>(i));
+      cp_of_unit.push_back(static_cast<int64_t>(i));
+    } else {
+      utf16.push_back(static_cast<char16_t>(c));
+      cp_of_unit.push_back(static_cast<int64_t>(i));
+    }
+  }
+  cp_of_unit.push_back(static_cast<int64_t>(text.size()));
+
+  std::vector<Span> spans;
+  if (text.empty()) return spans;
+  UErrorCode status = U_ZERO_ERROR;
+  BreakIteratorPtr it(ubrk_open(UBRK_SENTENCE, "zh", reinterpret_cast<const UChar*>(utf16.data()),
+                                static_cast<int32_t>(utf16.size()), &status));
+  if (U_FAILURE(status) || !it) {
+    return Status::Internal("ICU sentence iterator", u_errorName(status));
+  }
+  int32_t start = ubrk_first(it.get());
+  for (int32_t end = ubrk_next(it.get()); end != UBRK_DONE; end = ubrk_next(it.get())) {
+    int64_t b = cp_of_unit[static_cast<size_t>(start)];
+    int64_t e = cp_of_unit[static_cast<size_t>(end)];
+    while (b < e && IsSpace(text[static_cast<size_t>(b)])) ++b;
+    while (e > b && IsSpace(text[static_cast<size_t>(e - 1)])) --e;
+    if (e > b) spans.push_back({b, e});
+    start = end;
+  }
+  return spans;
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,95 @@
+#pragma once
+
+// The extractor's lexicons, parsed once from the data files embedded from
+// extract/data/ (each file's header says what a line means). Read-only after
+// construction; safe to share between threads.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "graph/model.h"
+
+namespace guanxi::extract {
+
+// A set of words with longest-match lookups at a position of a text.
+class WordSet {
+ public:
+  void Add(std::u32string word);
+  bool Contains(std::u32string_view word) const;
+  // Length of the longest word that starts at `pos` in `text`; 0 if none.
+  size_t LongestAt(std::u32string_view text, size_t pos) const;
+  // Length of the longest word that ends right before `end`; 0 if none.
+  size_t LongestEndingAt(std::u32string_view text, size_t end) const;
+  bool empty() const { return words_.empty(); }
+
+ private:
+  std::unordered_set<std::u32string> words_;
+  size_t max_len_ = 0;
+};
+
+// How strongly an event trigger ties people to the event (triggers.txt).
+enum class TriggerStrength { kStrong, kWeak, kMutual };
+
+struct Trigger {
+  graph::RelationType relation = graph::RelationType::kAttended;
+  TriggerStrength strength = TriggerStrength::kStrong;
+};
+
+// A place of places.txt.
+struct Place {
+  std::u32string name;    // full name, "永川区"
+  std::u32string level;   // province, city, district or county
+  std::u32string parent;  // full name of the parent, empty for none
+};
+
+// Lists "= WORD" (whole mentions), "^ WORD" (leading words) and "~ WORD"
+// (words anywhere) of generic_*.txt.
+struct GenericRules {
+  WordSet whole;
+  WordSet leading;
+  WordSet anywhere;
+  // True when `mention` is generic by any of the three lists.
+  bool Matches(std::u32string_view mention) const;
+};
+
+struct Lexicon {
+  WordSet surnames;
+  WordSet name_followers;
+  std::unordered_set<char32_t> name_stop_chars;
+  WordSet honorifics;
+  WordSet group_words;
+  WordSet speech_verbs;
+  WordSet posts;
+  WordSet post_modifiers;
+  std::unordered_map<std::u32string, std::u32string> implied_bodies;  // post -> body
+  WordSet institution_suffixes;
+  WordSet weak_institution_suffixes;  // endings marked "weak"
+  WordSet institution_exclusions;
+  GenericRules generic_institutions;
+  WordSet boundary_words;
+  WordSet boundary_protected;
+  WordSet boundary_verbs;  // "v WORD" lines: boundaries for free-standing names only  // "! WORD"
+                           // lines: words whose end is no boundary ("自由")
+  WordSet project_suffixes;
+  WordSet project_heads;          // "+" lines: a quotation followed by these is a project
+  WordSet project_slogan_heads;   // "-" lines: a quotation followed by these is a slogan
+  WordSet project_quote_endings;  // "$" lines: quotations ending so are projects
+  GenericRules generic_projects;
+  WordSet project_exclusions;  // "! WORD" lines of generic_projects.txt ("工程师")
+  WordSet trigger_words;
+  std::unordered_map<std::u32string, Trigger> triggers;
+  WordSet sign_triggers;
+  WordSet countries;
+  std::unordered_map<std::u32string, std::u32string> country_canonical;
+  WordSet place_names;  // full names and derived short forms
+  WordSet not_places;   // "! WORD" lines of places.txt: 全区, 社区, 高新区 ...
+  std::unordered_map<std::u32string, Place> places;  // full or short name -> place
+
+  // The lexicon built from the embedded data, parsed on first use.
+  static const Lexicon& Default();
+};
+
+}  // namespace guanxi::extract

@@ -1,0 +1,145 @@
+#include "extract/locality.h"
+
+#include <map>
+#include <vector>
+
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+// Bodies that follow a bare place name in local usage: "永川人大常委会".
+constexpr std::u32string_view kBodiesAfterShortPlace[] = {U"人大", U"政协", U"人民政府",
+                                                          U"政府", U"委",   U"纪委"};
+
+std::u32string MostFrequent(const std::vector<std::pair<std::u32string, int>>& counts) {
+  std::u32string best;
+  int best_count = 0;
+  for (const auto& [name, count] : counts) {
+    if (count > best_count) best = name, best_count = count;
+  }
+  return best;
+}
+
+void Add(std::vector<std::pair<std::u32string, int>>& counts, const std::u32string& name, int n) {
+  for (auto& [k, v] : counts) {
+    if (k == name) {
+      v += n;
+      return;
+    }
+  }
+  counts.emplace_back(name, n);
+}
+
+// Places missing from places.txt still show in local bodies: "青溪区委",
+// "白沙县人民政府", "云岭市政协". Two Han characters before the level count.
+void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex,
+                         std::vector<std::pair<std::u32string, int>>& districts,
+                         std::vector<std::pair<std::u32string, int>>& cities) {
+  for (size_t k = 2; k + 1 < text.size(); ++k) {
+    char32_t level = text[k];
+    if (level != U'区' && level != U'县' && level != U'市') continue;
+    std::u32string name(text.substr(k - 2, 3));
+    if (!IsHan(name[0]) || !IsHan(name[1]) || lex.places.count(name)) continue;
+    if (lex.not_places.LongestEndingAt(text, k + 1) > 0) continue;
+    if (lex.name_stop_chars.count(name[0]) || lex.name_stop_chars.count(name[1])) continue;
+    if (lex.boundary_words.LongestEndingAt(text, k) > 0) continue;
+    // A local body after the name ("青溪区委") counts twice; the name on its
+    // own after punctuation or a function word ("来到青溪区") once.
+    bool body = lex.institution_suffixes.LongestAt(text, k + 1) > 0;
+    for (std::u32string_view b : kBodiesAfterShortPlace) body = body || HasAt(text, k + 1, b);
+    bool free = k < 3 || !IsHan(text[k - 3]) || lex.boundary_words.LongestEndingAt(text, k - 2) > 0;
+    if (!body && !free) continue;
+    if (level == U'市') {
+      Add(cities, name, body ? 2 : 1);
+    } else {
+      Add(districts, name, body ? 2 : 1);
+    }
+  }
+}
+
+}  // namespace
+
+Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
+  std::vector<std::pair<std::u32string, int>> districts;
+  std::vector<std::pair<std::u32string, int>> cities;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t len = lex.place_names.LongestAt(text, pos);
+    if (len == 0) {
+      ++pos;
+      continue;
+    }
+    std::u32string name(text.substr(pos, len));
+    const Place& place = lex.places.at(name);
+    int weight = name == place.name ? 2 : 1;
+    if (place.level == U"district" || place.level == U"county") {
+      Add(districts, place.name, weight);
+    } else if (place.level == U"city" || place.name.ends_with(U"市")) {
+      Add(cities, place.name, weight);
+    }
+    pos += len;
+  }
+  CountUnlistedPlaces(text, lex, districts, cities);
+  Locality where;
+  where.district = MostFrequent(districts);
+  auto listed = lex.places.find(where.district);
+  if (listed != lex.places.end()) {
+    where.city = listed->second.parent;
+  } else {
+    where.city = MostFrequent(cities);
+  }
+  if (!where.city.empty()) {
+    auto it = lex.places.find(where.city);
+    if (it != lex.places.end()) {
+      where.province = it->second.level == U"province" ? it->second.name : it->second.parent;
+    }
+  }
+  return where;
+}
+
+Locality MergeLocality(Locality primary, const Locality& fallback) {
+  if (primary.district.empty() && primary.city.empty()) {
+    primary.district = fallback.district;
+  }
+  if (primary.city.empty()) primary.city = fallback.city;
+  if (primary.province.empty()) primary.province = fallback.province;
+  return primary;
+}
+
+std::u32string ResolveInstitution(std::u32string_view mention, const Locality& where,
+                                  const Lexicon& lex) {
+  std::u32string out(mention);
+  if (HasAt(out, 0, U"中共")) {
+    // 中共永川区委 names the same body as 永川区委; keep it, aliases join them.
+  } else if (!out.empty() && lex.place_names.LongestAt(out, 0) == 0) {
+    std::u32string prefix;
+    if (out[0] == U'区' || out[0] == U'县') prefix = where.district;
+    if (out[0] == U'市') prefix = where.city;
+    if (out[0] == U'省') prefix = where.province;
+    if (!prefix.empty() && prefix.back() == out[0] && out.size() >= 2) {
+      // "区级城运中心" is the district's own: 永川区城运中心.
+      size_t skip = out.size() > 3 && out[1] == U'级' ? 2 : 1;
+      out = prefix + out.substr(skip);
+    }
+  } else {
+    size_t len = lex.place_names.LongestAt(out, 0);
+    const Place& place = lex.places.at(out.substr(0, len));
+    if (out.substr(0, len) != place.name) {
+      for (std::u32string_view body : kBodiesAfterShortPlace) {
+        if (HasAt(out, len, body)) {
+          out = place.name + out.substr(len);
+          break;
+        }
+      }
+    }
+  }
+  for (std::u32string_view level : {U"区政府", U"市政府", U"县政府", U"省政府"}) {
+    if (out.size() > level.size() && out.ends_with(level)) {
+      out = out.substr(0, out.size() - 2) + U"人民政府";
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,96 @@
+#include "extract/name_bounds.h"
+
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+constexpr size_t kMaxQuotedInName = 14;
+
+bool IsLocalShorthand(char32_t c) { return c == U'区' || c == U'市' || c == U'县' || c == U'省'; }
+
+bool StartsWithOrgPrefix(std::u32string_view text, size_t pos) {
+  for (std::u32string_view w : {U"中共", U"中华", U"中国", U"全国", U"国家"}) {
+    if (HasAt(text, pos, w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsBodyChar(char32_t c) {
+  return IsHan(c) || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
+         (c >= U'0' && c <= U'9') || c == U'(' || c == U')' || c == U'（' || c == U'）' ||
+         c == U'·' || c == U' ' || c == U'-';
+}
+
+bool IsJoinerBoundary(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  if (lex.institution_suffixes.LongestEndingAt(text, pos) > 0 ||
+      lex.place_names.LongestEndingAt(text, pos) > 0 ||
+      lex.countries.LongestEndingAt(text, pos) > 0) {
+    return true;
+  }
+  size_t next = pos + 1;
+  if (next >= text.size()) return true;
+  char32_t c = text[next];
+  return c == U'各' || c == U'同' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, next) ||
+         lex.place_names.LongestAt(text, next) > 0 || lex.countries.LongestAt(text, next) > 0;
+}
+
+bool StartsProperly(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  if (pos >= text.size()) return false;
+  char32_t c = text[pos];
+  return c == U'“' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, pos) ||
+         lex.place_names.LongestAt(text, pos) > 0 || lex.countries.LongestAt(text, pos) > 0;
+}
+
+size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_t max_chars,
+                 NameKind kind) {
+  size_t p = end;
+  int open_brackets = 0;
+  while (p > 0 && end - p < max_chars) {
+    const bool joiner = text[p - 1] == U'与' || text[p - 1] == U'和' || text[p - 1] == U'及';
+    if (!joiner) {
+      size_t word = lex.boundary_words.LongestEndingAt(text, p);
+      if (kind != NameKind::kBody) {
+        word = std::max(word, lex.boundary_verbs.LongestEndingAt(text, p));
+      }
+      if (word > 0 && lex.boundary_protected.LongestEndingAt(text, p) <= word) break;
+    }
+    char32_t c = text[p - 1];
+    if (kind == NameKind::kInstitution && c == U'”') {
+      size_t open = p - 1;
+      while (open > 0 && text[open - 1] != U'“' && p - open < kMaxQuotedInName) --open;
+      if (open > 0 && text[open - 1] == U'“') {
+        p = open - 1;
+        continue;
+      }
+      break;
+    }
+    if (!IsBodyChar(c)) break;
+    if (kind != NameKind::kBody && c >= U'0' && c <= U'9') break;
+    if (c == U')' || c == U'）') ++open_brackets;
+    if (c == U'(' || c == U'（') {
+      if (open_brackets == 0) break;
+      --open_brackets;
+    }
+    if (c == U'与' || c == U'和' || c == U'及') {
+      if (p >= 2 && text[p - 2] == U'以') break;
+      if (IsJoinerBoundary(text, p - 1, lex)) break;
+      --p;
+      continue;
+    }
+    // "永川区政协江津区政协": another body ends here and a place starts.
+    if (kind != NameKind::kBody && p < end &&
+        lex.institution_suffixes.LongestEndingAt(text, p) > 0 &&
+        lex.weak_institution_suffixes.LongestEndingAt(text, p) == 0 &&
+        (lex.place_names.LongestAt(text, p) > 0 || lex.countries.LongestAt(text, p) > 0)) {
+      break;
+    }
+    --p;
+  }
+  while (p < end && text[p] == U' ') ++p;
+  return p;
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,252 @@
+#include "extract/person_finder.h"
+
+#include <algorithm>
+
+#include "extract/name_bounds.h"
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+constexpr size_t kMaxBodyChars = 32;
+constexpr size_t kMaxForeignPart = 8;
+
+bool IsNameChar(char32_t c, const Lexicon& lex) {
+  return IsHan(c) && !lex.name_stop_chars.count(c);
+}
+
+// True when a name may end right before `pos`.
+bool NameMayEndAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  if (pos >= text.size()) return true;
+  char32_t c = text[pos];
+  if (IsPunct(c) || IsSpace(c)) return true;
+  return lex.name_followers.LongestAt(text, pos) > 0 || lex.honorifics.LongestAt(text, pos) > 0 ||
+         lex.trigger_words.LongestAt(text, pos) > 0 || lex.speech_verbs.LongestAt(text, pos) > 0;
+}
+
+// How strongly the text at `pos` suggests that a name ended there: 0 not at
+// all, else the length of the follower word (punctuation and the end count most).
+size_t FollowerStrength(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  if (pos >= text.size() || IsPunct(text[pos]) || IsSpace(text[pos])) return 100;
+  return std::max({lex.name_followers.LongestAt(text, pos), lex.honorifics.LongestAt(text, pos),
+                   lex.trigger_words.LongestAt(text, pos), lex.speech_verbs.LongestAt(text, pos)});
+}
+
+// Length of the post (with modifiers and "X兼Y" joins) that ends right before
+// `end`, 0 if none.
+size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
+  size_t len = lex.posts.LongestEndingAt(text, end);
+  if (len == 0) return 0;
+  for (;;) {
+    size_t start = end - len;
+    if (start >= 2 && text[start - 1] == U'兼') {
+      size_t more = lex.posts.LongestEndingAt(text, start - 1);
+      if (more > 0) {
+        len += more + 1;
+        continue;
+      }
+    }
+    size_t mod = lex.post_modifiers.LongestEndingAt(text, start);
+    if (mod > 0 && start >= mod) {
+      len += mod;
+      continue;
+    }
+    break;
+  }
+  return len;
+}
+
+}  // namespace
+
+size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  size_t sur = lex.surnames.LongestAt(text, pos);
+  if (sur == 0) return 0;
+  // Of "surname + 2" and "surname + 1", take the one whose follower is the
+  // stronger cue: "蔡焱陪同" is 蔡焱 + 陪同, not 蔡焱陪 + 同.
+  size_t best = 0;
+  size_t best_score = 0;
+  for (size_t given = 2; given >= 1; --given) {
+    size_t len = sur + given;
+    if (pos + len > text.size()) continue;
+    bool ok = true;
+    for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
+    size_t score = ok ? FollowerStrength(text, pos + len, lex) : 0;
+    if (score > best_score) best = len, best_score = score;
+  }
+  return best;
+}
+
+size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  size_t p = pos;
+  size_t last_dot = std::u32string_view::npos;
+  while (p < text.size() && (IsHan(text[p]) || text[p] == U'·') && p - pos < 24) {
+    if (text[p] == U'·') {
+      if (p == pos || last_dot == p - 1) return 0;
+      last_dot = p;
+    } else if (last_dot != std::u32string_view::npos && p > last_dot + 1 &&
+               NameMayEndAt(text, p, lex) && lex.name_followers.LongestAt(text, p) > 0) {
+      break;
+    }
+    ++p;
+  }
+  if (last_dot == std::u32string_view::npos || p == last_dot + 1) return 0;
+  if (p - last_dot - 1 > kMaxForeignPart || last_dot - pos > kMaxForeignPart) return 0;
+  return p - pos;
+}
+
+std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) {
+  std::vector<PersonHit> hits;
+  auto name_at = [&](size_t pos) {
+    size_t n = ForeignNameAt(text, pos, lex);
+    return n > 0 ? n : ChineseNameAt(text, pos, lex);
+  };
+  size_t covered = 0;  // text before this is part of an earlier hit
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (pos < covered) continue;
+    size_t post = PostEndingAt(text, pos, lex);
+    size_t group = lex.group_words.LongestEndingAt(text, pos);
+    if (post == 0 && group == 0) continue;
+    size_t len = name_at(pos);
+    if (len == 0) continue;
+
+    PersonHit hit;
+    hit.span = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    hit.name = std::u32string(text.substr(pos, len));
+    size_t chain_start = pos;
+    if (post >= group) {
+      // Walk the chain of "body post、body post" right to left.
+      std::vector<PostClaim> claims;
+      size_t post_end = pos;
+      size_t post_len = post;
+      for (;;) {
+        size_t post_start = post_end - post_len;
+        size_t body_start = NameStart(text, post_start, lex, kMaxBodyChars, NameKind::kBody);
+        PostClaim claim;
+        claim.title = std::u32string(text.substr(post_start, post_len));
+        claim.body = std::u32string(text.substr(body_start, post_start - body_start));
+        claim.body_span = {static_cast<int64_t>(body_start), static_cast<int64_t>(post_start)};
+        if (lex.group_words.Contains(claim.body)) claim.body.clear();
+        hit.title_spans.push_back(
+            {static_cast<int64_t>(post_start), static_cast<int64_t>(post_end)});
+        claims.push_back(std::move(claim));
+        chain_start = body_start;
+        if (body_start == 0 || text[body_start - 1] != U'、') break;
+        size_t prev_len = PostEndingAt(text, body_start - 1, lex);
+        if (prev_len == 0) break;
+        post_end = body_start - 1;
+        post_len = prev_len;
+      }
+      std::reverse(claims.begin(), claims.end());
+      // A post printed without a body continues the previous body
+      // ("党委副书记、校长"), unless it implies one ("区长" -> 区人民政府).
+      for (PostClaim& c : claims) {
+        if (!c.body.empty() && lex.generic_institutions.whole.Contains(c.body) &&
+            !hit.posts.empty()) {
+          // "高新区党工委书记、管委会主任": 管委会 is the same place's.
+          const std::u32string& prev = hit.posts.back().body;
+          size_t suffix = lex.institution_suffixes.LongestEndingAt(prev, prev.size());
+          if (suffix > 0 && suffix < prev.size()) {
+            c.body = prev.substr(0, prev.size() - suffix) + c.body;
+            c.body_span = {};
+          }
+        }
+        if (!c.body.empty()) {
+          hit.posts.push_back(std::move(c));
+          continue;
+        }
+        auto implied = lex.implied_bodies.find(c.title);
+        if (implied != lex.implied_bodies.end()) {
+          c.body = implied->second;
+          c.body_span = {};
+          hit.posts.push_back(std::move(c));
+        } else if (!hit.posts.empty()) {
+          hit.posts.back().title += U"、" + c.title;
+        }
+      }
+    } else {
+      chain_start = pos - group;
+    }
+    hit.chain = {static_cast<int64_t>(chain_start), static_cast<int64_t>(pos + len)};
+    hits.push_back(hit);
+    covered = pos + len;
+    // A list of names sharing the posts: "副主席王晓英、张前勇、马奇富".
+    size_t next = pos + len;
+    while (next + 1 < text.size() && (text[next] == U'、' || text[next] == U'和')) {
+      size_t n = name_at(next + 1);
+      if (n == 0) break;
+      // The name must not start a new chain ("、永川区政协主席文良印").
+      size_t after = next + 1 + n;
+      if (after < text.size() && !NameMayEndAt(text, after, lex)) break;
+      PersonHit more = hit;
+      more.name = std::u32string(text.substr(next + 1, n));
+      more.span = {static_cast<int64_t>(next + 1), static_cast<int64_t>(after)};
+      more.chain = more.span;
+      more.title_spans.clear();
+      hits.push_back(std::move(more));
+      next = after;
+      covered = after;
+    }
+  }
+
+  // "习近平总书记": a name right before an honorific.
+  for (size_t pos = 2; pos < text.size(); ++pos) {
+    if (lex.honorifics.LongestAt(text, pos) == 0) continue;
+    for (size_t len : {size_t{3}, size_t{2}}) {
+      if (pos < len) continue;
+      size_t start = pos - len;
+      if (lex.surnames.LongestAt(text, start) == 0) continue;
+      bool ok = true;
+      for (size_t i = start + 1; i < pos; ++i) ok = ok && IsNameChar(text[i], lex);
+      if (!ok) continue;
+      PersonHit hit;
+      hit.name = std::u32string(text.substr(start, len));
+      hit.span = hit.chain = {static_cast<int64_t>(start), static_cast<int64_t>(pos)};
+      hit.honorific = true;
+      hits.push_back(std::move(hit));
+      break;
+    }
+  }
+
+  // "沈金强宣布…": a clause that starts with a name and a speech verb.
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (pos > 0 && !IsPunct(text[pos - 1])) continue;
+    size_t len = ChineseNameAt(text, pos, lex);
+    if (len == 0 || lex.speech_verbs.LongestAt(text, pos + len) == 0) continue;
+    PersonHit hit;
+    hit.name = std::u32string(text.substr(pos, len));
+    hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    hits.push_back(std::move(hit));
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const PersonHit& a, const PersonHit& b) {
+    return a.span.begin < b.span.begin;
+  });
+  return hits;
+}
+
+std::vector<PersonHit> FindNameMentions(std::u32string_view text,
+                                        const std::vector<std::u32string>& names) {
+  std::vector<std::u32string> sorted = names;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); });
+  std::vector<bool> taken(text.size(), false);
+  std::vector<PersonHit> hits;
+  for (const std::u32string& name : sorted) {
+    if (name.empty()) continue;
+    for (size_t pos = text.find(name); pos != std::u32string_view::npos;
+         pos = text.find(name, pos + 1)) {
+      bool free = true;
+      for (size_t i = pos; i < pos + name.size(); ++i) free = free && !taken[i];
+      if (!free) continue;
+      for (size_t i = pos; i < pos + name.size(); ++i) taken[i] = true;
+      PersonHit hit;
+      hit.name = name;
+      hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + name.size())};
+      hits.push_back(std::move(hit));
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const PersonHit& a, const PersonHit& b) { return a.span.begin < b.span.begin; });
+  return hits;
+}
+
+}  // namespace guanxi::extract

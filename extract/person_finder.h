@@ -1,0 +1,53 @@
+#pragma once
+
+// Finds people in an item's text: names introduced by posts ("区委副书记、区长
+// 常晓勇"), by group words ("区领导徐秀霞、李四"), names followed by an honorific
+// ("习近平总书记"), and names that start a clause before a speech verb
+// ("沈金强宣布…"). Reporters never occur here: the page splitter removed
+// bylines and captions.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extract/icu_sentences.h"
+#include "extract/lexicon.h"
+
+namespace guanxi::extract {
+
+// One post a person holds as the text states it. `body` is the institution as
+// printed (local shorthand such as 区委 unresolved), or the body the post
+// implies (区长 -> 区人民政府); `title` may join several posts ("党委副书记、校长").
+struct PostClaim {
+  std::u32string body;
+  std::u32string title;
+  Span body_span;  // where `body` is printed; empty span for an implied body
+};
+
+// One mention of a person in the text, with the posts stated right before it.
+struct PersonHit {
+  std::u32string name;
+  Span span;   // the name itself
+  Span chain;  // the name with its posts and bodies
+  std::vector<PostClaim> posts;
+  std::vector<Span> title_spans;  // where the post titles are printed
+  bool honorific = false;         // "习近平总书记": mentioned, not present
+};
+
+// Length of a Chinese name (surname + 1-2 characters) starting at `pos` and
+// followed by punctuation, the end of text or a word of name_followers.txt;
+// 0 when there is none. Prefers the longer name.
+size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
+// Length of a foreign name with a middle dot ("瓦吉哈·卡马尔") at `pos`; 0 if none.
+size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
+
+// All people introduced by posts, group words, honorifics or clause-initial
+// speech verbs, in text order. A name may occur in several hits.
+std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex);
+
+// Every occurrence of any of `names` in `text` (longest name first, no
+// overlaps), as hits without posts, in text order.
+std::vector<PersonHit> FindNameMentions(std::u32string_view text,
+                                        const std::vector<std::u32string>& names);
+
+}  // namespace guanxi::extract

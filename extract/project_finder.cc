@@ -1,0 +1,128 @@
+#include "extract/project_finder.h"
+
+#include <map>
+#include <string>
+
+#include "extract/name_bounds.h"
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+constexpr size_t kMaxQuoted = 16;
+constexpr size_t kMaxProjectChars = 20;
+constexpr size_t kHeadLookahead = 8;
+
+bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'「' || c == U'『'; }
+bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'」' || c == U'』'; }
+
+bool IsNumeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') ||
+         std::u32string_view(U"一二三四五六七八九十两百千").find(c) != std::u32string_view::npos;
+}
+
+// "两个健康", "四最", "九治", "10个一体化发展", "1345": counted slogans.
+bool IsCountedSlogan(std::u32string_view q) {
+  if (q.empty() || !IsNumeral(q[0])) return false;
+  bool all_digits = true;
+  for (char32_t c : q) all_digits = all_digits && (IsNumeral(c) || !IsHan(c));
+  if (all_digits) return true;
+  size_t i = 0;
+  while (i < q.size() && IsNumeral(q[i])) ++i;
+  if (q.size() <= 2) return true;
+  return i < q.size() &&
+         std::u32string_view(U"个项大种条号类批张化").find(q[i]) != std::u32string_view::npos;
+}
+
+bool IsSlogan(std::u32string_view q, const Lexicon& lex) {
+  if (q.size() < 2 || q.size() > kMaxQuoted) return true;
+  for (char32_t c : q) {
+    if (c == U'、' || c == U'，' || c == U',' || c == U'。' || c == U'；') return true;
+  }
+  return IsCountedSlogan(q) || lex.generic_projects.Matches(q);
+}
+
+}  // namespace
+
+std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) {
+  struct Quote {
+    Span span;  // content, without the marks
+    bool head = false;
+    bool slogan_head = false;
+  };
+  std::map<std::u32string, std::vector<Quote>> quotes;
+  std::vector<TextHit> hits;
+  bool in_book_title = false;  // quotations inside 《…》 are part of a title
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == U'《') in_book_title = true;
+    if (text[i] == U'》' || text[i] == U'\n') in_book_title = false;
+    if (in_book_title || !IsOpenQuote(text[i])) continue;
+    size_t j = i + 1;
+    while (j < text.size() && !IsCloseQuote(text[j]) && j - i <= kMaxQuoted + 1) ++j;
+    if (j >= text.size() || !IsCloseQuote(text[j])) continue;
+    Quote q;
+    q.span = {static_cast<int64_t>(i + 1), static_cast<int64_t>(j)};
+    // The words after the quotation, up to a boundary: "“蓉创”科技成果转化平台".
+    for (size_t k = j + 1; k < text.size() && k <= j + kHeadLookahead && IsHan(text[k]); ++k) {
+      if (k > j + 1 && lex.boundary_words.LongestEndingAt(text, k) > 0) break;
+      if (lex.boundary_words.LongestAt(text, k) > 0 && lex.project_heads.LongestAt(text, k) == 0) {
+        break;
+      }
+      if (lex.project_slogan_heads.LongestAt(text, k) > 0) {
+        q.slogan_head = true;
+        break;
+      }
+      if (lex.project_heads.LongestAt(text, k) > 0) {
+        q.head = true;
+        break;
+      }
+    }
+    quotes[std::u32string(text.substr(i + 1, j - i - 1))].push_back(q);
+    i = j;
+  }
+  for (const auto& [content, list] : quotes) {
+    if (IsSlogan(content, lex)) continue;
+    bool head = false;
+    bool slogan_head = false;
+    for (const Quote& q : list) {
+      head = head || q.head;
+      slogan_head = slogan_head || q.slogan_head;
+    }
+    bool ending = lex.project_quote_endings.LongestEndingAt(content, content.size()) > 0;
+    if (head || ending || (list.size() >= 2 && !slogan_head)) {
+      hits.push_back({content, list.front().span});
+    }
+  }
+
+  // Unquoted names with a project ending: "产教融合综合体项目".
+  for (size_t end = 1; end <= text.size(); ++end) {
+    size_t suffix = lex.project_suffixes.LongestEndingAt(text, end);
+    if (suffix == 0) continue;
+    // The longest ending only: "综合体项目" rather than "项目".
+    if (end < text.size() && lex.project_suffixes.LongestEndingAt(text, end + 1) > 0) continue;
+    size_t begin = end - suffix;
+    bool word_part = false;
+    for (size_t p = begin; p < end; ++p) {
+      size_t len = lex.project_exclusions.LongestAt(text, p);
+      word_part = word_part || (len > 0 && p + len > end);
+    }
+    if (word_part) continue;
+    size_t stop = NameStart(text, begin, lex, kMaxProjectChars, NameKind::kProject);
+    // Projects never contain digits, another project's ending or a quotation.
+    while (begin > stop) {
+      char32_t c = text[begin - 1];
+      if (!IsHan(c) || c == U'个' || c == U'项') break;
+      if (lex.project_suffixes.LongestEndingAt(text, begin) >= 3) break;
+      --begin;
+    }
+    std::u32string mention(text.substr(begin, end - begin));
+    if (mention.size() < suffix + 2 || lex.generic_projects.Matches(mention)) continue;
+    // "永川区重点项目": a place before a generic project is still generic.
+    size_t place = lex.place_names.LongestAt(mention, 0);
+    if (place > 0 && lex.generic_projects.Matches(mention.substr(place))) continue;
+    hits.push_back({std::move(mention), {static_cast<int64_t>(begin), static_cast<int64_t>(end)}});
+  }
+  return KeepLongest(std::move(hits));
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,187 @@
+#include "extract/relation_finder.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+bool IsClauseMark(char32_t c) {
+  return c == U'，' || c == U',' || c == U'；' || c == U';' || c == U'：' || c == U':' ||
+         IsSentenceFinal(c) || c == U'\n';
+}
+
+size_t ClauseStart(std::u32string_view text, size_t pos, size_t floor) {
+  while (pos > floor && !IsClauseMark(text[pos - 1])) --pos;
+  return pos;
+}
+
+// True when the mention sits in a "受…委托" clause: the person delegated.
+bool IsDelegator(std::u32string_view text, const Span& span, size_t floor, size_t ceiling) {
+  size_t start = ClauseStart(text, static_cast<size_t>(span.begin), floor);
+  if (start >= text.size() || text[start] != U'受') return false;
+  size_t end = static_cast<size_t>(span.end);
+  while (end < ceiling && !IsClauseMark(text[end])) ++end;
+  return text.substr(start, end - start).find(U"委托") != std::u32string_view::npos;
+}
+
+}  // namespace
+
+std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vector<Span>& sentences,
+                                      const std::vector<PersonMention>& people,
+                                      const Lexicon& lex) {
+  std::vector<EventLink> links;
+  std::set<std::pair<std::u32string, graph::RelationType>> seen;
+  auto add = [&](const PersonMention& m, graph::RelationType type, const Span& sentence) {
+    if (m.honorific) return;
+    if (seen.insert({m.name, type}).second) links.push_back({m.name, type, sentence});
+  };
+  auto inside_person = [&](size_t pos) {
+    for (const PersonMention& m : people) {
+      if (static_cast<int64_t>(pos) >= m.span.begin && static_cast<int64_t>(pos) < m.span.end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const Span& s : sentences) {
+    const auto sb = static_cast<size_t>(s.begin);
+    const auto se = static_cast<size_t>(s.end);
+    size_t prev_end = sb;
+    for (size_t pos = sb; pos < se;) {
+      size_t len = lex.trigger_words.LongestAt(text.substr(0, se), pos);
+      if (len == 0 || inside_person(pos)) {
+        ++pos;
+        continue;
+      }
+      const Trigger& t = lex.triggers.at(std::u32string(text.substr(pos, len)));
+      if (t.strength == TriggerStrength::kMutual) {
+        // "A会见B一行": both sides meet.
+        size_t clause_end = pos + len;
+        while (clause_end < se && !IsClauseMark(text[clause_end])) ++clause_end;
+        for (const PersonMention& m : people) {
+          if (m.span.begin > static_cast<int64_t>(pos) &&
+              m.span.end <= static_cast<int64_t>(clause_end)) {
+            add(m, t.relation, s);
+          }
+        }
+      }
+      if (t.strength != TriggerStrength::kWeak) {
+        for (const PersonMention& m : people) {
+          if (m.span.begin >= static_cast<int64_t>(prev_end) &&
+              m.span.end <= static_cast<int64_t>(pos) && !IsDelegator(text, m.span, sb, se)) {
+            add(m, t.relation, s);
+          }
+        }
+        // "出席会议的还有A、B": the people come after the trigger.
+        std::u32string_view rest = text.substr(pos + len, std::min<size_t>(8, se - pos - len));
+        size_t has = rest.find(U"的有");
+        if (has == std::u32string_view::npos) has = rest.find(U"的还有");
+        if (has != std::u32string_view::npos) {
+          for (const PersonMention& m : people) {
+            if (m.span.begin > static_cast<int64_t>(pos + len + has) &&
+                m.span.end <= static_cast<int64_t>(se)) {
+              add(m, t.relation, s);
+            }
+          }
+          pos = se;
+          continue;
+        }
+      } else {
+        size_t cs = ClauseStart(text, pos, sb);
+        for (const PersonMention& m : people) {
+          if (m.span.begin >= static_cast<int64_t>(cs) && m.span.end <= static_cast<int64_t>(pos)) {
+            if (!IsDelegator(text, m.span, sb, se)) add(m, t.relation, s);
+            break;
+          }
+        }
+      }
+      prev_end = pos + len;
+      pos += len;
+    }
+  }
+  // A chair is not also an attendee.
+  std::set<std::u32string> chairs;
+  for (const EventLink& l : links) {
+    if (l.type == graph::RelationType::kChaired) chairs.insert(l.person);
+  }
+  std::erase_if(links, [&](const EventLink& l) {
+    return l.type == graph::RelationType::kAttended && chairs.count(l.person);
+  });
+  return links;
+}
+
+std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<Span>& sentences,
+                                   const std::vector<PartyMention>& parties, const Lexicon& lex) {
+  std::vector<SignLink> links;
+  std::set<std::pair<std::u32string, std::u32string>> seen;
+  auto inside_party = [&](size_t pos) {
+    for (const PartyMention& p : parties) {
+      if (static_cast<int64_t>(pos) >= p.span.begin && static_cast<int64_t>(pos) < p.span.end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const Span& s : sentences) {
+    const auto sb = static_cast<size_t>(s.begin);
+    const auto se = static_cast<size_t>(s.end);
+    size_t from = sb;
+    for (size_t pos = sb; pos < se; ++pos) {
+      size_t len = lex.sign_triggers.LongestAt(text.substr(0, se), pos);
+      if (len == 0 || inside_party(pos)) continue;
+      std::vector<const PartyMention*> before;
+      for (const PartyMention& p : parties) {
+        if (p.span.begin >= static_cast<int64_t>(from) && p.span.end <= static_cast<int64_t>(pos)) {
+          before.push_back(&p);
+        }
+      }
+      std::sort(before.begin(), before.end(), [](const PartyMention* x, const PartyMention* y) {
+        return x->span.begin < y->span.begin;
+      });
+      // The joiner: the last 与/和/同 between two parties, outside any name.
+      size_t joiner = std::u32string_view::npos;
+      if (before.size() >= 2) {
+        for (size_t c = static_cast<size_t>(before.front()->span.end);
+             c < static_cast<size_t>(before.back()->span.begin); ++c) {
+          if ((text[c] == U'与' || text[c] == U'和' || text[c] == U'同') && !inside_party(c)) {
+            joiner = c;
+          }
+        }
+      }
+      if (joiner != std::u32string_view::npos) {
+        std::vector<const PartyMention*> a;
+        std::vector<const PartyMention*> b;
+        for (const PartyMention* p : before) {
+          (p->span.end <= static_cast<int64_t>(joiner) ? a : b).push_back(p);
+        }
+        // "X等6所…" names a list even when one member was recognised.
+        auto is_list = [&](size_t from_pos, size_t to_pos, size_t count) {
+          if (count != 1) return count > 1;
+          return text.substr(from_pos, to_pos - from_pos).find(U'等') != std::u32string_view::npos;
+        };
+        bool a_list = is_list(static_cast<size_t>(before.front()->span.begin), joiner, a.size());
+        bool b_list = is_list(joiner, pos, b.size());
+        if (!a.empty() && !b.empty() && (!a_list || !b_list)) {
+          for (const PartyMention* x : a) {
+            for (const PartyMention* y : b) {
+              if (x->name == y->name) continue;
+              auto key = std::minmax(x->name, y->name);
+              if (seen.insert({key.first, key.second}).second) {
+                links.push_back({x->name, y->name, s});
+              }
+            }
+          }
+        }
+      }
+      from = pos + len;
+      pos += len - 1;
+    }
+  }
+  return links;
+}
+
+}  // namespace guanxi::extract

@@ -1,0 +1,29 @@
+#pragma once
+
+// PathFilter: which relations and entities a connection query may use. One
+// filter serves every query of KnowledgeGraph (ShortestPath, AllShortestPaths,
+// KShortestPaths, Neighbourhood); each query's comment says how it applies it.
+
+#include <cstdint>
+#include <vector>
+
+#include "graph/model.h"
+
+namespace guanxi::graph {
+
+struct PathFilter {
+  // The most relations a path may have; negative means no limit. A query
+  // whose shortest answer is longer finds nothing (nullopt or empty).
+  int max_hops = -1;
+  // The relation types a path may follow; empty allows every type.
+  std::vector<RelationType> relation_types;
+  // The entity types a path may pass THROUGH (its intermediate entities);
+  // empty allows every type. The two ends of a path are always allowed.
+  std::vector<EntityType> via_types;
+  // Entities a path never passes through, e.g. a hub such as a city
+  // government that joins everyone. The two ends of a path are always
+  // allowed, even when listed here.
+  std::vector<int64_t> excluded_ids;
+};
+
+}  // namespace guanxi::graph

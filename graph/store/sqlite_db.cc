@@ -1,0 +1,161 @@
+#include "graph/store/sqlite_db.h"
+
+#include <sqlite3.h>
+
+#include <climits>
+
+namespace guanxi::store {
+
+// ---- Database ---------------------------------------------------------------
+
+void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  // sqlite3_open_v2 hands back a handle even on failure; it must be closed.
+  std::unique_ptr<sqlite3, Closer> db(raw);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc);
+    return Status::IoError(path.string(), "cannot open database: " + message);
+  }
+  sqlite3_extended_result_codes(db.get(), 1);
+  return std::unique_ptr<Database>(new Database(path, db.release()));
+}
+
+Database::~Database() = default;
+
+Status Database::ToStatus(int rc, std::string_view doing) const {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
+  std::string detail(doing);
+  detail += ": ";
+  detail += db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(rc);
+  switch (rc & 0xff) {  // the primary code of an extended result code
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return Status::Corrupt(path_.string(), std::move(detail));
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::IoError(path_.string(), std::move(detail));
+    default:
+      return Status::Internal(path_.string(), std::move(detail));
+  }
+}
+
+Status Database::Exec(std::string_view sql) {
+  // sqlite3_exec needs a NUL-terminated string; its error text comes back
+  // through sqlite3_errmsg as well, so the out-parameter is not used.
+  const std::string text(sql);
+  return ToStatus(sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, nullptr),
+                  "executing " + text.substr(0, 60));
+}
+
+Result<Statement> Database::Prepare(std::string_view sql) {
+  if (sql.size() > INT_MAX) return Status::Internal(path_.string(), "SQL text too long");
+  sqlite3_stmt* raw = nullptr;
+  const int rc =
+      sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  Statement statement(this, raw);
+  if (rc != SQLITE_OK) {
+    return ToStatus(rc, "preparing " + std::string(sql.substr(0, 60)));
+  }
+  return statement;
+}
+
+int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_.get()); }
+int64_t Database::Changes() const { return sqlite3_changes64(db_.get()); }
+
+// ---- Statement --------------------------------------------------------------
+
+void Statement::Finalizer::operator()(sqlite3_stmt* statement) const {
+  sqlite3_finalize(statement);
+}
+
+Status Statement::Check(int rc, std::string_view doing) const {
+  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
+  const char* sql = sqlite3_sql(statement_.get());
+  std::string what(doing);
+  if (sql != nullptr) what += " `" + std::string(sql).substr(0, 60) + "`";
+  return database_->ToStatus(rc, what);
+}
+
+Status Statement::Bind(int index, std::string_view text) {
+  if (text.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding text");
+  // A NULL pointer would bind SQL NULL; an empty string must stay text.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  return Check(sqlite3_bind_text(statement_.get(), index, data, static_cast<int>(text.size()),
+                                 SQLITE_TRANSIENT),
+               "binding text to");
+}
+
+Status Statement::Bind(int index, int64_t number) {
+  return Check(sqlite3_bind_int64(statement_.get(), index, number), "binding integer to");
+}
+
+Status Statement::BindNull(int index) {
+  return Check(sqlite3_bind_null(statement_.get(), index), "binding NULL to");
+}
+
+Result<bool> Statement::Step() {
+  const int rc = sqlite3_step(statement_.get());
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return Check(rc, "running");
+}
+
+Status Statement::Run() {
+  while (true) {
+    Result<bool> row = Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+  }
+}
+
+void Statement::Reset() {
+  // sqlite3_reset repeats the last step's error, which Step already reported.
+  sqlite3_reset(statement_.get());
+  sqlite3_clear_bindings(statement_.get());
+}
+
+int64_t Statement::ColumnInt(int column) const {
+  return sqlite3_column_int64(statement_.get(), column);
+}
+
+std::string Statement::ColumnText(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_.get(), column));
+  if (text == nullptr) return {};
+  // Length in bytes, after the text conversion above: keeps embedded NULs.
+  return std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)));
+}
+
+bool Statement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+}
+
+// ---- Transaction ------------------------------------------------------------
+
+Result<Transaction> Transaction::Begin(Database& database) {
+  GUANXI_RETURN_IF_ERROR(database.Exec("BEGIN IMMEDIATE"));
+  return Transaction(&database);
+}
+
+Transaction::~Transaction() {
+  // Nothing to report to: a failed rollback leaves SQLite to roll back the
+  // journal on the next open.
+  if (database_ != nullptr) (void)database_->Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  Database* database = std::exchange(database_, nullptr);
+  Status status = database->Exec("COMMIT");
+  if (!status.ok()) (void)database->Exec("ROLLBACK");
+  return status;
+}
+
+}  // namespace guanxi::store

@@ -1,0 +1,51 @@
+#pragma once
+
+// How guanxi draws its graph: the look of each entity type and relation, and
+// the text of labels and tooltips. Pure functions over the model, no
+// Graphviz handles; dot_writer turns them into cgraph attributes. The
+// conventions are described once, in render/README.md.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph_data.h"
+#include "graph/model.h"
+
+namespace guanxi::render {
+
+// The node look of one entity type. Strings are static and never null.
+struct NodeStyle {
+  const char* shape;      // Graphviz shape name ("ellipse", "box", ...)
+  const char* fillcolor;  // "#rrggbb"
+  const char* legend;     // legend caption, Chinese then English ("人物 person")
+};
+NodeStyle StyleFor(graph::EntityType type);
+
+// The line colour of one relation type ("#rrggbb") and whether it is drawn
+// dashed (weak relations such as mentioned_in).
+const char* ColorFor(graph::RelationType type);
+bool IsDashed(graph::RelationType type);
+
+// Escapes plain text for a Graphviz escString attribute (label, tooltip):
+// '\' becomes "\\" so that "\N", "\G", "\n" in a name stay literal; '&'
+// becomes "&amp;" so that an entity-like name ("&lt;") is not decoded; a
+// newline becomes "\n" (a centred line break); other control characters,
+// which XML cannot carry, become U+FFFD. Quotes need nothing here: agwrite
+// escapes them.
+std::string EscapeLabel(std::string_view text);
+
+// Plain (unescaped) texts; pass them through EscapeLabel before use.
+// Node tooltip: the type, then the aliases if any ("person\naliases: a、b").
+std::string NodeTooltip(const graph::EntityRecord& entity);
+// Edge label: the relation name, then the post title for holds_position or
+// the article date for attended and chaired, when not empty.
+std::string EdgeLabel(const graph::RelationRecord& relation, const graph::ArticleRecord* article);
+// Edge tooltip: the evidence sentence, then the article title and date.
+// `article` may be null when the relation's article is not in the data.
+std::string EdgeTooltip(const graph::RelationRecord& relation, const graph::ArticleRecord* article);
+
+// Joins `parts` with `separator` ("a|b").
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+
+}  // namespace guanxi::render

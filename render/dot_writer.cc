@@ -1,0 +1,355 @@
+// The Graphviz adapter: the only file that holds cgraph and gvc handles.
+// Every cgraph NULL or non-zero return is turned into a Status where it
+// happens; Graphviz's own messages are captured into that Status instead of
+// being printed to stderr.
+
+#include "render/dot_writer.h"
+
+#include <cgraph.h>
+#include <gvc.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "render/diagram_style.h"
+
+namespace guanxi::render {
+namespace {
+
+constexpr const char* kFontName = "Noto Sans CJK SC";
+constexpr const char* kHighlightColor = "#d62728";
+
+struct GraphCloser {
+  void operator()(Agraph_t* graph) const { agclose(graph); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+struct ContextFreer {
+  void operator()(GVC_t* context) const { gvFreeContext(context); }
+};
+using ContextPtr = std::unique_ptr<GVC_t, ContextFreer>;
+
+// Frees a layout made by gvLayout when it goes out of scope.
+class LayoutGuard {
+ public:
+  LayoutGuard(GVC_t* context, Agraph_t* graph) : context_(context), graph_(graph) {}
+  LayoutGuard(const LayoutGuard&) = delete;
+  LayoutGuard& operator=(const LayoutGuard&) = delete;
+  ~LayoutGuard() { gvFreeLayout(context_, graph_); }
+
+ private:
+  GVC_t* context_;
+  Agraph_t* graph_;
+};
+
+// Collects the messages cgraph and gvc would print to stderr while alive:
+// a library does not print. Graphviz keeps one global handler, so this is as
+// thread-unsafe as Graphviz itself.
+class ErrorCapture {
+ public:
+  ErrorCapture() : previous_(agseterrf(&Collect)) { Messages().clear(); }
+  ErrorCapture(const ErrorCapture&) = delete;
+  ErrorCapture& operator=(const ErrorCapture&) = delete;
+  ~ErrorCapture() { agseterrf(previous_); }
+
+  // The messages so far on one line, or `fallback` when there were none.
+  std::string Text(std::string_view fallback) const {
+    std::string text = Messages();
+    for (char& c : text) {
+      if (c == '\n') c = ' ';
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text.empty() ? std::string(fallback) : text;
+  }
+
+ private:
+  static int Collect(char* message) {
+    Messages() += message;
+    return 0;
+  }
+  static std::string& Messages() {
+    static std::string messages;
+    return messages;
+  }
+
+  agusererrf previous_;
+};
+
+// agwrite into a std::string: the channel passed to agwrite is the string.
+int AppendToString(void* channel, const char* text) {
+  static_cast<std::string*>(channel)->append(text);
+  return 0;
+}
+int FlushNothing(void* /*channel*/) { return 0; }
+
+// The discipline of every graph built here: cgraph's defaults, except that
+// output goes to a std::string. cgraph keeps the pointers, so they are static.
+Agdisc_t* StringDiscipline() {
+  static Agiodisc_t io = {AgIoDisc.afread, &AppendToString, &FlushNothing};
+  static Agdisc_t discipline = {&AgMemDisc, &AgIdDisc, &io};
+  return &discipline;
+}
+
+// cgraph takes char* but copies every string it is given (agstrdup); the
+// const_cast never lets it write into ours.
+char* Chars(const char* text) { return const_cast<char*>(text); }
+char* Chars(const std::string& text) { return const_cast<char*>(text.c_str()); }
+
+Status Set(void* object, const char* name, const std::string& value) {
+  if (agsafeset(object, Chars(name), Chars(value), Chars("")) != 0) {
+    return Status::Internal("graphviz", std::string("cannot set attribute ") + name);
+  }
+  return Status::Ok();
+}
+
+// Declares an attribute of every object of `kind` with its default value.
+Status Declare(Agraph_t* graph, int kind, const char* name, const char* value) {
+  if (agattr(graph, kind, Chars(name), Chars(value)) == nullptr) {
+    return Status::Internal("graphviz", std::string("cannot declare attribute ") + name);
+  }
+  return Status::Ok();
+}
+
+struct AttributeDefault {
+  int kind;  // AGRAPH, AGNODE or AGEDGE
+  const char* name;
+  const char* value;
+};
+
+// Declared once on the root graph so that the DOT text states each default
+// once and objects list only what differs.
+constexpr AttributeDefault kDefaults[] = {
+    {AGRAPH, "charset", "UTF-8"},
+    {AGRAPH, "fontname", kFontName},
+    {AGRAPH, "rankdir", "LR"},
+    {AGRAPH, "labelloc", "t"},
+    {AGNODE, "fontname", kFontName},
+    {AGNODE, "style", "filled"},
+    {AGNODE, "shape", "ellipse"},
+    {AGNODE, "fillcolor", "#ffffff"},
+    {AGNODE, "color", "#333333"},
+    {AGNODE, "penwidth", "1"},
+    {AGNODE, "label", "\\N"},
+    {AGNODE, "tooltip", ""},
+    {AGNODE, "id", ""},
+    {AGEDGE, "fontname", kFontName},
+    {AGEDGE, "fontsize", "10"},
+    {AGEDGE, "label", ""},
+    {AGEDGE, "tooltip", ""},
+    {AGEDGE, "color", "#000000"},
+    {AGEDGE, "fontcolor", "#000000"},
+    {AGEDGE, "style", "solid"},
+    {AGEDGE, "dir", "forward"},
+    {AGEDGE, "id", ""},
+};
+
+Status DeclareDefaults(Agraph_t* graph, const RenderOptions& options) {
+  for (const AttributeDefault& attribute : kDefaults) {
+    GUANXI_RETURN_IF_ERROR(Declare(graph, attribute.kind, attribute.name, attribute.value));
+  }
+  const std::string title = EscapeLabel(options.title);
+  return Declare(graph, AGRAPH, "label", title.c_str());
+}
+
+Result<Agnode_t*> MakeNode(Agraph_t* graph, const std::string& name) {
+  Agnode_t* node = agnode(graph, Chars(name), 1);
+  if (node == nullptr) return Status::Internal("graphviz", "cannot create node " + name);
+  return node;
+}
+
+Status StyleNode(Agnode_t* node, graph::EntityType type, const std::string& label,
+                 const std::string& tooltip) {
+  const NodeStyle style = StyleFor(type);
+  GUANXI_RETURN_IF_ERROR(Set(node, "label", EscapeLabel(label)));
+  GUANXI_RETURN_IF_ERROR(Set(node, "tooltip", EscapeLabel(tooltip)));
+  GUANXI_RETURN_IF_ERROR(Set(node, "shape", style.shape));
+  return Set(node, "fillcolor", style.fillcolor);
+}
+
+using NodeIndex = std::unordered_map<int64_t, Agnode_t*>;
+
+Result<NodeIndex> AddEntities(Agraph_t* graph, const graph::GraphData& data,
+                              const RenderOptions& options) {
+  NodeIndex nodes;
+  for (const graph::EntityRecord& entity : data.entities) {
+    const std::string id = "e" + std::to_string(entity.id);
+    Result<Agnode_t*> node = MakeNode(graph, id);
+    if (!node.ok()) return node.status();
+    GUANXI_RETURN_IF_ERROR(StyleNode(*node, entity.type, entity.name, NodeTooltip(entity)));
+    GUANXI_RETURN_IF_ERROR(Set(*node, "id", id));
+    nodes[entity.id] = *node;
+  }
+  for (int64_t highlighted : options.highlight_ids) {
+    auto found = nodes.find(highlighted);
+    if (found == nodes.end()) continue;  // a highlight outside the selection draws nothing
+    GUANXI_RETURN_IF_ERROR(Set(found->second, "penwidth", "3"));
+    GUANXI_RETURN_IF_ERROR(Set(found->second, "color", kHighlightColor));
+  }
+  return nodes;
+}
+
+Result<Agnode_t*> Endpoint(const NodeIndex& nodes, const graph::RelationRecord& relation,
+                           int64_t entity_id) {
+  auto found = nodes.find(entity_id);
+  if (found == nodes.end()) {
+    return Status::InvalidInput(
+        "relation " + std::to_string(relation.id),
+        "entity " + std::to_string(entity_id) + " is not in the graph data");
+  }
+  return found->second;
+}
+
+Status StyleEdge(Agedge_t* edge, const graph::RelationRecord& relation,
+                 const graph::ArticleRecord* article) {
+  const char* color = ColorFor(relation.type);
+  GUANXI_RETURN_IF_ERROR(Set(edge, "id", "r" + std::to_string(relation.id)));
+  GUANXI_RETURN_IF_ERROR(Set(edge, "label", EscapeLabel(EdgeLabel(relation, article))));
+  GUANXI_RETURN_IF_ERROR(Set(edge, "tooltip", EscapeLabel(EdgeTooltip(relation, article))));
+  GUANXI_RETURN_IF_ERROR(Set(edge, "color", color));
+  GUANXI_RETURN_IF_ERROR(Set(edge, "fontcolor", color));
+  if (IsDashed(relation.type)) GUANXI_RETURN_IF_ERROR(Set(edge, "style", "dashed"));
+  if (graph::IsSymmetric(relation.type)) GUANXI_RETURN_IF_ERROR(Set(edge, "dir", "none"));
+  return Status::Ok();
+}
+
+Status AddRelations(Agraph_t* graph, const graph::GraphData& data, const NodeIndex& nodes) {
+  std::unordered_map<int64_t, const graph::ArticleRecord*> articles;
+  for (const graph::ArticleRecord& article : data.articles) articles[article.id] = &article;
+  for (const graph::RelationRecord& relation : data.relations) {
+    Result<Agnode_t*> tail = Endpoint(nodes, relation, relation.source_id);
+    if (!tail.ok()) return tail.status();
+    Result<Agnode_t*> head = Endpoint(nodes, relation, relation.target_id);
+    if (!head.ok()) return head.status();
+    // Keyed edges: two relations between the same entities stay two edges.
+    const std::string key = "r" + std::to_string(relation.id);
+    Agedge_t* edge = agedge(graph, *tail, *head, Chars(key), 1);
+    if (edge == nullptr) return Status::Internal("graphviz", "cannot create edge " + key);
+    auto article = articles.find(relation.article_id);
+    GUANXI_RETURN_IF_ERROR(
+        StyleEdge(edge, relation, article == articles.end() ? nullptr : article->second));
+  }
+  return Status::Ok();
+}
+
+// The entity types that occur in `data`, in kAllEntityTypes order.
+std::vector<graph::EntityType> TypesPresent(const graph::GraphData& data) {
+  std::vector<graph::EntityType> present;
+  for (graph::EntityType type : graph::kAllEntityTypes) {
+    auto is_type = [type](const graph::EntityRecord& entity) { return entity.type == type; };
+    if (std::any_of(data.entities.begin(), data.entities.end(), is_type)) present.push_back(type);
+  }
+  return present;
+}
+
+// One sample node per entity type present, in the cluster "cluster_legend";
+// no cluster at all when there is no entity.
+Status AddLegend(Agraph_t* graph, const graph::GraphData& data) {
+  const std::vector<graph::EntityType> types = TypesPresent(data);
+  if (types.empty()) return Status::Ok();
+  Agraph_t* legend = agsubg(graph, Chars("cluster_legend"), 1);
+  if (legend == nullptr) return Status::Internal("graphviz", "cannot create the legend");
+  GUANXI_RETURN_IF_ERROR(Set(legend, "label", "图例 legend"));
+  GUANXI_RETURN_IF_ERROR(Set(legend, "style", "dashed"));
+  GUANXI_RETURN_IF_ERROR(Set(legend, "color", "#999999"));
+  for (graph::EntityType type : types) {
+    const std::string id = "legend_" + std::string(graph::ToString(type));
+    Result<Agnode_t*> node = MakeNode(legend, id);
+    if (!node.ok()) return node.status();
+    GUANXI_RETURN_IF_ERROR(StyleNode(*node, type, StyleFor(type).legend, "legend"));
+  }
+  return Status::Ok();
+}
+
+Result<GraphPtr> BuildDiagram(const graph::GraphData& data, const RenderOptions& options) {
+  GraphPtr graph(agopen(Chars("guanxi"), Agdirected, StringDiscipline()));
+  if (graph == nullptr) return Status::Internal("graphviz", "cannot open a graph");
+  GUANXI_RETURN_IF_ERROR(DeclareDefaults(graph.get(), options));
+  Result<NodeIndex> nodes = AddEntities(graph.get(), data, options);
+  if (!nodes.ok()) return nodes.status();
+  GUANXI_RETURN_IF_ERROR(AddRelations(graph.get(), data, *nodes));
+  GUANXI_RETURN_IF_ERROR(AddLegend(graph.get(), data));
+  return graph;
+}
+
+Status WriteTextFile(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << text;
+  if (out) out.close();
+  if (!out) return Status::IoError(path.string(), std::strerror(errno));
+  return Status::Ok();
+}
+
+// gvc reports a file it cannot open only through its message handler; opening
+// it here first gives the caller the system's reason.
+Status CheckWritable(const std::filesystem::path& path) { return WriteTextFile(path, ""); }
+
+const char* GraphvizFormat(ImageFormat format) {
+  // The cairo renderer draws text with pango and fontconfig, so CJK labels
+  // get real glyphs; gd would not.
+  return format == ImageFormat::kPng ? "png:cairo" : "svg";
+}
+
+Status LayOutAndRender(GVC_t* context, Agraph_t* graph, std::size_t node_count, const char* format,
+                       const std::filesystem::path& path, const ErrorCapture& errors) {
+  // dot's rank assignment gets slow and unreadable on large graphs.
+  const char* engine = node_count > kSfdpThreshold ? "sfdp" : "dot";
+  if (gvLayout(context, graph, engine) != 0) {
+    return Status::Internal(std::string("graphviz layout ") + engine,
+                            errors.Text("layout failed; are the Graphviz plugins installed?"));
+  }
+  LayoutGuard layout(context, graph);
+  if (gvRenderFilename(context, graph, format, path.c_str()) != 0) {
+    return Status::IoError(path.string(), errors.Text("Graphviz cannot render this file"));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::optional<ImageFormat> ParseImageFormat(std::string_view name) {
+  if (name == "dot") return ImageFormat::kDot;
+  if (name == "svg") return ImageFormat::kSvg;
+  if (name == "png") return ImageFormat::kPng;
+  return std::nullopt;
+}
+
+Result<std::string> ToDot(const graph::GraphData& data, const RenderOptions& options) {
+  ErrorCapture errors;
+  Result<GraphPtr> graph = BuildDiagram(data, options);
+  if (!graph.ok()) return graph.status();
+  std::string text;
+  if (agwrite(graph->get(), &text) != 0) {
+    return Status::Internal("graphviz", errors.Text("cannot write DOT text"));
+  }
+  return text;
+}
+
+Status RenderFile(const graph::GraphData& data, const RenderOptions& options, ImageFormat format,
+                  const std::filesystem::path& path) {
+  if (format == ImageFormat::kDot) {
+    Result<std::string> text = ToDot(data, options);
+    if (!text.ok()) return text.status();
+    return WriteTextFile(path, *text);
+  }
+  ErrorCapture errors;
+  ContextPtr context(gvContext());
+  if (context == nullptr) return Status::Internal("graphviz", "cannot create a gvc context");
+  Result<GraphPtr> graph = BuildDiagram(data, options);
+  if (!graph.ok()) return graph.status();
+  GUANXI_RETURN_IF_ERROR(CheckWritable(path));
+  Status status = LayOutAndRender(context.get(), graph->get(), data.entities.size(),
+                                  GraphvizFormat(format), path, errors);
+  if (!status.ok()) {
+    std::error_code ignored;  // the empty file CheckWritable left is no result
+    std::filesystem::remove(path, ignored);
+  }
+  return status;
+}
+
+}  // namespace guanxi::render

@@ -1,0 +1,49 @@
+#pragma once
+
+// The graph as a Graphviz diagram: DOT text, SVG or PNG. The diagram is built
+// with libcgraph and laid out and rendered with libgvc in this process (no
+// `dot` program is run). Look and conventions: render/README.md.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/graph_data.h"
+#include "graph/status.h"
+
+namespace guanxi::render {
+
+enum class ImageFormat { kDot, kSvg, kPng };
+
+// "dot", "svg" or "png" (lower case, as on the command line); nullopt for
+// anything else.
+std::optional<ImageFormat> ParseImageFormat(std::string_view name);
+
+struct RenderOptions {
+  std::string title;                   // graph label; none when empty
+  std::vector<int64_t> highlight_ids;  // EntityRecord::id drawn emphasised
+};
+
+// Above this many entities RenderFile lays out with "sfdp" instead of "dot".
+inline constexpr std::size_t kSfdpThreshold = 300;
+
+// Builds the diagram of `data` and returns it as DOT text (not laid out).
+// Nodes are named "e<entity id>" and labelled with the entity's name; edges
+// are keyed "r<relation id>"; the legend is the subgraph "cluster_legend"
+// with one node "legend_<type>" per entity type present.
+// Returns InvalidInput when a relation names an entity missing from `data`,
+// Internal when cgraph fails.
+Result<std::string> ToDot(const graph::GraphData& data, const RenderOptions& options);
+
+// Lays the diagram out and renders it to the file `path` in `format`,
+// replacing the file. kDot writes the text of ToDot (no layout). Returns
+// IoError naming `path` when the file cannot be written, InvalidInput as
+// ToDot does, Internal when Graphviz cannot lay out or render (e.g. its
+// plugins are not installed).
+Status RenderFile(const graph::GraphData& data, const RenderOptions& options, ImageFormat format,
+                  const std::filesystem::path& path);
+
+}  // namespace guanxi::render

@@ -1,0 +1,200 @@
+// End-to-end behaviour of the `guanxi` command on the bundled samples: a real
+// SQLite file, real Graphviz output, GraphML read back by networkx.
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/cli/cli_test_util.h"
+
+namespace guanxi::testing {
+namespace {
+
+class GuanxiCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    CommandResult build = RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + Db());
+    ASSERT_EQ(build.exit_code, 0) << build.err;
+  }
+
+  std::string Db() const { return ShellQuote((dir_ / "guanxi.db").string()); }
+
+  CommandResult Guanxi(const std::string& arguments) const {
+    return RunGuanxi(arguments + " --db " + Db());
+  }
+
+  nlohmann::json GuanxiJson(const std::string& arguments) const {
+    CommandResult result = Guanxi(arguments + " --json");
+    EXPECT_EQ(result.exit_code, 0) << arguments << ": " << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+
+  // Runs a python3 script (with networkx) and returns its stdout as JSON.
+  nlohmann::json Python(const std::string& script, const std::string& argument) const {
+    std::filesystem::path file = dir_ / "script.py";
+    WriteFile(file, script);
+    CommandResult result = RunShell(std::string(kPython) + " " + ShellQuote(file.string()) + " " +
+                                    ShellQuote(argument));
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(GuanxiCliTest, RebuildingTheSameSamplesAddsNothing) {
+  CommandResult before = Guanxi("stats");
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  CommandResult again = RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + Db());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find(" 0 items added"), std::string::npos) << again.out;
+  EXPECT_EQ(Guanxi("stats").out, before.out);
+}
+
+TEST_F(GuanxiCliTest, BadFileIsNamedAndStoredGraphSurvives) {
+  CommandResult before = Guanxi("stats");
+  std::filesystem::path bad = dir_ / "gbk-page.txt";
+  WriteFile(bad, "\xd3\xc0\xb4\xa8\xc7\xf8\xce\xaf\n");  // GBK, not UTF-8
+  CommandResult build = Guanxi("build " + ShellQuote(bad.string()));
+  EXPECT_EQ(build.exit_code, 1);
+  EXPECT_NE(build.err.find("gbk-page.txt"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("UTF-8"), std::string::npos) << build.err;
+  EXPECT_EQ(Guanxi("stats").out, before.out);
+}
+
+TEST_F(GuanxiCliTest, ReadingCommandsNeverCreateADatabase) {
+  std::filesystem::path missing = dir_ / "none.db";
+  CommandResult result = RunGuanxi("stats --db " + ShellQuote(missing.string()));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("none.db"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+// Node and edge counts, and every person-to-person shortest path length
+// (undirected, as guanxi connects), computed by networkx on our GraphML.
+constexpr char kNetworkxScript[] = R"(
+import itertools, json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+u = nx.Graph(g)
+persons = sorted(n for n, d in g.nodes(data=True) if d.get("type") == "person")
+pairs = []
+for a, b in itertools.islice(itertools.combinations(persons, 2), 60):
+    try:
+        length = nx.shortest_path_length(u, a, b)
+    except nx.NetworkXNoPath:
+        length = None
+    pairs.append([g.nodes[a]["name"], g.nodes[b]["name"], length])
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "pairs": pairs},
+                 ensure_ascii=False))
+)";
+
+TEST_F(GuanxiCliTest, PathAgreesWithNetworkxOnExportedGraphml) {
+  std::filesystem::path graphml = dir_ / "graph.graphml";
+  CommandResult exported = Guanxi("export --format graphml -o " + ShellQuote(graphml.string()));
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  nlohmann::json networkx = Python(kNetworkxScript, graphml.string());
+
+  CommandResult stats = Guanxi("stats");
+  std::ostringstream counts;
+  counts << networkx["nodes"].get<int>() << " entities";
+  EXPECT_NE(stats.out.find(counts.str()), std::string::npos) << stats.out;
+  counts.str("");
+  counts << networkx["edges"].get<int>() << " relations";
+  EXPECT_NE(stats.out.find(counts.str()), std::string::npos) << stats.out;
+
+  ASSERT_GE(networkx["pairs"].size(), 10u) << "samples should name enough people";
+  int connected = 0;
+  for (const nlohmann::json& pair : networkx["pairs"]) {
+    std::string from = "person:" + pair[0].get<std::string>();
+    std::string to = "person:" + pair[1].get<std::string>();
+    nlohmann::json path = GuanxiJson("path " + ShellQuote(from) + " " + ShellQuote(to));
+    EXPECT_EQ(path["length"], pair[2]) << from << " -> " << to;
+    if (!pair[2].is_null()) {
+      ++connected;
+      ASSERT_EQ(path["paths"].size(), 1u);
+      EXPECT_EQ(path["paths"][0]["edges"].size(), pair[2].get<std::size_t>());
+      for (const nlohmann::json& edge : path["paths"][0]["edges"]) {
+        EXPECT_FALSE(edge["evidence"]["sentence"].get<std::string>().empty());
+      }
+    }
+  }
+  EXPECT_GT(connected, 0) << "some sample people should be connected";
+}
+
+constexpr char kSvgScript[] = R"(
+import json, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+texts = ["".join(e.itertext()) for e in root.iter() if e.tag.endswith("}text")]
+print(json.dumps({"texts": texts}, ensure_ascii=False))
+)";
+
+TEST_F(GuanxiCliTest, RenderedNeighbourhoodSvgParsesAndNamesEveryNeighbour) {
+  std::filesystem::path graphml = dir_ / "graph.graphml";
+  ASSERT_EQ(Guanxi("export -o " + ShellQuote(graphml.string())).exit_code, 0);
+  nlohmann::json best = Python(R"(
+import json, sys, networkx as nx
+g = nx.Graph(nx.read_graphml(sys.argv[1]))
+persons = [n for n, d in g.nodes(data=True) if d.get("type") == "person"]
+n = max(persons, key=lambda p: (g.degree(p), p))
+print(json.dumps({"name": g.nodes[n]["name"],
+                  "neighbours": sorted(g.nodes[m]["name"] for m in g.neighbors(n))},
+                 ensure_ascii=False))
+)",
+                               graphml.string());
+  std::string centre = "person:" + best["name"].get<std::string>();
+  std::filesystem::path svg = dir_ / "around.svg";
+  CommandResult render = Guanxi("render --around " + ShellQuote(centre) + " --depth 1 -o " +
+                                ShellQuote(svg.string()));
+  ASSERT_EQ(render.exit_code, 0) << render.err;
+  nlohmann::json texts = Python(kSvgScript, svg.string())["texts"];
+  auto drawn = [&](const std::string& name) {
+    for (const nlohmann::json& text : texts) {
+      if (text.get<std::string>().find(name) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(drawn(best["name"].get<std::string>()));
+  for (const nlohmann::json& neighbour : best["neighbours"]) {
+    EXPECT_TRUE(drawn(neighbour.get<std::string>())) << neighbour;
+  }
+}
+
+TEST_F(GuanxiCliTest, UnknownNameFailsAndSuggestsNearNames) {
+  nlohmann::json graph = GuanxiJson("search 区 --limit 1");
+  ASSERT_FALSE(graph.empty());
+  std::string known = graph[0]["name"];
+  std::string typo = known + "某";
+  CommandResult show = Guanxi("show " + ShellQuote(typo));
+  EXPECT_EQ(show.exit_code, 1);
+  EXPECT_NE(show.err.find("no entity"), std::string::npos) << show.err;
+  EXPECT_NE(show.err.find(known), std::string::npos) << show.err;
+}
+
+TEST_F(GuanxiCliTest, ShowPrintsPostsWithEvidence) {
+  std::filesystem::path graphml = dir_ / "graph.graphml";
+  ASSERT_EQ(Guanxi("export -o " + ShellQuote(graphml.string())).exit_code, 0);
+  nlohmann::json holder = Python(R"(
+import json, sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
+    if d.get("relation") == "holds_position":
+        print(json.dumps({"person": g.nodes[a]["name"], "institution": g.nodes[b]["name"],
+                          "title": d.get("title", ""), "evidence": d.get("evidence", "")},
+                         ensure_ascii=False))
+        break
+)",
+                                 graphml.string());
+  CommandResult show = Guanxi("show " + ShellQuote("person:" + holder["person"].get<std::string>()));
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("posts:"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find(holder["institution"].get<std::string>()), std::string::npos);
+  EXPECT_NE(show.out.find(holder["title"].get<std::string>()), std::string::npos);
+  EXPECT_NE(show.out.find(holder["evidence"].get<std::string>()), std::string::npos);
+}
+
+}  // namespace
+}  // namespace guanxi::testing

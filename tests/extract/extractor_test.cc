@@ -1,0 +1,162 @@
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "extract/text_util.h"
+#include "test_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+using graph::EntityType;
+using graph::RelationType;
+using testing::FindRelation;
+using testing::HasEntity;
+
+std::filesystem::path TempFile(const std::string& name, const std::string& bytes) {
+  std::filesystem::path p = std::filesystem::temp_directory_path() /
+                            ("guanxi_extract_test_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream out(p, std::ios::binary);
+  out << bytes;
+  return p;
+}
+
+TEST(ExtractFileTest, NonUtf8FileNamesTheFileAndTheByte) {
+  std::string bytes = "标题\n\n本报讯";  // 11 bytes of UTF-8, then a Latin-1 byte
+  bytes += '\xE9';
+  bytes += "abc";
+  std::filesystem::path p = TempFile("latin1.txt", bytes);
+  Result<graph::Page> page = ExtractFile(p);
+  std::filesystem::remove(p);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(page.status().ToString().find(p.string()), std::string::npos);
+  EXPECT_NE(page.status().ToString().find("not UTF-8 at byte 17"), std::string::npos)
+      << page.status().ToString();
+}
+
+TEST(ExtractFileTest, MissingFileIsAnIoErrorNamingIt) {
+  Result<graph::Page> page = ExtractFile("/nonexistent/guanxi/page.txt");
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.status().code(), Status::Code::kIoError);
+  EXPECT_NE(page.status().ToString().find("/nonexistent/guanxi/page.txt"), std::string::npos);
+}
+
+TEST(ExtractFileTest, EmptyFileIsAPageWithoutItems) {
+  std::filesystem::path p = TempFile("empty.txt", "");
+  Result<graph::Page> page = ExtractFile(p);
+  std::filesystem::remove(p);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  EXPECT_TRUE(page->articles.empty());
+  EXPECT_EQ(page->path, p.string());
+}
+
+TEST(ExtractTextTest, EvidenceOffsetsPointAtTheSentenceInCodePoints) {
+  graph::Page page = testing::ExtractOrDie(
+      "湖滨区召开会议\n\n本报讯(记者 甲乙)5月6日,湖滨区召开会议。"
+      "区委书记钟山主持会议。区委副书记、区长罗文杰,区领导孟佳出席。\n");
+  ASSERT_EQ(page.articles.size(), 1u);
+  const graph::Article& a = page.articles[0];
+  ASSERT_FALSE(a.relations.empty());
+  std::u32string text = ToU32(a.text);
+  for (const graph::Relation& r : a.relations) {
+    ASSERT_LE(r.evidence.char_begin, r.evidence.char_end);
+    ASSERT_LE(r.evidence.char_end, static_cast<int64_t>(text.size()));
+    std::u32string sub =
+        text.substr(static_cast<size_t>(r.evidence.char_begin),
+                    static_cast<size_t>(r.evidence.char_end - r.evidence.char_begin));
+    EXPECT_EQ(ToUtf8(sub), r.evidence.sentence);
+    EXPECT_NE(r.evidence.sentence.find(r.source), std::string::npos)
+        << r.source << " not in " << r.evidence.sentence;
+  }
+  EXPECT_EQ(FindRelation(a, RelationType::kChaired, "钟山")->evidence.sentence,
+            "区委书记钟山主持会议。");
+}
+
+TEST(ExtractTextTest, EveryItemHasOneEventAndEventRelationsPointAtIt) {
+  graph::Page page = testing::ExtractOrDie(
+      "湖滨区召开会议\n\n本报讯(记者 甲乙)5月6日,会议召开。区委书记钟山出席。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_EQ(testing::CountEntities(a, EntityType::kEvent), 1);
+  const graph::Relation* r = FindRelation(a, RelationType::kAttended, "钟山");
+  ASSERT_NE(r, nullptr);
+  EXPECT_TRUE(HasEntity(a, EntityType::kEvent, r->target));
+}
+
+// The sample pages of samples/ (see samples/README.md) hold what they were
+// written to hold.
+class SamplesTest : public ::testing::Test {
+ protected:
+  static graph::Page Load(const std::string& name) {
+    Result<graph::Page> page =
+        ExtractFile(std::filesystem::path(GUANXI_SOURCE_DIR) / "samples" / name);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    return page.ok() ? page.value() : graph::Page{};
+  }
+};
+
+TEST_F(SamplesTest, SigningPageHasThreeItemsAndItsRelations) {
+  graph::Page page = Load("page1_signing.txt");
+  ASSERT_EQ(page.articles.size(), 3u);
+  const graph::Article& signing = page.articles[0];
+  EXPECT_EQ(signing.date, "3月12日");
+  EXPECT_TRUE(
+      FindRelation(signing, RelationType::kSignedWith, "青溪区人民政府", "云岭职业技术学院"));
+  EXPECT_TRUE(FindRelation(signing, RelationType::kHoldsPosition, "柏嘉禾", "青溪区委"));
+  EXPECT_TRUE(FindRelation(signing, RelationType::kHoldsPosition, "柏嘉禾", "青溪区人民政府"));
+  EXPECT_TRUE(FindRelation(signing, RelationType::kAttended, "柏嘉禾"));
+  EXPECT_TRUE(FindRelation(signing, RelationType::kAttended, "施南乔"));
+  EXPECT_TRUE(FindRelation(signing, RelationType::kHoldsPosition, "施南乔", "云岭职业技术学院"));
+  EXPECT_TRUE(HasEntity(signing, EntityType::kProject, "智能制造实训基地项目"));
+  const graph::Article& cppcc = page.articles[1];
+  EXPECT_TRUE(FindRelation(cppcc, RelationType::kChaired, "闵云舒"));
+  EXPECT_TRUE(FindRelation(cppcc, RelationType::kAttended, "葛春林"));
+  const graph::Article& meeting = page.articles[2];
+  EXPECT_TRUE(FindRelation(meeting, RelationType::kChaired, "柏嘉禾"));
+  EXPECT_TRUE(FindRelation(meeting, RelationType::kAttended, "贺明远"));
+  EXPECT_TRUE(FindRelation(meeting, RelationType::kAttended, "闵云舒"));
+}
+
+TEST_F(SamplesTest, DelegationPageHasTheForeignGuestAndHerCountry) {
+  graph::Page page = Load("page2_delegation.txt");
+  ASSERT_EQ(page.articles.size(), 2u);
+  const graph::Article& visit = page.articles[0];
+  EXPECT_TRUE(HasEntity(visit, EntityType::kPerson, "阿米尔·哈桑"));
+  EXPECT_TRUE(HasEntity(visit, EntityType::kCountry, "马来西亚"));
+  EXPECT_TRUE(FindRelation(visit, RelationType::kAttended, "阿米尔·哈桑"));
+  EXPECT_TRUE(FindRelation(visit, RelationType::kAttended, "钱若溪"));
+  EXPECT_TRUE(
+      FindRelation(visit, RelationType::kSignedWith, "云岭职业技术学院", "马来西亚槟城理工学院"));
+  EXPECT_TRUE(HasEntity(visit, EntityType::kProject, "丝路匠心工坊"));
+  EXPECT_TRUE(FindRelation(page.articles[1], RelationType::kAttended, "沈立川"));
+}
+
+TEST_F(SamplesTest, InvestmentPageSignsOneWithManyButNotListWithList) {
+  graph::Page page = Load("page3_investment.txt");
+  ASSERT_EQ(page.articles.size(), 2u);
+  const graph::Article& continued = page.articles[0];
+  EXPECT_EQ(continued.title, "贺明远在全区招商引资工作会上强调");
+  EXPECT_EQ(testing::CountRelations(continued, RelationType::kSignedWith), 3);
+  const graph::Article& cluster = page.articles[1];
+  EXPECT_TRUE(FindRelation(cluster, RelationType::kChaired, "卞思远"));
+  EXPECT_TRUE(FindRelation(cluster, RelationType::kHoldsPosition, "卞思远", "青溪高新区党工委"));
+  EXPECT_TRUE(FindRelation(cluster, RelationType::kHoldsPosition, "卞思远", "青溪高新区管委会"));
+  EXPECT_TRUE(FindRelation(cluster, RelationType::kAttended, "滕一帆"));
+  EXPECT_EQ(testing::CountRelations(cluster, RelationType::kSignedWith), 0);
+}
+
+TEST_F(SamplesTest, CulturePageLinksTheCityGuestAndTheNearDateItem) {
+  graph::Page page = Load("page4_culture.txt");
+  ASSERT_EQ(page.articles.size(), 2u);
+  EXPECT_TRUE(FindRelation(page.articles[0], RelationType::kAttended, "庞可欣"));
+  EXPECT_TRUE(FindRelation(page.articles[0], RelationType::kHoldsPosition, "庞可欣", "云岭市文联"));
+  EXPECT_EQ(page.articles[1].date, "近日");
+  EXPECT_TRUE(HasEntity(page.articles[1], EntityType::kProject, "青溪河绿道二期工程"));
+}
+
+}  // namespace
+}  // namespace guanxi::extract

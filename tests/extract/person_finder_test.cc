@@ -1,0 +1,118 @@
+#include "extract/person_finder.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/text_util.h"
+#include "test_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+using graph::EntityType;
+using graph::RelationType;
+using testing::CountEntities;
+using testing::ExtractOrDie;
+using testing::FindRelation;
+using testing::HasEntity;
+
+const Lexicon& Lex() { return Lexicon::Default(); }
+
+TEST(PersonFinderTest, NameAfterPostIsFoundWithoutThePost) {
+  std::vector<PersonHit> hits = FindPeople(U"区委书记胡志远出席会议。", Lex());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(ToUtf8(hits[0].name), "胡志远");
+  ASSERT_EQ(hits[0].posts.size(), 1u);
+  EXPECT_EQ(ToUtf8(hits[0].posts[0].body), "区委");
+  EXPECT_EQ(ToUtf8(hits[0].posts[0].title), "书记");
+}
+
+TEST(PersonFinderTest, TwoCharacterNameBeforeTwoCharacterVerb) {
+  EXPECT_EQ(ChineseNameAt(U"蔡林陪同调研", 0, Lex()), 2u);
+  EXPECT_EQ(ChineseNameAt(U"蔡林森出席", 0, Lex()), 3u);
+  EXPECT_EQ(ChineseNameAt(U"周强在会上说", 0, Lex()), 2u);
+  EXPECT_EQ(ChineseNameAt(U"会议指出", 0, Lex()), 0u);
+}
+
+TEST(PersonFinderTest, ForeignNameKeepsItsMiddleDot) {
+  EXPECT_EQ(ForeignNameAt(U"法丽达·阿齐兹感谢主办方", 0, Lex()), 7u);
+  EXPECT_EQ(ForeignNameAt(U"没有圆点的名字", 0, Lex()), 0u);
+}
+
+TEST(PersonFinderTest, SeveralPostsOfOnePersonGiveOneRelationPerBody) {
+  graph::Page page = ExtractOrDie(
+      "湖滨区召开会议\n\n本报讯(记者 甲乙)5月6日,湖滨区召开会议。"
+      "区委副书记、区长罗文杰,区人大常委会副主任、区总工会主席邹敏出席会议。\n");
+  ASSERT_EQ(page.articles.size(), 1u);
+  const graph::Article& a = page.articles[0];
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "罗文杰", "湖滨区委"));
+  const graph::Relation* mayor =
+      FindRelation(a, RelationType::kHoldsPosition, "罗文杰", "湖滨区人民政府");
+  ASSERT_NE(mayor, nullptr);
+  EXPECT_EQ(mayor->title, "区长");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "邹敏", "湖滨区人大常委会"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "邹敏", "湖滨区总工会"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "区政府") ||
+              HasEntity(a, EntityType::kInstitution, "湖滨区人民政府"));
+}
+
+TEST(PersonFinderTest, PostWithoutBodyJoinsThePreviousTitle) {
+  graph::Page page = ExtractOrDie(
+      "学院举行典礼\n\n本报讯(记者 甲乙)5月6日,典礼举行。"
+      "东海理工学院党委副书记、校长韩立新出席。\n");
+  ASSERT_EQ(page.articles.size(), 1u);
+  const graph::Relation* r =
+      FindRelation(page.articles[0], RelationType::kHoldsPosition, "韩立新", "东海理工学院");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->title, "党委副书记、校长");
+}
+
+TEST(PersonFinderTest, GroupWordListsNameEveryoneButGiveNoPost) {
+  graph::Page page = ExtractOrDie(
+      "会议召开\n\n本报讯(记者 甲乙)5月6日,会议召开。区领导孟佳、石磊和吴晓东参加。\n");
+  ASSERT_EQ(page.articles.size(), 1u);
+  const graph::Article& a = page.articles[0];
+  for (const char* name : {"孟佳", "石磊", "吴晓东"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
+  EXPECT_EQ(testing::CountRelations(a, RelationType::kHoldsPosition), 0);
+}
+
+TEST(PersonFinderTest, ListAfterPostSharesThePost) {
+  graph::Page page =
+      ExtractOrDie("会议召开\n\n本报讯(记者 甲乙)5月6日,会议召开。区政协副主席林涛、曹丽出席。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "林涛"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "曹丽"));
+}
+
+TEST(PersonFinderTest, ForeignGuestWithPostAndCountry) {
+  graph::Page page =
+      ExtractOrDie("代表团来访\n\n本报讯(记者 甲乙)5月6日,泰国清迈大学副校长颂猜·通萨率团来访。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "颂猜·通萨"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kCountry, "泰国"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "颂猜·通萨", "泰国清迈大学"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "颂猜·通萨"));
+}
+
+TEST(PersonFinderTest, ReportersAndPhotographersAreNotPeople) {
+  graph::Page page = ExtractOrDie(
+      "会议召开\n\n本报讯(某某报记者 沈一鸣 冯小雨)5月6日,会议召开。\n\n"
+      "图为会议现场。\n某某报记者 袁小山 摄\n");
+  ASSERT_EQ(page.articles.size(), 1u);
+  EXPECT_EQ(CountEntities(page.articles[0], EntityType::kPerson), 0);
+}
+
+TEST(PersonFinderTest, HonorificNamesAPersonWhoIsNotPresent) {
+  graph::Page page = ExtractOrDie(
+      "会议召开\n\n本报讯(记者 甲乙)5月6日,会议学习了习近平总书记重要讲话精神。"
+      "区委书记黎明出席会议并讲话。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "习近平"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "习近平"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "黎明"));
+}
+
+}  // namespace
+}  // namespace guanxi::extract

@@ -1,0 +1,45 @@
+#include "extract/project_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "extract/text_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+std::vector<std::string> Projects(std::u32string_view text) {
+  std::vector<std::string> out;
+  for (const TextHit& h : FindProjects(text, Lexicon::Default())) out.push_back(ToUtf8(h.text));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(ProjectFinderTest, QuotedNameFollowedByAProjectWord) {
+  EXPECT_EQ(Projects(U"深入实施“青山绿水”工程,推进“一网通办”平台建设。"),
+            (std::vector<std::string>{"一网通办", "青山绿水"}));
+}
+
+TEST(ProjectFinderTest, QuotedNameThatEndsLikeAnUndertaking) {
+  EXPECT_EQ(Projects(U"双方共建“丝路工坊”。"), std::vector<std::string>{"丝路工坊"});
+}
+
+TEST(ProjectFinderTest, UnquotedNameWithProjectEnding) {
+  EXPECT_EQ(Projects(U"双方正式签署城南智慧物流园项目。"),
+            std::vector<std::string>{"城南智慧物流园项目"});
+}
+
+TEST(ProjectFinderTest, SlogansAndPolicyPhrasesYieldNothing) {
+  EXPECT_TRUE(Projects(U"坚持“两个毫不动摇”,推动高质量发展。").empty());
+  EXPECT_TRUE(Projects(U"按照“四最”要求,深化“产学研用”融合发展模式。").empty());
+  EXPECT_TRUE(Projects(U"要坚持“一带一路”倡议,牢固树立“上游意识”。").empty());
+  EXPECT_TRUE(Projects(U"学技能“到城南、到城北”,落实“1345”改革。").empty());
+}
+
+TEST(ProjectFinderTest, GenericProjectsYieldNothing) {
+  EXPECT_TRUE(Projects(U"10个重点项目集中签约,这是民生工程,也是该项目的重要内容。").empty());
+}
+
+}  // namespace
+}  // namespace guanxi::extract

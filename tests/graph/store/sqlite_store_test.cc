@@ -1,0 +1,471 @@
+#include "graph/store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "graph/knowledge_graph.h"
+
+namespace guanxi::store {
+namespace {
+
+using graph::Article;
+using graph::Entity;
+using graph::EntityType;
+using graph::GraphData;
+using graph::Page;
+using graph::Relation;
+using graph::RelationType;
+
+// ---- Building pages by hand -------------------------------------------------
+
+Relation MakeRelation(RelationType type, std::string source, std::string target,
+                      std::string sentence, std::string title = "") {
+  Relation relation;
+  relation.type = type;
+  relation.source = std::move(source);
+  relation.target = std::move(target);
+  relation.title = std::move(title);
+  relation.evidence.sentence = std::move(sentence);
+  relation.evidence.char_begin = 0;
+  relation.evidence.char_end = 12;
+  return relation;
+}
+
+// An item in which `person` attends a meeting held in 北京.
+Article Meeting(std::string title, std::string person, std::vector<std::string> aliases = {}) {
+  Article article;
+  article.title = std::move(title);
+  article.subtitles = {"副标题"};
+  article.date = "7月16日";
+  article.text = article.title + "：" + person + "出席会议。";
+  article.entities = {{EntityType::kPerson, person, std::move(aliases)},
+                      {EntityType::kEvent, "会议", {}},
+                      {EntityType::kPlace, "北京", {}}};
+  article.relations = {MakeRelation(RelationType::kAttended, person, "会议", article.text),
+                       MakeRelation(RelationType::kHeldAt, "会议", "北京", article.text)};
+  return article;
+}
+
+Page MakePage(std::string path, std::vector<Article> articles) {
+  return Page{std::move(path), std::move(articles)};
+}
+
+// ---- Reading back -----------------------------------------------------------
+
+// Everything of a GraphData, ids resolved to names, one line per record: two
+// loads agree exactly when these agree.
+std::vector<std::string> Describe(const GraphData& data) {
+  std::vector<std::string> lines;
+  const graph::KnowledgeGraph graph(data);
+  for (const auto& entity : data.entities) {
+    std::string line = std::to_string(entity.id) + " " + std::string(graph::ToString(entity.type)) +
+                       " " + entity.name;
+    for (const auto& alias : entity.aliases) line += " |" + alias;
+    lines.push_back(line);
+  }
+  for (const auto& article : data.articles) {
+    lines.push_back(std::to_string(article.id) + " " + article.path + " " + article.title + " " +
+                    article.date);
+  }
+  for (const auto& relation : data.relations) {
+    lines.push_back(std::to_string(relation.id) + " " +
+                    std::string(graph::ToString(relation.type)) + " " +
+                    graph.FindEntity(relation.source_id)->name + " -> " +
+                    graph.FindEntity(relation.target_id)->name + " " + relation.title + " @" +
+                    std::to_string(relation.article_id) + " " + relation.evidence.sentence + " " +
+                    std::to_string(relation.evidence.char_begin) + "-" +
+                    std::to_string(relation.evidence.char_end));
+  }
+  return lines;
+}
+
+std::vector<const graph::EntityRecord*> EntitiesNamed(const GraphData& data,
+                                                      const std::string& name) {
+  std::vector<const graph::EntityRecord*> found;
+  for (const auto& entity : data.entities) {
+    if (entity.name == name) found.push_back(&entity);
+  }
+  return found;
+}
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("guanxi_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    db_path_ = dir_ / "guanxi.db";
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  Store OpenStore() {
+    Result<Store> store = Store::Open(db_path_);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return std::move(store).value();
+  }
+
+  static StoreCounts CountsOf(const Store& store) {
+    Result<StoreCounts> counts = store.Counts();
+    EXPECT_TRUE(counts.ok()) << counts.status().ToString();
+    return counts.ok() ? *counts : StoreCounts{};
+  }
+
+  static GraphData LoadOf(const Store& store) {
+    Result<GraphData> data = store.LoadGraph();
+    EXPECT_TRUE(data.ok()) << data.status().ToString();
+    return data.ok() ? std::move(data).value() : GraphData{};
+  }
+
+  static IngestStats IngestOk(Store& store, const std::vector<Page>& pages) {
+    Result<IngestStats> stats = store.Ingest(pages);
+    EXPECT_TRUE(stats.ok()) << stats.status().ToString();
+    return stats.ok() ? *stats : IngestStats{};
+  }
+
+  std::filesystem::path dir_;
+  std::filesystem::path db_path_;
+};
+
+void ExpectSameCounts(const StoreCounts& a, const StoreCounts& b) {
+  EXPECT_EQ(a.articles, b.articles);
+  EXPECT_EQ(a.entities, b.entities);
+  EXPECT_EQ(a.aliases, b.aliases);
+  EXPECT_EQ(a.relations, b.relations);
+  EXPECT_EQ(a.entities_by_type, b.entities_by_type);
+  EXPECT_EQ(a.relations_by_type, b.relations_by_type);
+}
+
+// ---- Opening ----------------------------------------------------------------
+
+TEST_F(StoreTest, NewDatabaseIsEmpty) {
+  Store store = OpenStore();
+  const StoreCounts counts = CountsOf(store);
+  EXPECT_EQ(counts.articles, 0);
+  EXPECT_EQ(counts.entities, 0);
+  EXPECT_EQ(counts.relations, 0);
+  EXPECT_TRUE(counts.entities_by_type.empty());
+  EXPECT_TRUE(std::filesystem::exists(db_path_));
+}
+
+TEST_F(StoreTest, NotADatabaseFileIsCorrupt) {
+  std::ofstream(db_path_) << "这不是数据库。\nThis is a text file, long enough to have a header.\n";
+  Result<Store> store = Store::Open(db_path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kCorrupt);
+  EXPECT_NE(store.status().ToString().find(db_path_.string()), std::string::npos);
+  EXPECT_NE(store.status().ToString().find("not a guanxi database"), std::string::npos)
+      << store.status().ToString();
+}
+
+TEST_F(StoreTest, OtherSqliteDatabaseIsCorrupt) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE notes (text TEXT)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  Result<Store> store = Store::Open(db_path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kCorrupt);
+  EXPECT_NE(store.status().ToString().find("not a guanxi database"), std::string::npos);
+}
+
+TEST_F(StoreTest, UnknownSchemaVersionIsCorrupt) {
+  { Store store = OpenStore(); }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version = 7", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  Result<Store> store = Store::Open(db_path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kCorrupt);
+  EXPECT_NE(store.status().ToString().find("schema version 7"), std::string::npos)
+      << store.status().ToString();
+}
+
+TEST_F(StoreTest, UnopenablePathIsIoError) {
+  Result<Store> store = Store::Open(dir_ / "no-such-directory" / "guanxi.db");
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), Status::Code::kIoError);
+  EXPECT_NE(store.status().ToString().find("no-such-directory"), std::string::npos);
+
+  Result<Store> directory = Store::Open(dir_);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_EQ(directory.status().code(), Status::Code::kIoError) << directory.status().ToString();
+}
+
+// ---- Ingesting --------------------------------------------------------------
+
+TEST_F(StoreTest, IngestStoresEntitiesRelationsAndArticles) {
+  Store store = OpenStore();
+  const IngestStats stats = IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
+  EXPECT_EQ(stats.articles_added, 1);
+  EXPECT_EQ(stats.articles_unchanged, 0);
+  EXPECT_EQ(stats.entities_added, 3);
+  EXPECT_EQ(stats.relations_added, 2);
+
+  const GraphData data = LoadOf(store);
+  ASSERT_EQ(data.articles.size(), 1u);
+  EXPECT_EQ(data.articles[0].path, "p1.txt");
+  EXPECT_EQ(data.articles[0].title, "开会");
+  EXPECT_EQ(data.articles[0].date, "7月16日");
+  ASSERT_EQ(data.relations.size(), 2u);
+  const graph::KnowledgeGraph graph(data);
+  const graph::RelationRecord& attended = data.relations[0];
+  EXPECT_EQ(attended.type, RelationType::kAttended);
+  EXPECT_EQ(graph.FindEntity(attended.source_id)->name, "张三");
+  EXPECT_EQ(graph.FindEntity(attended.target_id)->name, "会议");
+  EXPECT_EQ(attended.article_id, data.articles[0].id);
+  EXPECT_EQ(attended.evidence.sentence, "开会：张三出席会议。");
+  EXPECT_EQ(attended.evidence.char_end, 12);
+}
+
+TEST_F(StoreTest, ReopenedDatabaseKeepsEverything) {
+  StoreCounts before;
+  std::vector<std::string> described;
+  {
+    Store store = OpenStore();
+    (void)IngestOk(
+        store,
+        {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记"}), Meeting("座谈", "李四")})});
+    before = CountsOf(store);
+    described = Describe(LoadOf(store));
+  }
+  Store reopened = OpenStore();
+  ExpectSameCounts(CountsOf(reopened), before);
+  EXPECT_EQ(Describe(LoadOf(reopened)), described);
+  EXPECT_EQ(before.articles, 2);
+}
+
+TEST_F(StoreTest, ReingestingSameArticleAddsNothing) {
+  Store store = OpenStore();
+  const std::vector<Page> pages = {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记"})})};
+  (void)IngestOk(store, pages);
+  const StoreCounts before = CountsOf(store);
+  const std::vector<std::string> described = Describe(LoadOf(store));
+
+  const IngestStats again = IngestOk(store, pages);
+  EXPECT_EQ(again.articles_added, 0);
+  EXPECT_EQ(again.articles_unchanged, 1);
+  EXPECT_EQ(again.entities_added, 0);
+  EXPECT_EQ(again.relations_added, 0);
+  ExpectSameCounts(CountsOf(store), before);
+  EXPECT_EQ(Describe(LoadOf(store)), described);
+}
+
+TEST_F(StoreTest, SameItemTwiceInOneBatchIsStoredOnce) {
+  Store store = OpenStore();
+  const IngestStats stats =
+      IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")}),
+                       MakePage("copy-of-p1.txt", {Meeting("开会", "张三")})});
+  EXPECT_EQ(stats.articles_added, 1);
+  EXPECT_EQ(stats.articles_unchanged, 1);
+  EXPECT_EQ(CountsOf(store).articles, 1);
+}
+
+TEST_F(StoreTest, IngestingNewArticleExtendsGraph) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
+  const StoreCounts before = CountsOf(store);
+
+  Article signing;
+  signing.title = "签约";
+  signing.text = "市政府与华为签署协议。张三任市长。";
+  signing.entities = {{EntityType::kInstitution, "市政府", {}},
+                      {EntityType::kInstitution, "华为", {}},
+                      {EntityType::kPerson, "张三", {}}};
+  signing.relations = {
+      MakeRelation(RelationType::kSignedWith, "市政府", "华为", "市政府与华为签署协议。"),
+      MakeRelation(RelationType::kHoldsPosition, "张三", "市政府", "张三任市长。", "市长")};
+  const IngestStats stats = IngestOk(store, {MakePage("p2.txt", {signing})});
+  EXPECT_EQ(stats.articles_added, 1);
+  EXPECT_EQ(stats.entities_added, 2);  // 张三 is known
+  EXPECT_EQ(stats.relations_added, 2);
+
+  const StoreCounts after = CountsOf(store);
+  EXPECT_EQ(after.articles, before.articles + 1);
+  EXPECT_EQ(after.entities, before.entities + 2);
+  EXPECT_EQ(after.relations, before.relations + 2);
+  EXPECT_EQ(after.entities_by_type.at(EntityType::kInstitution), 2);
+  EXPECT_EQ(after.entities_by_type.at(EntityType::kPerson), 1);
+  EXPECT_EQ(after.relations_by_type.at(RelationType::kSignedWith), 1);
+  EXPECT_EQ(after.relations_by_type.at(RelationType::kHoldsPosition), 1);
+  EXPECT_EQ(after.relations_by_type.count(RelationType::kChaired), 0u);
+
+  // The new item joins the old one through 张三.
+  const graph::KnowledgeGraph graph(LoadOf(store));
+  const std::vector<int64_t> huawei = graph.FindByName("华为");
+  const std::vector<int64_t> beijing = graph.FindByName("北京");
+  ASSERT_EQ(huawei.size(), 1u);
+  ASSERT_EQ(beijing.size(), 1u);
+  const auto path = graph.ShortestPath(huawei[0], beijing[0]);
+  ASSERT_TRUE(path.has_value());
+  EXPECT_EQ(path->entity_ids.size(), 5u);  // 华为 市政府 张三 会议 北京
+  EXPECT_EQ(graph.FindRelation(path->relation_ids[1])->title, "市长");
+}
+
+TEST_F(StoreTest, SameEntityAcrossArticlesIsOneNodeWithAliases) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记", "张三"})}),
+                         MakePage("p2.txt", {Meeting("座谈", "张三", {"张市长", "张书记"})})});
+  const GraphData data = LoadOf(store);
+  const auto people = EntitiesNamed(data, "张三");
+  ASSERT_EQ(people.size(), 1u);
+  EXPECT_EQ(people[0]->type, EntityType::kPerson);
+  // The canonical name is not repeated as an alias; each alias once, first seen first.
+  EXPECT_EQ(people[0]->aliases, (std::vector<std::string>{"张书记", "张市长"}));
+  EXPECT_EQ(EntitiesNamed(data, "北京").size(), 1u);
+  EXPECT_EQ(CountsOf(store).aliases, 2);
+
+  const graph::KnowledgeGraph graph(data);
+  EXPECT_EQ(graph.FindByName("张市长"), (std::vector<int64_t>{people[0]->id}));
+  EXPECT_EQ(graph.Degree(people[0]->id), 2u);  // attended both meetings
+}
+
+TEST_F(StoreTest, SameNameOfDifferentTypesStaysDistinct) {
+  Store store = OpenStore();
+  Article article = Meeting("开会", "张三");
+  article.entities.push_back({EntityType::kInstitution, "北京", {}});
+  (void)IngestOk(store, {MakePage("p1.txt", {article})});
+  const GraphData data = LoadOf(store);
+  ASSERT_EQ(EntitiesNamed(data, "北京").size(), 2u);
+  // held_at prefers the place among the two entities named 北京.
+  const graph::KnowledgeGraph graph(data);
+  for (const auto& relation : data.relations) {
+    if (relation.type == RelationType::kHeldAt) {
+      EXPECT_EQ(graph.FindEntity(relation.target_id)->type, EntityType::kPlace);
+    }
+  }
+}
+
+TEST_F(StoreTest, EventsOfDifferentArticlesStayDistinct) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三"), Meeting("座谈", "李四")})});
+  const GraphData data = LoadOf(store);
+  const auto meetings = EntitiesNamed(data, "会议");
+  ASSERT_EQ(meetings.size(), 2u);
+  EXPECT_NE(meetings[0]->id, meetings[1]->id);
+  EXPECT_EQ(CountsOf(store).entities_by_type.at(EntityType::kEvent), 2);
+
+  // 张三 and 李四 meet only through 北京, not through a merged 会议.
+  const graph::KnowledgeGraph graph(data);
+  const auto path =
+      graph.ShortestPath(graph.FindByName("张三").at(0), graph.FindByName("李四").at(0));
+  ASSERT_TRUE(path.has_value());
+  EXPECT_EQ(path->entity_ids.size(), 5u);
+}
+
+TEST_F(StoreTest, EventNamedTwiceInOneArticleIsOneEvent) {
+  Store store = OpenStore();
+  Article article = Meeting("开会", "张三");
+  article.entities.push_back({EntityType::kEvent, "会议", {"本次会议"}});
+  (void)IngestOk(store, {MakePage("p1.txt", {article})});
+  const GraphData data = LoadOf(store);
+  const auto meetings = EntitiesNamed(data, "会议");
+  ASSERT_EQ(meetings.size(), 1u);
+  EXPECT_EQ(meetings[0]->aliases, (std::vector<std::string>{"本次会议"}));
+}
+
+TEST_F(StoreTest, NameWithQuotesAndMarkupRoundTrips) {
+  const std::string name = "O'Brien \"老王\" <b>&amp;</b>\n第二行 100% _x_ 😀";
+  const std::string alias = "'; DROP TABLE entities; --";
+  const std::string path = "pages/it's \"100%\" <&>.txt";
+  Store store = OpenStore();
+  Article article = Meeting("标题 '\"<&>%\n😀", name, {alias});
+  article.relations[0].title = "a\"b'c";
+  (void)IngestOk(store, {MakePage(path, {article})});
+
+  Store reopened = OpenStore();
+  const GraphData data = LoadOf(reopened);
+  const auto found = EntitiesNamed(data, name);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]->aliases, (std::vector<std::string>{alias}));
+  ASSERT_EQ(data.articles.size(), 1u);
+  EXPECT_EQ(data.articles[0].path, path);
+  EXPECT_EQ(data.articles[0].title, article.title);
+  EXPECT_EQ(data.relations[0].title, "a\"b'c");
+  EXPECT_EQ(data.relations[0].evidence.sentence, article.text);
+  // '%' and '_' are not wildcards: no other entity matched.
+  EXPECT_EQ(CountsOf(reopened).entities, 3);
+}
+
+TEST_F(StoreTest, RelationToUnknownEntityIsInvalidInputNamingPageAndName) {
+  Store store = OpenStore();
+  Article article = Meeting("开会", "张三");
+  article.relations.push_back(
+      MakeRelation(RelationType::kAttended, "不存在的人", "会议", article.text));
+  Result<IngestStats> stats = store.Ingest({MakePage("pages/bad.txt", {article})});
+  ASSERT_FALSE(stats.ok());
+  EXPECT_EQ(stats.status().code(), Status::Code::kInvalidInput);
+  const std::string message = stats.status().ToString();
+  EXPECT_NE(message.find("pages/bad.txt"), std::string::npos) << message;
+  EXPECT_NE(message.find("不存在的人"), std::string::npos) << message;
+  EXPECT_EQ(CountsOf(store).articles, 0);
+}
+
+TEST_F(StoreTest, FailedBatchLeavesStoreUnchanged) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
+  const StoreCounts before = CountsOf(store);
+  const std::vector<std::string> described = Describe(LoadOf(store));
+
+  Article bad = Meeting("座谈", "李四");
+  bad.relations[0].target = "没有这个会议";
+  Result<IngestStats> stats =
+      store.Ingest({MakePage("p2.txt", {Meeting("调研", "王五")}), MakePage("p3.txt", {bad})});
+  ASSERT_FALSE(stats.ok());
+  EXPECT_NE(stats.status().ToString().find("p3.txt"), std::string::npos);
+  ExpectSameCounts(CountsOf(store), before);
+  EXPECT_EQ(Describe(LoadOf(store)), described);
+}
+
+TEST_F(StoreTest, DatabaseErrorMidBatchRollsBackEarlierPages) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
+  const StoreCounts before = CountsOf(store);
+
+  // Passes the name check but not the schema's CHECK on entity types, so the
+  // failure comes from SQLite after the first page was written.
+  Article bad = Meeting("座谈", "李四");
+  bad.entities.push_back({static_cast<EntityType>(99), "怪物", {}});
+  Result<IngestStats> stats =
+      store.Ingest({MakePage("p2.txt", {Meeting("调研", "王五")}), MakePage("p3.txt", {bad})});
+  ASSERT_FALSE(stats.ok());
+  EXPECT_NE(stats.status().ToString().find(db_path_.string()), std::string::npos)
+      << stats.status().ToString();
+  ExpectSameCounts(CountsOf(store), before);
+
+  // The store is still usable afterwards.
+  const IngestStats next = IngestOk(store, {MakePage("p2.txt", {Meeting("调研", "王五")})});
+  EXPECT_EQ(next.articles_added, 1);
+}
+
+TEST_F(StoreTest, ProgressIsReportedAfterEachPage) {
+  Store store = OpenStore();
+  std::vector<std::pair<size_t, size_t>> calls;
+  Result<IngestStats> stats =
+      store.Ingest({MakePage("p1.txt", {Meeting("开会", "张三")}), MakePage("p2.txt", {}),
+                    MakePage("p3.txt", {Meeting("座谈", "李四")})},
+                   [&calls](size_t done, size_t total) { calls.emplace_back(done, total); });
+  ASSERT_TRUE(stats.ok()) << stats.status().ToString();
+  EXPECT_EQ(calls, (std::vector<std::pair<size_t, size_t>>{{1, 3}, {2, 3}, {3, 3}}));
+}
+
+TEST_F(StoreTest, MovedStoreKeepsWorking) {
+  Store first = OpenStore();
+  Store second = std::move(first);
+  (void)IngestOk(second, {MakePage("p1.txt", {Meeting("开会", "张三")})});
+  EXPECT_EQ(CountsOf(second).articles, 1);
+}
+
+}  // namespace
+}  // namespace guanxi::store
