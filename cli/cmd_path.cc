@@ -1,23 +1,30 @@
-// guanxi path A B: the shortest connection between two entities, with evidence.
+// guanxi path A B: how two entities are connected, with the evidence of each hop.
 
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/query_options.h"
 #include "cli/relation_format.h"
 
 namespace guanxi::cli {
 namespace {
 
+constexpr std::size_t kMaxK = 20;
+
 struct PathOptions {
   std::string from;
   std::string to;
   std::string database;
+  FilterOptions filter;
+  bool all = false;
+  std::size_t k = 0;
   bool json = false;
 };
 
@@ -26,7 +33,7 @@ nlohmann::json PathJson(const graph::KnowledgeGraph& graph, const graph::Connect
   for (int64_t id : path.entity_ids) nodes.push_back(EntityJson(*graph.FindEntity(id)));
   nlohmann::json edges = nlohmann::json::array();
   for (int64_t id : path.relation_ids) edges.push_back(RelationJson(graph, *graph.FindRelation(id)));
-  return {{"nodes", nodes}, {"edges", edges}};
+  return {{"length", path.relation_ids.size()}, {"nodes", nodes}, {"edges", edges}};
 }
 
 void PrintPath(const graph::KnowledgeGraph& graph, const graph::ConnectionPath& path) {
@@ -38,6 +45,16 @@ void PrintPath(const graph::KnowledgeGraph& graph, const graph::ConnectionPath& 
   }
 }
 
+std::vector<graph::ConnectionPath> FindPaths(const graph::KnowledgeGraph& graph,
+                                             const PathOptions& options, int64_t from, int64_t to,
+                                             const graph::PathFilter& filter) {
+  if (options.k > 0) return graph.KShortestPaths(from, to, options.k, filter);
+  if (options.all) return graph.AllShortestPaths(from, to, filter);
+  std::optional<graph::ConnectionPath> path = graph.ShortestPath(from, to, filter);
+  if (!path) return {};
+  return {*path};
+}
+
 int RunPath(const PathOptions& options) {
   Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
   if (!graph.ok()) return ReportError(graph.status());
@@ -45,23 +62,29 @@ int RunPath(const PathOptions& options) {
   if (!from.ok()) return ReportError(from.status());
   Result<int64_t> to = ResolveEntity(*graph, options.to);
   if (!to.ok()) return ReportError(to.status());
+  Result<graph::PathFilter> filter = MakeFilter(*graph, options.filter);
+  if (!filter.ok()) return ReportError(filter.status());
 
-  std::optional<graph::ConnectionPath> path = graph->ShortestPath(*from, *to);
+  std::vector<graph::ConnectionPath> paths = FindPaths(*graph, options, *from, *to, *filter);
   if (options.json) {
     nlohmann::json out = {{"from", EntityJson(*graph->FindEntity(*from))},
                           {"to", EntityJson(*graph->FindEntity(*to))},
                           {"length", nullptr},
                           {"paths", nlohmann::json::array()}};
-    if (path) {
-      out["length"] = path->relation_ids.size();
-      out["paths"].push_back(PathJson(*graph, *path));
-    }
+    if (!paths.empty()) out["length"] = paths.front().relation_ids.size();
+    for (const graph::ConnectionPath& path : paths) out["paths"].push_back(PathJson(*graph, path));
     std::cout << out.dump(2) << '\n';
-  } else if (path) {
-    PrintPath(*graph, *path);
-  } else {
-    std::cout << fmt::format("no connection between {} and {}\n",
-                             Describe(*graph->FindEntity(*from)), Describe(*graph->FindEntity(*to)));
+    return kExitOk;
+  }
+  if (paths.empty()) {
+    std::cout << fmt::format("no connection between {} and {}{}\n",
+                             Describe(*graph->FindEntity(*from)), Describe(*graph->FindEntity(*to)),
+                             options.filter.empty() ? "" : " within the filters");
+    return kExitOk;
+  }
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (paths.size() > 1) std::cout << fmt::format("{}path {} of {}: ", i ? "\n" : "", i + 1, paths.size());
+    PrintPath(*graph, paths[i]);
   }
   return kExitOk;
 }
@@ -73,6 +96,11 @@ RunFunction AddPathCommand(CLI::App& command) {
   command.add_option("A", options->from, "Where the path starts (name or alias)")->required();
   command.add_option("B", options->to, "Where it ends")->required();
   AddDatabaseOption(command, options->database);
+  CLI::Option* all = command.add_flag("--all", options->all, "Every shortest path");
+  command.add_option("--k", options->k, "The k shortest simple paths (k <= 20)")
+      ->check(CLI::Range(std::size_t{1}, kMaxK))
+      ->excludes(all);
+  AddFilterOptions(command, options->filter);
   command.add_flag("--json", options->json, "Print JSON: length and paths with evidence");
   return [options] { return RunPath(*options); };
 }

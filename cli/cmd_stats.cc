@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "graph/centrality.h"
 
 namespace guanxi::cli {
 namespace {
@@ -40,17 +41,19 @@ int RunStats(const StatsOptions& options) {
     std::cout << fmt::format("  {:<16}{:>8}\n", graph::ToString(type), count);
   }
 
-  std::vector<const graph::EntityRecord*> entities;
-  for (const graph::EntityRecord& entity : graph.data().entities) entities.push_back(&entity);
-  std::size_t top = std::min(options.top, entities.size());
-  std::partial_sort(entities.begin(), entities.begin() + top, entities.end(),
-                    [&](const graph::EntityRecord* a, const graph::EntityRecord* b) {
-                      return graph.Degree(a->id) > graph.Degree(b->id);
+  std::vector<graph::EntityCentrality> centrality = graph::ComputeCentrality(graph);
+  std::size_t top = std::min(options.top, centrality.size());
+  std::partial_sort(centrality.begin(), centrality.begin() + top, centrality.end(),
+                    [](const graph::EntityCentrality& a, const graph::EntityCentrality& b) {
+                      if (a.degree != b.degree) return a.degree > b.degree;
+                      return a.betweenness > b.betweenness;
                     });
-  std::cout << "most connected:\n";
+  std::cout << "most connected (degree = relations, betweenness normalised to 0..1):\n";
+  std::cout << fmt::format("  {:>6}  {:>11}  {}\n", "degree", "betweenness", "entity");
   for (std::size_t i = 0; i < top; ++i) {
-    std::cout << fmt::format("  {:>4}  {}\n", graph.Degree(entities[i]->id),
-                             Describe(*entities[i]));
+    std::cout << fmt::format("  {:>6}  {:>11.4f}  {}\n", centrality[i].degree,
+                             centrality[i].betweenness,
+                             Describe(*graph.FindEntity(centrality[i].entity_id)));
   }
   return kExitOk;
 }

@@ -26,6 +26,7 @@ RunFunction AddExtractCommand(CLI::App& command);
 RunFunction AddShowCommand(CLI::App& command);
 RunFunction AddSearchCommand(CLI::App& command);
 RunFunction AddPathCommand(CLI::App& command);
+RunFunction AddNeighborsCommand(CLI::App& command);
 RunFunction AddRenderCommand(CLI::App& command);
 RunFunction AddExportCommand(CLI::App& command);
 RunFunction AddStatsCommand(CLI::App& command);
@@ -40,8 +41,9 @@ inline constexpr CommandSpec kCommands[] = {
     {"search", "Find entities by name, alias or part of a name", &AddSearchCommand},
     {"path", "Shortest connection between two entities, with the evidence of each hop",
      &AddPathCommand},
+    {"neighbors", "Entities within N hops of one entity", &AddNeighborsCommand},
     {"render", "Draw a neighbourhood or a path as DOT, SVG or PNG", &AddRenderCommand},
-    {"export", "Export the graph as GraphML", &AddExportCommand},
+    {"export", "Export the graph or a part of it as GraphML, CSV or JSON", &AddExportCommand},
     {"stats", "Counts by type and the most connected entities", &AddStatsCommand},
 };
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -45,7 +46,38 @@ std::string Describe(const graph::EntityRecord& entity) {
   return fmt::format("{} ({})", entity.name, graph::ToString(entity.type));
 }
 
+namespace {
+
+// Where an entity comes from, to tell same-named ones apart: the first item
+// that states one of its relations.
+std::string Context(const graph::KnowledgeGraph& graph, int64_t id) {
+  for (const graph::RelationRecord* relation : graph.RelationsOf(id)) {
+    if (const graph::ArticleRecord* article = graph.FindArticle(relation->article_id)) {
+      return fmt::format("in \"{}\"{}, {}", article->title,
+                         article->date.empty() ? "" : " " + article->date, article->path);
+    }
+  }
+  return "no relations";
+}
+
+// "#12": an entity id, as listed for ambiguous names.
+std::optional<int64_t> ParseId(std::string_view name) {
+  if (name.size() < 2 || name[0] != '#') return std::nullopt;
+  int64_t id = 0;
+  for (char c : name.substr(1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
+}  // namespace
+
 Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_view name) {
+  if (std::optional<int64_t> id = ParseId(name)) {
+    if (graph.FindEntity(*id) != nullptr) return *id;
+    return Status::NotFound(std::string(name), "no entity with that id");
+  }
   std::optional<graph::EntityType> wanted_type;
   if (auto colon = name.find(':'); colon != std::string_view::npos) {
     wanted_type = graph::ParseEntityType(name.substr(0, colon));
@@ -68,8 +100,11 @@ Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_vi
     }
     return Status::NotFound(std::string(name), detail);
   }
-  std::string detail = "ambiguous, write TYPE:NAME to choose one of";
-  for (int64_t id : ids) detail += "\n  " + Describe(*graph.FindEntity(id));
+  std::string detail = "ambiguous; name one of these by TYPE:NAME or #ID";
+  for (int64_t id : ids) {
+    detail += fmt::format("\n  #{}  {}  {}", id, Describe(*graph.FindEntity(id)),
+                          Context(graph, id));
+  }
   return Status::InvalidInput(std::string(name), detail);
 }
 

@@ -39,8 +39,9 @@ Result<graph::KnowledgeGraph> LoadGraph(const std::string& database);
 
 // The one entity called `name` (canonical name or alias). NotFound with
 // near names as suggestions when there is none; InvalidInput listing the
-// candidates with their types when the name is ambiguous. A name may be
-// written "type:name" (e.g. "person:王明") to pick among same-named entities.
+// candidates with their types, ids and where they come from when the name is
+// ambiguous. A name may be written "type:name" ("person:王明") or "#ID" to
+// pick among same-named entities.
 Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_view name);
 
 // "name (type)" for messages.

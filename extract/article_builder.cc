@@ -35,14 +35,25 @@ class NameGroups {
   // other's ("财经职业学院" of "重庆财经职业学院").
   // A short name ("文联") joins the group it ends, preferring one that starts
   // with `local` ("永川区文联") when several do.
-  void MergeContained(bool prefixes, const std::u32string& local) {
+  void MergeContained(bool prefixes, const std::u32string& local, const Lexicon& lex) {
     for (size_t i = 0; i < groups_.size(); ++i) {
       if (groups_[i].names.empty()) continue;
       const std::u32string a = groups_[i].names.front();
+      // "工商联" also matches names ending in its full form "工商业联合会".
+      std::u32string expanded;
+      size_t abbr = lex.abbreviation_words.LongestEndingAt(a, a.size());
+      if (abbr > 0) {
+        expanded = a.substr(0, a.size() - abbr) + lex.abbreviations.at(a.substr(a.size() - abbr));
+      }
       std::vector<size_t> into;
       for (size_t j = 0; j < groups_.size(); ++j) {
         if (i == j || groups_[j].names.empty()) continue;
         const std::u32string& b = Longest(groups_[j]);
+        if (!expanded.empty() && expanded != a && b.size() > expanded.size() &&
+            b.ends_with(expanded)) {
+          into.push_back(j);
+          continue;
+        }
         if (a.size() >= b.size() || a.size() < 2) continue;
         bool end = b.ends_with(a) && (a.size() >= kMinAliasSuffix || b.size() - a.size() <= 4);
         if (end || (prefixes && a.size() >= kMinAliasSuffix && b.starts_with(a))) {
@@ -194,9 +205,14 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
   for (const PersonHit& m : mentions) {
     size_t end = static_cast<size_t>(m.span.end);
     bool honorific = lex.honorifics.LongestAt(text, end) > 0;
-    people.push_back({m.name, m.span, honorific});
+    int64_t chain_begin = -1;
+    for (const PersonHit& h : hits) {
+      if (h.span.begin == m.span.begin) chain_begin = h.chain.begin;
+    }
+    people.push_back({m.name, m.span, honorific, chain_begin});
     blocked.push_back(m.span);
   }
+  for (PersonHit& h : FindAppointments(text, mentions, lex)) hits.push_back(std::move(h));
   for (const PersonHit& h : hits) {
     for (const Span& t : h.title_spans) blocked.push_back(t);
   }
@@ -266,12 +282,12 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
     }
     pos = after - 1;
   }
-  inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district);
+  inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district, lex);
 
   // Projects and countries.
   NameGroups project_groups;
   for (const TextHit& h : FindProjects(text, lex)) project_groups.Add(h.text, h.text);
-  project_groups.MergeContained(true, std::u32string());
+  project_groups.MergeContained(true, std::u32string(), lex);
   std::vector<std::u32string> countries = FindCountries(text, lex);
 
   // Entities.

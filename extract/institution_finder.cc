@@ -69,7 +69,7 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
       // A weak ending ("中心", "学校") names a body only after a proper start;
       // "重庆文理学院科技创新中心" stands for the college it starts with.
       size_t inner = 0;
-      for (size_t k = begin + 2; k < suffix_begin; ++k) {
+      for (size_t k = begin + 2; k <= suffix_begin; ++k) {
         if (lex.institution_suffixes.LongestEndingAt(text, k) > 0 &&
             lex.weak_institution_suffixes.LongestEndingAt(text, k) == 0) {
           inner = k;

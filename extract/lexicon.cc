@@ -58,6 +58,14 @@ Lexicon Build() {
   LoadWords("honorifics.txt", lex.honorifics);
   LoadWords("group_words.txt", lex.group_words);
   LoadWords("speech_verbs.txt", lex.speech_verbs);
+  LoadWords("appointment_verbs.txt", lex.appointment_verbs);
+  for (auto& fields : ReadLines("page_furniture.txt")) {
+    if (fields[0] == U"$" && fields.size() > 1) {
+      lex.credit_endings.Add(fields[1]);
+    } else {
+      lex.page_furniture.Add(fields[0]);
+    }
+  }
   for (auto& fields : ReadLines("posts.txt")) {
     lex.posts.Add(fields[0]);
     if (fields.size() > 1) lex.implied_bodies[fields[0]] = fields[1];
@@ -101,6 +109,11 @@ Lexicon Build() {
     lex.triggers[fields[0]] = t;
   }
   LoadWords("sign_triggers.txt", lex.sign_triggers);
+  for (auto& fields : ReadLines("abbreviations.txt")) {
+    if (fields.size() < 2) continue;
+    lex.abbreviations[fields[0]] = fields[1];
+    lex.abbreviation_words.Add(fields[0]);
+  }
   for (auto& fields : ReadLines("countries.txt")) {
     lex.countries.Add(fields[0]);
     lex.country_canonical[fields[0]] = fields.size() > 1 ? fields[1] : fields[0];

@@ -62,6 +62,9 @@ struct Lexicon {
   WordSet honorifics;
   WordSet group_words;
   WordSet speech_verbs;
+  WordSet appointment_verbs;
+  WordSet page_furniture;  // page_furniture.txt: "责任编辑", "星期一"
+  WordSet credit_endings;  // "$" lines of page_furniture.txt: "文/图", "供图"
   WordSet posts;
   WordSet post_modifiers;
   std::unordered_map<std::u32string, std::u32string> implied_bodies;  // post -> body
@@ -82,6 +85,8 @@ struct Lexicon {
   WordSet trigger_words;
   std::unordered_map<std::u32string, Trigger> triggers;
   WordSet sign_triggers;
+  std::unordered_map<std::u32string, std::u32string> abbreviations;  // short -> full ending
+  WordSet abbreviation_words;
   WordSet countries;
   std::unordered_map<std::u32string, std::u32string> country_canonical;
   WordSet place_names;  // full names and derived short forms

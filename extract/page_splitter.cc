@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "extract/lexicon.h"
 #include "extract/text_util.h"
 
 namespace guanxi::extract {
@@ -12,6 +13,9 @@ constexpr size_t kMaxHeadlineLines = 5;
 // Headline lines this short are fragments of one title broken by layout
 // ("渝湘复线高速公路" / "芦沟河特大桥") and are joined into the title.
 constexpr size_t kShortHeadlineChars = 9;
+// An undated lead paragraph is at least this long.
+constexpr size_t kMinUndatedLeadChars = 50;
+constexpr size_t kMinLeadClauseChars = 6;
 
 bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 bool IsHanDigit(char32_t c) {
@@ -103,6 +107,41 @@ bool IsHeadlineLike(std::u32string_view line) {
          !IsMarkerLine(line) && BylineLength(line) == 0;
 }
 
+// "责任编辑 张三", "2024年5月6日 星期一": the page's own captions.
+bool IsPageFurniture(std::u32string_view line) {
+  const Lexicon& lex = Lexicon::Default();
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (lex.page_furniture.LongestAt(line, i) > 0) return true;
+  }
+  return false;
+}
+
+bool HasComma(std::u32string_view line) {
+  return line.find_first_of(U"，,") != std::u32string_view::npos;
+}
+
+// A lead without dateline ("记者从市教委获悉，…"): a long paragraph that ends a
+// sentence, right after comma-free headline lines that follow the end of a
+// sentence (or a caption, a marker, the page start).
+bool IsUndatedLead(const std::vector<std::u32string_view>& lines, size_t i, size_t floor) {
+  std::u32string_view p = lines[i];
+  if (p.size() < kMinUndatedLeadChars || !EndsSentence(p) || IsHeadlineLike(p)) return false;
+  size_t h = i;
+  while (h > floor && i - h < kMaxHeadlineLines && IsHeadlineLike(lines[h - 1]) &&
+         !HasComma(lines[h - 1])) {
+    --h;
+  }
+  if (h == i) return false;
+  if (!(h == 0 || h == floor || EndsSentence(lines[h - 1]) || IsMarkerLine(lines[h - 1]))) {
+    return false;
+  }
+  // One line alone may be the head of a sentence broken by layout ("会议选举了…主"
+  // + "席,增选了…"): then the paragraph's first clause is a short tail.
+  if (i - h >= 2) return true;
+  size_t clause = p.find_first_of(U"，,。；;：:");
+  return clause != std::u32string_view::npos && clause >= kMinLeadClauseChars;
+}
+
 bool IsContinuationMarker(std::u32string_view line) {
   return IsMarkerLine(line) && line.find(U"上接") != std::u32string_view::npos;
 }
@@ -123,7 +162,7 @@ bool IsCaptionLine(std::u32string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
   if (line.find(U"图为") != std::u32string_view::npos) return true;
-  if (line.ends_with(U"供图") || line.ends_with(U"摄影")) return true;
+  if (Lexicon::Default().credit_endings.LongestEndingAt(line, line.size()) > 0) return true;
   size_t shot = line.rfind(U'摄');
   if (shot == std::u32string_view::npos) return false;
   // "记者 袁卿予 摄", "重庆日报记者 谢智强 摄/视觉重庆".
@@ -150,7 +189,7 @@ std::vector<RawItem> SplitPage(std::u32string_view page) {
     size_t end = page.find(U'\n', pos);
     if (end == std::u32string_view::npos) end = page.size();
     std::u32string_view line = Trim(page.substr(pos, end - pos));
-    if (!line.empty() && !IsCaptionLine(line)) lines.push_back(line);
+    if (!line.empty() && !IsCaptionLine(line) && !IsPageFurniture(line)) lines.push_back(line);
     pos = end + 1;
   }
 
@@ -170,6 +209,7 @@ std::vector<RawItem> SplitPage(std::u32string_view page) {
     if (!lead && StartsWithDate(lines[i]) && i > floor && IsHeadlineLike(lines[i - 1])) {
       lead = true;
     }
+    if (!lead && i > floor && IsUndatedLead(lines, i, floor)) lead = true;
     if (!lead) continue;
     size_t h = above;
     while (h > floor && above - h < kMaxHeadlineLines && IsHeadlineLike(lines[h - 1])) --h;

@@ -19,9 +19,11 @@ struct RawItem {
 };
 
 // Splits a page into items in reading order. An item starts at a lead (a
-// dateline "…讯(…)", a "(上接N版)" marker, or a date/"近日" paragraph right
-// after headline lines) and owns the headline lines printed right above it.
-// Captions and markers are dropped; a paragraph that does not end a sentence
+// dateline "…讯(…)", a "(上接N版)" marker, a date/"近日" paragraph right
+// after headline lines, or a long paragraph after comma-free headline lines
+// that follow the end of a sentence) and owns the headline lines above it.
+// Captions, markers and page furniture ("责任编辑 …") are dropped; a paragraph
+// that does not end a sentence
 // is joined with the next one. A page without any lead is one item when it
 // starts with headline lines followed by body text, and no item otherwise.
 std::vector<RawItem> SplitPage(std::u32string_view page);

@@ -90,6 +90,12 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     ++p;
   }
   if (last_dot == std::u32string_view::npos || p == last_dot + 1) return 0;
+  // "总领事馆总领事本·西萨蒙": a post or a body inside is no part of a name.
+  for (size_t q = pos; q < p; ++q) {
+    if (lex.posts.LongestAt(text, q) >= 2 || lex.institution_suffixes.LongestAt(text, q) >= 2) {
+      return 0;
+    }
+  }
   if (p - last_dot - 1 > kMaxForeignPart || last_dot - pos > kMaxForeignPart) return 0;
   return p - pos;
 }
@@ -220,6 +226,48 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
   std::stable_sort(hits.begin(), hits.end(), [](const PersonHit& a, const PersonHit& b) {
     return a.span.begin < b.span.begin;
   });
+  return hits;
+}
+
+std::vector<PersonHit> FindAppointments(std::u32string_view text,
+                                        const std::vector<PersonHit>& mentions,
+                                        const Lexicon& lex) {
+  std::vector<PersonHit> hits;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const PersonHit& m = mentions[i];
+    auto verb_begin = static_cast<size_t>(m.span.end);
+    // "A、B等受聘为…": the list before 等 shares the post.
+    bool list = verb_begin < text.size() && text[verb_begin] == U'等';
+    if (list) ++verb_begin;
+    size_t verb = lex.appointment_verbs.LongestAt(text, verb_begin);
+    if (verb == 0) continue;
+    size_t start = verb_begin + verb;
+    size_t end = start;
+    while (end < text.size() && end - start <= kMaxBodyChars &&
+           (!IsPunct(text[end]) || text[end] == U'“' || text[end] == U'”')) {
+      ++end;
+    }
+    size_t post = PostEndingAt(text, end, lex);
+    if (post == 0 || end - post <= start) continue;
+    PersonHit hit = m;
+    PostClaim claim;
+    claim.body = std::u32string(text.substr(start, end - post - start));
+    claim.title = std::u32string(text.substr(end - post, post));
+    claim.body_span = {static_cast<int64_t>(start), static_cast<int64_t>(end - post)};
+    hit.posts.push_back(std::move(claim));
+    hit.title_spans.push_back({static_cast<int64_t>(end - post), static_cast<int64_t>(end)});
+    for (size_t j = i; list && j > 0; --j) {
+      const PersonHit& before = mentions[j - 1];
+      std::u32string_view gap =
+          text.substr(static_cast<size_t>(before.span.end),
+                      static_cast<size_t>(mentions[j].span.begin - before.span.end));
+      if (gap.find_first_of(U"，,。；;") != std::u32string_view::npos) break;
+      PersonHit more = before;
+      more.posts = hit.posts;
+      hits.push_back(std::move(more));
+    }
+    hits.push_back(std::move(hit));
+  }
   return hits;
 }
 

@@ -45,6 +45,12 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
 // speech verbs, in text order. A name may occur in several hits.
 std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex);
 
+// Posts given after a name by a verb of appointment_verbs.txt: "张小梅当选为
+// 区文联主席" -> (张小梅; 区文联, 主席). `mentions` are the names' occurrences;
+// returns one hit per mention with such a post.
+std::vector<PersonHit> FindAppointments(std::u32string_view text,
+                                        const std::vector<PersonHit>& mentions, const Lexicon& lex);
+
 // Every occurrence of any of `names` in `text` (longest name first, no
 // overlaps), as hits without posts, in text order.
 std::vector<PersonHit> FindNameMentions(std::u32string_view text,

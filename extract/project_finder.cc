@@ -111,12 +111,17 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
     // Projects never contain digits, another project's ending or a quotation.
     while (begin > stop) {
       char32_t c = text[begin - 1];
-      if (!IsHan(c) || c == U'个' || c == U'项') break;
+      if (!IsHan(c)) break;
+      // "9项", "10个": a count ends the name; "专项" does not.
+      if ((c == U'个' || c == U'项') && begin >= 2 && IsNumeral(text[begin - 2])) break;
       if (lex.project_suffixes.LongestEndingAt(text, begin) >= 3) break;
       --begin;
     }
     std::u32string mention(text.substr(begin, end - begin));
-    if (mention.size() < suffix + 2 || lex.generic_projects.Matches(mention)) continue;
+    if (mention.size() < suffix + 2 || lex.generic_projects.Matches(mention) ||
+        IsCountedSlogan(mention)) {
+      continue;
+    }
     // "永川区重点项目": a place before a generic project is still generic.
     size_t place = lex.place_names.LongestAt(mention, 0);
     if (place > 0 && lex.generic_projects.Matches(mention.substr(place))) continue;

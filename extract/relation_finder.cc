@@ -69,7 +69,9 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
           }
         }
       }
-      if (t.strength != TriggerStrength::kWeak) {
+      // "A、B分别致辞": a weak trigger after 分别 speaks for everyone before it.
+      bool each = pos >= 2 && text.substr(pos - 2, 2) == U"分别";
+      if (t.strength != TriggerStrength::kWeak || each) {
         for (const PersonMention& m : people) {
           if (m.span.begin >= static_cast<int64_t>(prev_end) &&
               m.span.end <= static_cast<int64_t>(pos) && !IsDelegator(text, m.span, sb, se)) {
@@ -92,11 +94,21 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         }
       } else {
         size_t cs = ClauseStart(text, pos, sb);
+        const PersonMention* subject = nullptr;
         for (const PersonMention& m : people) {
           if (m.span.begin >= static_cast<int64_t>(cs) && m.span.end <= static_cast<int64_t>(pos)) {
-            if (!IsDelegator(text, m.span, sb, se)) add(m, t.relation, s);
+            subject = &m;
             break;
           }
+        }
+        // "张三当选为…主席,代表…作报告": the sentence's subject carries over.
+        for (const PersonMention& m : people) {
+          if (subject != nullptr) break;
+          int64_t begin = m.chain_begin >= 0 ? m.chain_begin : m.span.begin;
+          if (begin == s.begin && m.span.end <= static_cast<int64_t>(pos)) subject = &m;
+        }
+        if (subject != nullptr && !IsDelegator(text, subject->span, sb, se)) {
+          add(*subject, t.relation, s);
         }
       }
       prev_end = pos + len;

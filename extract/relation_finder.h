@@ -19,6 +19,7 @@ struct PersonMention {
   std::u32string name;
   Span span;
   bool honorific = false;
+  int64_t chain_begin = -1;  // where the posts introducing it start; -1: at `span`
 };
 
 // A person's part in the item's event, proved by `sentence`.

@@ -1,6 +1,8 @@
 #include "render/diagram_style.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace guanxi::render {
@@ -50,6 +52,63 @@ const char* ColorFor(graph::RelationType type) {
 }
 
 bool IsDashed(graph::RelationType type) { return type == graph::RelationType::kMentionedIn; }
+
+std::unordered_map<int64_t, std::size_t> Degrees(const graph::GraphData& data) {
+  std::unordered_map<int64_t, std::size_t> degrees;
+  for (const graph::RelationRecord& relation : data.relations) {
+    ++degrees[relation.source_id];
+    ++degrees[relation.target_id];
+  }
+  return degrees;
+}
+
+std::vector<int> EdgeMinLengths(const graph::GraphData& data) {
+  std::unordered_map<int64_t, std::size_t> in_degree;
+  std::unordered_map<int64_t, std::size_t> out_degree;
+  for (const graph::RelationRecord& relation : data.relations) {
+    if (relation.source_id == relation.target_id) continue;
+    ++out_degree[relation.source_id];
+    ++in_degree[relation.target_id];
+  }
+  // Stagger level of each source (no incoming) and each sink (no outgoing)
+  // entity, cycling 1..levels in data order.
+  std::unordered_map<int64_t, int> source_level;
+  std::unordered_map<int64_t, int> sink_level;
+  std::size_t sources = 0;
+  std::size_t sinks = 0;
+  for (const graph::EntityRecord& entity : data.entities) {
+    const bool has_in = in_degree.count(entity.id) > 0;
+    const bool has_out = out_degree.count(entity.id) > 0;
+    if (has_out && !has_in) source_level[entity.id] = static_cast<int>(sources++);
+    if (has_in && !has_out) sink_level[entity.id] = static_cast<int>(sinks++);
+  }
+  auto levels = [](std::size_t count) {
+    const std::size_t wanted = (count + kStaggerRankSize - 1) / kStaggerRankSize;
+    return static_cast<int>(std::clamp<std::size_t>(wanted, 1, kMaxStagger));
+  };
+  const int source_levels = levels(sources);
+  const int sink_levels = levels(sinks);
+  std::vector<int> min_lengths;
+  min_lengths.reserve(data.relations.size());
+  for (const graph::RelationRecord& relation : data.relations) {
+    int min_length = 1;
+    if (auto found = source_level.find(relation.source_id); found != source_level.end()) {
+      min_length = 1 + found->second % source_levels;
+    } else if (auto sink = sink_level.find(relation.target_id); sink != sink_level.end()) {
+      min_length = 1 + sink->second % sink_levels;
+    }
+    min_lengths.push_back(min_length);
+  }
+  return min_lengths;
+}
+
+int NodeFontSize(std::size_t degree) {
+  // 3 points per doubling: degree 2 -> 15, 4 -> 18, 8 -> 21, 16 -> 24, 64 -> 30.
+  constexpr double kPointsPerDoubling = 3.0;
+  if (degree <= 1) return kMinNodeFontSize;
+  const double size = kMinNodeFontSize + kPointsPerDoubling * std::log2(static_cast<double>(degree));
+  return std::min(kMaxNodeFontSize, static_cast<int>(std::lround(size)));
+}
 
 std::string EscapeLabel(std::string_view text) {
   std::string escaped;

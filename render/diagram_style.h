@@ -5,8 +5,11 @@
 // Graphviz handles; dot_writer turns them into cgraph attributes. The
 // conventions are described once, in render/README.md.
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/graph_data.h"
@@ -26,6 +29,31 @@ NodeStyle StyleFor(graph::EntityType type);
 // dashed (weak relations such as mentioned_in).
 const char* ColorFor(graph::RelationType type);
 bool IsDashed(graph::RelationType type);
+
+// Relations touching each entity within `data` (in + out; a relation from an
+// entity to itself counts twice), keyed by EntityRecord::id. Entities without
+// relations are absent (degree 0).
+std::unordered_map<int64_t, std::size_t> Degrees(const graph::GraphData& data);
+
+// Label font size in points of a node with `degree` relations: the size of
+// a node follows its label, so hubs are drawn larger. Grows with log2 of the
+// degree, kMinNodeFontSize for degree 0 and 1, bounded by kMaxNodeFontSize so
+// that one hub cannot swamp a whole-graph diagram.
+inline constexpr int kMinNodeFontSize = 12;
+inline constexpr int kMaxNodeFontSize = 30;
+int NodeFontSize(std::size_t degree);
+
+// dot's minimum rank distance ("minlen") of each relation, parallel to
+// `data.relations`. dot puts every entity without incoming relations (most
+// people) in the first rank and every one without outgoing relations
+// (places) in the last, so a large selection becomes a strip one node wide
+// and hundreds high. Like Graphviz's `unflatten`, this staggers those
+// entities over up to kMaxStagger ranks (cycling through them in data
+// order): each such entity's relations get minlen 1, 2, ... All 1 while no
+// rank would hold more than kStaggerRankSize such entities.
+inline constexpr std::size_t kStaggerRankSize = 16;
+inline constexpr int kMaxStagger = 5;
+std::vector<int> EdgeMinLengths(const graph::GraphData& data);
 
 // Escapes plain text for a Graphviz escString attribute (label, tooltip):
 // '\' becomes "\\" so that "\N", "\G", "\n" in a name stay literal; '&'

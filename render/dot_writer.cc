@@ -147,12 +147,15 @@ constexpr AttributeDefault kDefaults[] = {
     {AGEDGE, "style", "solid"},
     {AGEDGE, "dir", "forward"},
     {AGEDGE, "id", ""},
+    {AGEDGE, "minlen", "1"},
 };
 
 Status DeclareDefaults(Agraph_t* graph, const RenderOptions& options) {
   for (const AttributeDefault& attribute : kDefaults) {
     GUANXI_RETURN_IF_ERROR(Declare(graph, attribute.kind, attribute.name, attribute.value));
   }
+  const std::string font_size = std::to_string(kMinNodeFontSize);
+  GUANXI_RETURN_IF_ERROR(Declare(graph, AGNODE, "fontsize", font_size.c_str()));
   const std::string title = EscapeLabel(options.title);
   return Declare(graph, AGRAPH, "label", title.c_str());
 }
@@ -177,12 +180,18 @@ using NodeIndex = std::unordered_map<int64_t, Agnode_t*>;
 Result<NodeIndex> AddEntities(Agraph_t* graph, const graph::GraphData& data,
                               const RenderOptions& options) {
   NodeIndex nodes;
+  const std::unordered_map<int64_t, std::size_t> degrees = Degrees(data);
   for (const graph::EntityRecord& entity : data.entities) {
     const std::string id = "e" + std::to_string(entity.id);
     Result<Agnode_t*> node = MakeNode(graph, id);
     if (!node.ok()) return node.status();
     GUANXI_RETURN_IF_ERROR(StyleNode(*node, entity.type, entity.name, NodeTooltip(entity)));
     GUANXI_RETURN_IF_ERROR(Set(*node, "id", id));
+    auto degree = degrees.find(entity.id);
+    const int font_size = NodeFontSize(degree == degrees.end() ? 0 : degree->second);
+    if (font_size != kMinNodeFontSize) {
+      GUANXI_RETURN_IF_ERROR(Set(*node, "fontsize", std::to_string(font_size)));
+    }
     nodes[entity.id] = *node;
   }
   for (int64_t highlighted : options.highlight_ids) {
@@ -221,7 +230,9 @@ Status StyleEdge(Agedge_t* edge, const graph::RelationRecord& relation,
 Status AddRelations(Agraph_t* graph, const graph::GraphData& data, const NodeIndex& nodes) {
   std::unordered_map<int64_t, const graph::ArticleRecord*> articles;
   for (const graph::ArticleRecord& article : data.articles) articles[article.id] = &article;
-  for (const graph::RelationRecord& relation : data.relations) {
+  const std::vector<int> min_lengths = EdgeMinLengths(data);
+  for (std::size_t i = 0; i < data.relations.size(); ++i) {
+    const graph::RelationRecord& relation = data.relations[i];
     Result<Agnode_t*> tail = Endpoint(nodes, relation, relation.source_id);
     if (!tail.ok()) return tail.status();
     Result<Agnode_t*> head = Endpoint(nodes, relation, relation.target_id);
@@ -233,6 +244,9 @@ Status AddRelations(Agraph_t* graph, const graph::GraphData& data, const NodeInd
     auto article = articles.find(relation.article_id);
     GUANXI_RETURN_IF_ERROR(
         StyleEdge(edge, relation, article == articles.end() ? nullptr : article->second));
+    if (min_lengths[i] > 1) {
+      GUANXI_RETURN_IF_ERROR(Set(edge, "minlen", std::to_string(min_lengths[i])));
+    }
   }
   return Status::Ok();
 }
@@ -297,8 +311,12 @@ const char* GraphvizFormat(ImageFormat format) {
 
 Status LayOutAndRender(GVC_t* context, Agraph_t* graph, std::size_t node_count, const char* format,
                        const std::filesystem::path& path, const ErrorCapture& errors) {
-  // dot's rank assignment gets slow and unreadable on large graphs.
-  const char* engine = node_count > kSfdpThreshold ? "sfdp" : "dot";
+  const char* engine = LayoutEngine(node_count);
+  if (std::strcmp(engine, "dot") != 0) {
+    // Force-directed layouts otherwise let nodes and their labels overlap;
+    // prism removes overlaps while keeping the layout's shape.
+    GUANXI_RETURN_IF_ERROR(Set(graph, "overlap", "prism"));
+  }
   if (gvLayout(context, graph, engine) != 0) {
     return Status::Internal(std::string("graphviz layout ") + engine,
                             errors.Text("layout failed; are the Graphviz plugins installed?"));
@@ -311,6 +329,12 @@ Status LayOutAndRender(GVC_t* context, Agraph_t* graph, std::size_t node_count, 
 }
 
 }  // namespace
+
+const char* LayoutEngine(std::size_t entity_count) {
+  if (entity_count > kSfdpThreshold) return "sfdp";
+  if (entity_count > kFdpThreshold) return "fdp";
+  return "dot";
+}
 
 std::optional<ImageFormat> ParseImageFormat(std::string_view name) {
   if (name == "dot") return ImageFormat::kDot;

@@ -27,8 +27,17 @@ struct RenderOptions {
   std::vector<int64_t> highlight_ids;  // EntityRecord::id drawn emphasised
 };
 
-// Above this many entities RenderFile lays out with "sfdp" instead of "dot".
+// RenderFile lays out with "dot" (ranks, left to right) up to kFdpThreshold
+// entities; above, dot draws a strip one node wide and thousands of points
+// high, so "fdp" (force-directed, keeps the legend cluster together, no node
+// overlaps) up to kSfdpThreshold, and "sfdp" (multilevel, fast, ignores
+// clusters) above.
+inline constexpr std::size_t kFdpThreshold = 60;
 inline constexpr std::size_t kSfdpThreshold = 300;
+
+// The Graphviz layout engine RenderFile uses for `entity_count` entities:
+// "dot", "fdp" or "sfdp".
+const char* LayoutEngine(std::size_t entity_count);
 
 // Builds the diagram of `data` and returns it as DOT text (not laid out).
 // Nodes are named "e<entity id>" and labelled with the entity's name; edges

@@ -196,5 +196,76 @@ for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1])):
   EXPECT_NE(show.out.find(holder["evidence"].get<std::string>()), std::string::npos);
 }
 
+
+// For person pairs joined through someone else: the number of shortest paths
+// networkx counts, and the same count with the busiest middle entity removed.
+constexpr char kAllPathsScript[] = R"(
+import itertools, json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1])
+u = nx.Graph(g)
+persons = sorted(n for n, d in g.nodes(data=True) if d.get("type") == "person")
+out = []
+for a, b in itertools.combinations(persons, 2):
+    if not nx.has_path(u, a, b):
+        continue
+    paths = list(nx.all_shortest_paths(u, a, b))
+    if len(paths[0]) < 4:
+        continue
+    middle = max(set(paths[0][1:-1]), key=lambda n: (u.degree(n), n))
+    v = u.copy()
+    v.remove_node(middle)
+    try:
+        without = nx.shortest_path_length(v, a, b)
+    except nx.NetworkXNoPath:
+        without = None
+    out.append({"from": g.nodes[a]["name"], "to": g.nodes[b]["name"], "count": len(paths),
+                "length": len(paths[0]) - 1, "middle": g.nodes[middle]["name"],
+                "middle_id": g.nodes[middle]["entity_id"], "without": without})
+    if len(out) == 8:
+        break
+print(json.dumps(out, ensure_ascii=False))
+)";
+
+TEST_F(GuanxiCliTest, AllShortestPathsAndExclusionAgreeWithNetworkx) {
+  std::filesystem::path graphml = dir_ / "graph.graphml";
+  ASSERT_EQ(Guanxi("export -o " + ShellQuote(graphml.string())).exit_code, 0);
+  nlohmann::json cases = Python(kAllPathsScript, graphml.string());
+  ASSERT_FALSE(cases.empty()) << "samples should join people through others";
+  for (const nlohmann::json& c : cases) {
+    std::string ends = ShellQuote("person:" + c["from"].get<std::string>()) + " " +
+                       ShellQuote("person:" + c["to"].get<std::string>());
+    nlohmann::json all = GuanxiJson("path " + ends + " --all");
+    EXPECT_EQ(all["paths"].size(), c["count"].get<std::size_t>()) << ends;
+    EXPECT_EQ(all["length"], c["length"]) << ends;
+
+    std::string hub = "#" + std::to_string(c["middle_id"].get<int64_t>());
+    nlohmann::json without = GuanxiJson("path " + ends + " --exclude " + ShellQuote(hub));
+    EXPECT_EQ(without["length"], c["without"]) << ends << " without " << hub;
+    for (const nlohmann::json& node : without["paths"].empty() ? nlohmann::json::array()
+                                                                : without["paths"][0]["nodes"]) {
+      EXPECT_NE(node["name"], c["middle"]) << "the excluded hub is still on the path";
+    }
+  }
+}
+
+TEST_F(GuanxiCliTest, SearchFindsPeopleByPinyinAndPartOfName) {
+  // 钱若溪 and the institutions of 云岭市 are written into samples/.
+  auto names = [&](const std::string& query) {
+    std::vector<std::string> found;
+    for (const nlohmann::json& hit : GuanxiJson("search " + ShellQuote(query))) {
+      found.push_back(hit["name"]);
+    }
+    return found;
+  };
+  EXPECT_EQ(names("qianruoxi").front(), "钱若溪");
+  EXPECT_EQ(names("若溪").front(), "钱若溪");
+  std::vector<std::string> yunling = names("yunling");
+  EXPECT_GE(yunling.size(), 2u);
+  for (const std::string& name : yunling) EXPECT_NE(name.find("云岭"), std::string::npos) << name;
+  CommandResult nothing = Guanxi("search zzzzqqq");
+  EXPECT_EQ(nothing.exit_code, 1);
+}
+
 }  // namespace
 }  // namespace guanxi::testing

@@ -82,12 +82,31 @@ TEST(PageSplitterTest, CaptionAndMarkerLines) {
 }
 
 TEST(PageSplitterTest, BylineWithoutBracketStartsAnItem) {
-  std::vector<RawItem> items = SplitPage(
-      ToU32("甲县召开会议\n\n本报讯(记者 张三)6月2日,会议召开。\n\n"
-            "县领导调研防汛\n\n本报讯 6月1日,县长率队调研。\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("甲县召开会议\n\n本报讯(记者 张三)6月2日,会议召开。\n\n"
+                      "县领导调研防汛\n\n本报讯 6月1日,县长率队调研。\n"));
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(U8(items[1].title), "县领导调研防汛");
   EXPECT_EQ(U8(items[1].text), "6月1日,县长率队调研。");
+}
+
+TEST(PageSplitterTest, LongParagraphAfterHeadlinesStartsAnItemWithoutDateline) {
+  std::vector<RawItem> items = SplitPage(ToU32(
+      "甲区召开会议\n\n本报讯(记者 甲乙)5月6日,会议召开。\n\n"
+      "乙县职业教育改革取得新进展\n\n"
+      "记者从乙县教育局获悉,今年以来全县职业院校与企业共建实训基地十二个,培养技能人才三千余名,"
+      "校企合作不断深化。\n"));
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(U8(items[1].title), "乙县职业教育改革取得新进展");
+  EXPECT_EQ(U8(items[1].date), "");
+}
+
+TEST(PageSplitterTest, LineBrokenMidSentenceIsNoHeadline) {
+  std::vector<RawItem> items = SplitPage(ToU32(
+      "甲区召开会议\n\n本报讯(记者 甲乙)5月6日,会议召开。\n\n会议选举了区文联第五届委员会主\n\n"
+      "席,增选了主席团委员、副主席,听取并审议了区文联第五届委员会工作报告,部署了全年工作任务。\n"));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_NE(U8(items[0].text).find("委员会主席,增选了"), std::string::npos);
 }
 
 TEST(PageSplitterTest, PageWithoutDatelineIsOneItem) {
@@ -95,6 +114,16 @@ TEST(PageSplitterTest, PageWithoutDatelineIsOneItem) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].title), "一篇评论");
   EXPECT_EQ(U8(items[0].text), "这是正文的第一段。\n第二段。");
+}
+
+TEST(PageSplitterTest, PageFurnitureIsNeitherHeadlineNorBody) {
+  std::vector<RawItem> items =
+      SplitPage(ToU32("2024年5月6日 星期一\n责任编辑 王五\n\n甲区召开会议\n\n"
+                      "本报讯(记者 甲乙)5月6日,会议召开。\n\n■ 记者 李四 文/图\n"));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(U8(items[0].title), "甲区召开会议");
+  EXPECT_TRUE(items[0].subtitles.empty());
+  EXPECT_EQ(U8(items[0].text), "5月6日,会议召开。");
 }
 
 TEST(PageSplitterTest, PageWithoutLeadsHasNoItems) {

@@ -96,6 +96,28 @@ TEST(PersonFinderTest, ForeignGuestWithPostAndCountry) {
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "颂猜·通萨"));
 }
 
+TEST(PersonFinderTest, PostGivenAfterTheNameByAnAppointmentVerb) {
+  graph::Page page = ExtractOrDie(
+      "大会召开\n\n本报讯(记者 甲乙)5月6日,大会召开。石门区委常委、宣传部部长严冬当选为"
+      "石门区文联主席,代表主席团作工作报告。\n");
+  const graph::Article& a = page.articles.at(0);
+  const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "严冬", "石门区文联");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->title, "主席");
+  // The subject of the sentence carries over to "代表…作工作报告".
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "严冬"));
+}
+
+TEST(PersonFinderTest, ListBeforeAnAppointmentSharesThePost) {
+  graph::Page page = ExtractOrDie(
+      "仪式举行\n\n本报讯(记者 甲乙)5月6日,东海大学教授林晓、北岭大学院长颂猜·通萨等"
+      "受聘为“丝路”专家委员会专家。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "林晓", "“丝路”专家委员会"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "颂猜·通萨", "“丝路”专家委员会"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "颂猜·通萨", "北岭大学"));
+}
+
 TEST(PersonFinderTest, ReportersAndPhotographersAreNotPeople) {
   graph::Page page = ExtractOrDie(
       "会议召开\n\n本报讯(某某报记者 沈一鸣 冯小雨)5月6日,会议召开。\n\n"

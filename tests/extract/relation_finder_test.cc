@@ -64,7 +64,8 @@ TEST(EventLinksTest, DelegatorIsNotPresent) {
 }
 
 TEST(EventLinksTest, MeetingLinksBothSides) {
-  graph::Article a = One("5月6日,市委副书记、市长陈志远会见了德国汉堡港务集团副总裁汉斯·穆勒一行。");
+  graph::Article a =
+      One("5月6日,市委副书记、市长陈志远会见了德国汉堡港务集团副总裁汉斯·穆勒一行。");
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "陈志远"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "汉斯·穆勒"));
 }

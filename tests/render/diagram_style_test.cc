@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
+
+#include "tests/render/render_test_util.h"
 
 namespace guanxi::render {
 namespace {
@@ -67,6 +70,49 @@ TEST(EdgeTooltipTest, NamesSentenceArticleTitleAndDate) {
 TEST(NodeTooltipTest, NamesTypeAndAliases) {
   const graph::EntityRecord entity{1, graph::EntityType::kPerson, "李强", {"李书记", "强"}};
   EXPECT_EQ(NodeTooltip(entity), "person\naliases: 李书记、强");
+}
+
+TEST(DegreesTest, CountsRelationsInAndOutWithinTheData) {
+  const auto degrees = Degrees(testing::SampleGraph());
+  EXPECT_EQ(degrees.at(testing::kLiQiang), 3u);
+  EXPECT_EQ(degrees.at(testing::kSigning), 5u);
+  EXPECT_EQ(degrees.at(testing::kExpoCentre), 1u);
+}
+
+TEST(NodeFontSizeTest, GrowsWithDegreeWithinBounds) {
+  EXPECT_EQ(NodeFontSize(0), kMinNodeFontSize);
+  EXPECT_EQ(NodeFontSize(1), kMinNodeFontSize);
+  int previous = kMinNodeFontSize;
+  for (std::size_t degree = 2; degree <= 4096; degree *= 2) {
+    EXPECT_GE(NodeFontSize(degree), previous) << degree;
+    previous = NodeFontSize(degree);
+  }
+  EXPECT_GT(NodeFontSize(8), NodeFontSize(2));
+  EXPECT_EQ(NodeFontSize(100000), kMaxNodeFontSize);
+}
+
+TEST(EdgeMinLengthsTest, SmallSelectionKeepsEveryEdgeAtOneRank) {
+  const graph::GraphData data = testing::SampleGraph();
+  EXPECT_EQ(EdgeMinLengths(data), std::vector<int>(data.relations.size(), 1));
+}
+
+TEST(EdgeMinLengthsTest, ManySourceEntitiesAreStaggeredOverSeveralRanks) {
+  // 40 people attending one event: 40 sources of the same rank.
+  graph::GraphData data;
+  data.entities.push_back({1000, graph::EntityType::kEvent, "会", {}});
+  for (int i = 1; i <= 40; ++i) {
+    data.entities.push_back({i, graph::EntityType::kPerson, "人" + std::to_string(i), {}});
+    graph::RelationRecord relation;
+    relation.id = i;
+    relation.source_id = i;
+    relation.target_id = 1000;
+    data.relations.push_back(relation);
+  }
+  const std::vector<int> lengths = EdgeMinLengths(data);
+  ASSERT_EQ(lengths.size(), 40u);
+  const std::set<int> distinct(lengths.begin(), lengths.end());
+  EXPECT_EQ(distinct, (std::set<int>{1, 2, 3}));  // ceil(40 / kStaggerRankSize)
+  EXPECT_LE(*std::max_element(lengths.begin(), lengths.end()), kMaxStagger);
 }
 
 }  // namespace

@@ -306,6 +306,110 @@ TEST(RenderFileTest, SmallGraphIsLaidOutInRanksByDot) {
   EXPECT_LE(chain["heights"].get<int>(), 2);  // the chain's line and the legend
 }
 
+TEST(LayoutEngineTest, DotForSmallFdpForMidSizeSfdpForLargeSelections) {
+  EXPECT_STREQ(LayoutEngine(0), "dot");
+  EXPECT_STREQ(LayoutEngine(kFdpThreshold), "dot");
+  EXPECT_STREQ(LayoutEngine(kFdpThreshold + 1), "fdp");
+  EXPECT_STREQ(LayoutEngine(kSfdpThreshold), "fdp");
+  EXPECT_STREQ(LayoutEngine(kSfdpThreshold + 1), "sfdp");
+}
+
+// A person linked to twelve others, all with three-character names: the hub
+// differs from the leaves only in degree.
+graph::GraphData StarGraph() {
+  graph::GraphData data;
+  data.articles = {{10, "pages/star.txt", "星", ""}};
+  data.entities.push_back({1, graph::EntityType::kPerson, "人100", {}});
+  for (int i = 2; i <= 13; ++i) {
+    data.entities.push_back({i, graph::EntityType::kPerson, "人" + std::to_string(100 + i), {}});
+    graph::RelationRecord relation;
+    relation.id = i;
+    relation.type = graph::RelationType::kMentionedIn;
+    relation.source_id = i;
+    relation.target_id = 1;
+    relation.article_id = 10;
+    data.relations.push_back(relation);
+  }
+  return data;
+}
+
+constexpr const char* kEllipseScript = R"(
+import json, sys
+import xml.etree.ElementTree as ET
+SVG = '{http://www.w3.org/2000/svg}'
+root = ET.parse(sys.argv[1]).getroot()
+rx = {}
+for g in root.iter(SVG + 'g'):
+    ellipse = next(g.iter(SVG + 'ellipse'), None)
+    if g.get('class') == 'node' and ellipse is not None:
+        rx[g.get('id')] = float(ellipse.get('rx'))
+print(json.dumps(rx))
+)";
+
+TEST(RenderFileTest, HubIsDrawnLargerThanLeaf) {
+  ScratchDir dir;
+  const std::filesystem::path path = dir / "star.svg";
+  Status status = RenderFile(StarGraph(), {}, ImageFormat::kSvg, path);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  nlohmann::json rx = testing::RunPython(dir, kEllipseScript, {path.string()});
+  ASSERT_FALSE(rx.is_null());
+  ASSERT_TRUE(rx.contains("e1") && rx.contains("e2")) << rx;
+  EXPECT_GT(rx["e1"].get<double>(), 1.3 * rx["e2"].get<double>()) << rx;
+  EXPECT_EQ(rx["e2"], rx["e13"]);  // leaves alike
+}
+
+// Size of the drawing, and whether the legend nodes lie inside the legend
+// cluster's frame.
+constexpr const char* kReadabilityScript = R"(
+import json, sys
+import xml.etree.ElementTree as ET
+SVG = '{http://www.w3.org/2000/svg}'
+root = ET.parse(sys.argv[1]).getroot()
+width = float(root.get('width').rstrip('pt'))
+height = float(root.get('height').rstrip('pt'))
+frame = None
+legend_centres = []
+names = []
+for g in root.iter(SVG + 'g'):
+    title = g.findtext(SVG + 'title') or ''
+    if g.get('class') == 'cluster' and title == 'cluster_legend':
+        polygon = next(g.iter(SVG + 'polygon'))
+        points = [tuple(map(float, p.split(','))) for p in polygon.get('points').split()]
+        frame = (min(x for x, _ in points), min(y for _, y in points),
+                 max(x for x, _ in points), max(y for _, y in points))
+    if g.get('class') == 'node':
+        text = next(g.iter(SVG + 'text'), None)
+        if title.startswith('legend_'):
+            legend_centres.append((float(text.get('x')), float(text.get('y'))))
+        elif text is not None:
+            names.append(''.join(t.text or '' for t in g.iter(SVG + 'text')))
+inside = frame is not None and all(
+    frame[0] <= x <= frame[2] and frame[1] <= y <= frame[3] for x, y in legend_centres)
+print(json.dumps({'width': width, 'height': height, 'legend_nodes': len(legend_centres),
+                  'legend_inside_frame': inside, 'names': sorted(names)}, ensure_ascii=False))
+)";
+
+TEST(RenderFileTest, WholeNewsGraphOf200EntitiesIsCompactWithItsLegendTogether) {
+  ScratchDir dir;
+  const graph::GraphData data = testing::NewsGraph(200);
+  const std::filesystem::path path = dir / "news.svg";
+  Status status = RenderFile(data, {}, ImageFormat::kSvg, path);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  nlohmann::json read = testing::RunPython(dir, kReadabilityScript, {path.string()});
+  ASSERT_FALSE(read.is_null());
+  // dot draws this selection 1,000 points wide and 12,000 high.
+  const double width = read["width"].get<double>();
+  const double height = read["height"].get<double>();
+  EXPECT_LT(width / height, 3.0) << width << " x " << height;
+  EXPECT_LT(height / width, 3.0) << width << " x " << height;
+  EXPECT_EQ(read["legend_nodes"], std::size(graph::kAllEntityTypes));
+  EXPECT_TRUE(read["legend_inside_frame"].get<bool>());
+  std::vector<std::string> names;
+  for (const graph::EntityRecord& entity : data.entities) names.push_back(entity.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(read["names"].get<std::vector<std::string>>(), names);
+}
+
 TEST(RenderFileTest, LargeGraphIsLaidOutBySfdp) {
   ScratchDir dir;
   nlohmann::json chain = RenderChain(dir, kSfdpThreshold + 20);

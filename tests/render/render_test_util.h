@@ -36,6 +36,14 @@ graph::GraphData SampleGraph();
 // A chain e1 -> e2 -> ... -> e<count> of people.
 graph::GraphData ChainGraph(int count);
 
+// A whole-graph selection shaped like a city paper's news: events held at
+// places, chaired and attended by people (a few officials at most of them),
+// people holding posts at institutions, institutions signing agreements,
+// countries and projects mentioned. Exactly `count` entities (count >= 20)
+// with realistic Chinese name lengths, about 1.7 relations per entity.
+// Entity ids are 1..count; person 1 (the mayor) is the biggest hub.
+graph::GraphData NewsGraph(int count);
+
 // A fresh empty directory, removed with its content on destruction.
 class ScratchDir {
  public:

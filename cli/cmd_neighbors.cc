@@ -1,0 +1,104 @@
+// guanxi neighbors NAME [--depth N]: whom an entity deals with, hop by hop.
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/query_options.h"
+#include "cli/relation_format.h"
+
+namespace guanxi::cli {
+namespace {
+
+struct NeighborsOptions {
+  std::string name;
+  int depth = 1;
+  FilterOptions filter;
+  std::string database;
+  bool json = false;
+};
+
+// Hop distance from `centre` of every entity in `selection`, walking its relations.
+std::map<int64_t, int> Distances(const graph::GraphData& selection, int64_t centre) {
+  std::map<int64_t, int> distance = {{centre, 0}};
+  std::vector<int64_t> frontier = {centre};
+  for (int hops = 1; !frontier.empty(); ++hops) {
+    std::vector<int64_t> next;
+    for (int64_t id : frontier) {
+      for (const graph::RelationRecord& relation : selection.relations) {
+        int64_t other = relation.source_id == id   ? relation.target_id
+                        : relation.target_id == id ? relation.source_id
+                                                   : -1;
+        if (other >= 0 && distance.emplace(other, hops).second) next.push_back(other);
+      }
+    }
+    frontier = std::move(next);
+  }
+  return distance;
+}
+
+int RunNeighbors(const NeighborsOptions& options) {
+  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
+  if (!graph.ok()) return ReportError(graph.status());
+  Result<int64_t> centre = ResolveEntity(*graph, options.name);
+  if (!centre.ok()) return ReportError(centre.status());
+  Result<graph::PathFilter> filter = MakeFilter(*graph, options.filter);
+  if (!filter.ok()) return ReportError(filter.status());
+  graph::GraphData selection = graph->Neighbourhood(*centre, options.depth, *filter);
+  std::map<int64_t, int> distance = Distances(selection, *centre);
+
+  std::vector<const graph::EntityRecord*> neighbours;
+  for (const graph::EntityRecord& entity : selection.entities) {
+    if (entity.id != *centre) neighbours.push_back(&entity);
+  }
+  std::stable_sort(neighbours.begin(), neighbours.end(),
+                   [&](const graph::EntityRecord* a, const graph::EntityRecord* b) {
+                     return distance[a->id] < distance[b->id];
+                   });
+  if (options.json) {
+    nlohmann::json out = {{"centre", EntityJson(*graph->FindEntity(*centre))},
+                          {"depth", options.depth},
+                          {"neighbors", nlohmann::json::array()},
+                          {"relations", nlohmann::json::array()}};
+    for (const graph::EntityRecord* entity : neighbours) {
+      nlohmann::json entry = EntityJson(*entity);
+      entry["hops"] = distance[entity->id];
+      out["neighbors"].push_back(std::move(entry));
+    }
+    for (const graph::RelationRecord& relation : selection.relations) {
+      out["relations"].push_back(RelationJson(*graph, relation));
+    }
+    std::cout << out.dump(2) << '\n';
+    return kExitOk;
+  }
+  std::cout << fmt::format("{}: {} entities within {} hops\n", Describe(*graph->FindEntity(*centre)),
+                           neighbours.size(), options.depth);
+  for (const graph::EntityRecord* entity : neighbours) {
+    std::cout << fmt::format("  {}  {}\n", distance[entity->id], Describe(*entity));
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+RunFunction AddNeighborsCommand(CLI::App& command) {
+  auto options = std::make_shared<NeighborsOptions>();
+  command.add_option("NAME", options->name, "Entity name or alias")->required();
+  command.add_option("--depth", options->depth, "How many hops out")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 10));
+  AddFilterOptions(command, options->filter);
+  AddDatabaseOption(command, options->database);
+  command.add_flag("--json", options->json, "Print JSON");
+  return [options] { return RunNeighbors(*options); };
+}
+
+}  // namespace guanxi::cli
