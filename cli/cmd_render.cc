@@ -49,9 +49,9 @@ int RunRender(const RenderCommandOptions& options) {
   if (!selection.ok()) return ReportError(selection.status());
   if (selection->data.entities.size() > kLargeDiagram) {
     std::cerr << fmt::format(
-        "guanxi: warning: drawing {} entities; laid out with sfdp, which takes a while and is "
+        "guanxi: warning: drawing {} entities; laid out with {}, which takes a while and is "
         "hard to read (select less with --around or --path)\n",
-        selection->data.entities.size());
+        selection->data.entities.size(), render::LayoutEngine(selection->data.entities.size()));
   }
 
   render::RenderOptions render_options;

@@ -1,6 +1,9 @@
 // guanxi show NAME: the entity card.
 
+#include <algorithm>
 #include <iostream>
+#include <map>
+#include <utility>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,33 +24,77 @@ struct ShowOptions {
   bool json = false;
 };
 
+// A section of the card: relations of one type, seen from one side.
+std::string_view SectionTitle(graph::RelationType type, bool outgoing) {
+  switch (type) {
+    case graph::RelationType::kHoldsPosition: return outgoing ? "posts" : "people with posts here";
+    case graph::RelationType::kAttended: return outgoing ? "attended" : "attended by";
+    case graph::RelationType::kChaired: return outgoing ? "chaired" : "chaired by";
+    case graph::RelationType::kSignedWith: return "signed with";
+    case graph::RelationType::kHeldAt: return outgoing ? "held at" : "place of";
+    case graph::RelationType::kMentionedIn: return outgoing ? "mentioned in" : "mentions";
+  }
+  return "related";
+}
+
+// Sections in the order a reader wants them: posts first.
+int SectionRank(graph::RelationType type) {
+  constexpr graph::RelationType kOrder[] = {
+      graph::RelationType::kHoldsPosition, graph::RelationType::kChaired,
+      graph::RelationType::kAttended,      graph::RelationType::kSignedWith,
+      graph::RelationType::kHeldAt,        graph::RelationType::kMentionedIn};
+  return static_cast<int>(std::find(std::begin(kOrder), std::end(kOrder), type) -
+                          std::begin(kOrder));
+}
+
+// Relations that say the same thing (same type, other end and title) are one
+// line with every date and the evidence of each.
+struct CardLine {
+  int64_t other_id = 0;
+  std::string title;
+  std::vector<const graph::RelationRecord*> relations;
+};
+
 void PrintCard(const graph::KnowledgeGraph& graph, const graph::EntityRecord& entity) {
-  std::cout << fmt::format("{}  [{}]\n", entity.name, graph::ToString(entity.type));
+  std::cout << fmt::format("{}  [{}]  #{}\n", entity.name, graph::ToString(entity.type), entity.id);
   if (!entity.aliases.empty()) {
     std::cout << fmt::format("  aliases: {}\n", fmt::join(entity.aliases, ", "));
   }
-  std::vector<const graph::RelationRecord*> relations = graph.RelationsOf(entity.id);
-  std::vector<const graph::RelationRecord*> posts;
-  std::vector<const graph::RelationRecord*> others;
-  for (const graph::RelationRecord* relation : relations) {
-    bool is_post = relation->type == graph::RelationType::kHoldsPosition;
-    (is_post ? posts : others).push_back(relation);
+  // (section rank, outgoing) -> lines.
+  std::map<std::pair<int, bool>, std::vector<CardLine>> sections;
+  for (const graph::RelationRecord* relation : graph.RelationsOf(entity.id)) {
+    bool outgoing = relation->source_id == entity.id;
+    int64_t other = outgoing ? relation->target_id : relation->source_id;
+    if (graph::IsSymmetric(relation->type)) outgoing = true;
+    std::vector<CardLine>& lines = sections[{SectionRank(relation->type), !outgoing}];
+    auto same = std::find_if(lines.begin(), lines.end(), [&](const CardLine& line) {
+      return line.other_id == other && line.title == relation->title;
+    });
+    if (same == lines.end()) same = lines.insert(lines.end(), CardLine{other, relation->title, {}});
+    same->relations.push_back(relation);
   }
-  if (!posts.empty()) {
-    std::cout << "  posts:\n";
-    for (const graph::RelationRecord* post : posts) {
-      std::cout << fmt::format("    {}\n      {}\n", HopLine(graph, *post, entity.id),
-                               EvidenceLine(graph, *post));
+  if (sections.empty()) std::cout << "  no relations\n";
+  for (const auto& [key, lines] : sections) {
+    const graph::RelationRecord& first = *lines.front().relations.front();
+    bool outgoing = !key.second;
+    std::cout << fmt::format("  {}:\n", SectionTitle(first.type, outgoing));
+    for (const CardLine& line : lines) {
+      std::vector<std::string> dates;
+      for (const graph::RelationRecord* relation : line.relations) {
+        const graph::ArticleRecord* article = graph.FindArticle(relation->article_id);
+        if (article && !article->date.empty() &&
+            std::find(dates.begin(), dates.end(), article->date) == dates.end()) {
+          dates.push_back(article->date);
+        }
+      }
+      std::cout << fmt::format("    {}{}{}\n", graph.FindEntity(line.other_id)->name,
+                               line.title.empty() ? "" : "  " + line.title,
+                               dates.empty() ? "" : fmt::format("  ({})", fmt::join(dates, ", ")));
+      for (const graph::RelationRecord* relation : line.relations) {
+        std::cout << fmt::format("      {}\n", EvidenceLine(graph, *relation));
+      }
     }
   }
-  if (!others.empty()) {
-    std::cout << "  relations:\n";
-    for (const graph::RelationRecord* relation : others) {
-      std::cout << fmt::format("    {}\n      {}\n", HopLine(graph, *relation, entity.id),
-                               EvidenceLine(graph, *relation));
-    }
-  }
-  if (relations.empty()) std::cout << "  no relations\n";
 }
 
 int RunShow(const ShowOptions& options) {

@@ -16,6 +16,7 @@ namespace guanxi::extract {
 namespace {
 
 constexpr size_t kMinAliasSuffix = 4;
+constexpr size_t kMaxMissionPlaceChars = 3;
 
 // Names of one entity type, grouped so that each body gets one canonical name.
 class NameGroups {
@@ -148,6 +149,15 @@ Span SentenceOf(const std::vector<Span>& sentences, int64_t pos) {
   return sentences.empty() ? Span{} : sentences.back();
 }
 
+// True when a body printed before a post names an institution: not generic,
+// and not a mission without its office ("巴基斯坦驻华大使" names no 大使馆).
+bool IsBody(const std::u32string& body, const Lexicon& lex) {
+  if (lex.generic_institutions.Matches(body)) return false;
+  // "…驻华", "…驻成都": the body stops at the place the mission is in.
+  size_t at = body.rfind(U'驻');
+  return at == std::u32string::npos || at == 0 || body.size() - at > kMaxMissionPlaceChars + 1;
+}
+
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
 }  // namespace
@@ -221,7 +231,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
   std::vector<TextHit> bodies;
   for (const PersonHit& h : hits) {
     for (const PostClaim& c : h.posts) {
-      if (c.body_span.end > c.body_span.begin && !lex.generic_institutions.Matches(c.body)) {
+      if (c.body_span.end > c.body_span.begin && IsBody(c.body, lex)) {
         bodies.push_back({c.body, c.body_span});
       }
     }

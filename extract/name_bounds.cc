@@ -55,6 +55,10 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
       if (kind != NameKind::kBody) {
         word = std::max(word, lex.boundary_verbs.LongestEndingAt(text, p));
       }
+      // Event verbs never sit inside a name: "在宜宾会见市委副书记…".
+      size_t verb = lex.trigger_words.LongestEndingAt(text, p);
+      word = std::max(word, verb >= 2 ? verb : 0);
+      word = std::max(word, lex.sign_triggers.LongestEndingAt(text, p));
       if (word > 0 && lex.boundary_protected.LongestEndingAt(text, p) <= word) break;
     }
     char32_t c = text[p - 1];

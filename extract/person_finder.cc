@@ -216,8 +216,12 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
   // "沈金强宣布…": a clause that starts with a name and a speech verb.
   for (size_t pos = 0; pos < text.size(); ++pos) {
     if (pos > 0 && !IsPunct(text[pos - 1])) continue;
+    // Without a post only a full name (surname + 2) counts: "文件指出" is no one.
     size_t len = ChineseNameAt(text, pos, lex);
-    if (len == 0 || lex.speech_verbs.LongestAt(text, pos + len) == 0) continue;
+    if (len == 0 || len != lex.surnames.LongestAt(text, pos) + 2 ||
+        lex.speech_verbs.LongestAt(text, pos + len) == 0) {
+      continue;
+    }
     PersonHit hit;
     hit.name = std::u32string(text.substr(pos, len));
     hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};

@@ -2,8 +2,8 @@
 
 // Finds people in an item's text: names introduced by posts ("区委副书记、区长
 // 常晓勇"), by group words ("区领导徐秀霞、李四"), names followed by an honorific
-// ("习近平总书记"), and names that start a clause before a speech verb
-// ("沈金强宣布…"). Reporters never occur here: the page splitter removed
+// ("习近平总书记"), and full names (surname + 2) that start a clause before a
+// speech verb ("沈金强宣布…"). Reporters never occur here: the page splitter removed
 // bylines and captions.
 
 #include <cstddef>

@@ -18,9 +18,8 @@ constexpr std::string_view kRowEnd = "\r\n";
 
 constexpr std::string_view kNodeColumns[] = {"id", "name", "type", "aliases"};
 constexpr std::string_view kEdgeColumns[] = {
-    "id",   "source",      "target",  "source_name", "target_name",
-    "relation", "title",   "article", "article_path", "date",
-    "evidence", "char_begin", "char_end"};
+    "id",      "source",       "target", "source_name", "target_name", "relation", "title",
+    "article", "article_path", "date",   "evidence",    "char_begin",  "char_end"};
 
 template <std::size_t N>
 void WriteRow(std::ostream& out, const std::string_view (&fields)[N]) {

@@ -106,7 +106,8 @@ int NodeFontSize(std::size_t degree) {
   // 3 points per doubling: degree 2 -> 15, 4 -> 18, 8 -> 21, 16 -> 24, 64 -> 30.
   constexpr double kPointsPerDoubling = 3.0;
   if (degree <= 1) return kMinNodeFontSize;
-  const double size = kMinNodeFontSize + kPointsPerDoubling * std::log2(static_cast<double>(degree));
+  const double size =
+      kMinNodeFontSize + kPointsPerDoubling * std::log2(static_cast<double>(degree));
   return std::min(kMaxNodeFontSize, static_cast<int>(std::lround(size)));
 }
 

@@ -267,5 +267,78 @@ TEST_F(GuanxiCliTest, SearchFindsPeopleByPinyinAndPartOfName) {
   EXPECT_EQ(nothing.exit_code, 1);
 }
 
+
+// The ids, names and relation ids that each export format holds, read by
+// networkx (GraphML, JSON), igraph (GraphML) and Python's csv module.
+constexpr char kExportsScript[] = R"(
+import csv, json, sys
+import igraph
+import networkx as nx
+from networkx.readwrite import json_graph
+folder = sys.argv[1]
+g = nx.read_graphml(folder + "/sub.graphml")
+graphml = {"nodes": sorted((int(d["entity_id"]), d["name"]) for _, d in g.nodes(data=True)),
+           "edges": sorted(int(d["relation_id"]) for _, _, d in g.edges(data=True))}
+with open(folder + "/sub.json", encoding="utf-8") as f:
+    j = json_graph.node_link_graph(json.load(f), link="edges")
+as_json = {"nodes": sorted((int(n), d["name"]) for n, d in j.nodes(data=True)),
+           "edges": sorted(int(k) for _, _, k in j.edges(keys=True))}
+with open(folder + "/csv/nodes.csv", encoding="utf-8", newline="") as f:
+    nodes = sorted((int(r["id"]), r["name"]) for r in csv.DictReader(f))
+with open(folder + "/csv/edges.csv", encoding="utf-8", newline="") as f:
+    edges = sorted(int(r["id"]) for r in csv.DictReader(f))
+ig = igraph.Graph.Read_GraphML(folder + "/sub.graphml")
+print(json.dumps({"graphml": graphml, "json": as_json, "csv": {"nodes": nodes, "edges": edges},
+                  "igraph": [ig.vcount(), ig.ecount()]}, ensure_ascii=False))
+)";
+
+TEST_F(GuanxiCliTest, GraphmlCsvAndJsonExportsOfOneSubgraphAgree) {
+  nlohmann::json people = GuanxiJson("search 钱若溪");
+  std::string centre = "#" + std::to_string(people[0]["id"].get<int64_t>());
+  std::string selector = " --around " + ShellQuote(centre) + " --depth 2";
+  std::string folder = dir_.path().string();
+  ASSERT_EQ(Guanxi("export" + selector + " -o " + ShellQuote(folder + "/sub.graphml")).exit_code, 0);
+  ASSERT_EQ(Guanxi("export --format json" + selector + " -o " + ShellQuote(folder + "/sub.json"))
+                .exit_code,
+            0);
+  ASSERT_EQ(Guanxi("export --format csv" + selector + " -o " + ShellQuote(folder + "/csv"))
+                .exit_code,
+            0);
+  nlohmann::json read = Python(kExportsScript, folder);
+  nlohmann::json neighbours = GuanxiJson("neighbors " + ShellQuote(centre) + " --depth 2");
+
+  EXPECT_EQ(read["graphml"]["nodes"].size(), neighbours["neighbors"].size() + 1);
+  EXPECT_EQ(read["graphml"]["edges"].size(), neighbours["relations"].size());
+  EXPECT_EQ(read["json"], read["graphml"]);
+  EXPECT_EQ(read["csv"], read["graphml"]);
+  EXPECT_EQ(read["igraph"][0], read["graphml"]["nodes"].size());
+  EXPECT_EQ(read["igraph"][1], read["graphml"]["edges"].size());
+}
+
+TEST_F(GuanxiCliTest, PathSvgCarriesEvidenceTooltips) {
+  std::filesystem::path svg = dir_ / "path.svg";
+  CommandResult render = Guanxi("render --path 阿米尔·哈桑 庞可欣 -o " + ShellQuote(svg.string()));
+  ASSERT_EQ(render.exit_code, 0) << render.err;
+  nlohmann::json path = GuanxiJson("path 阿米尔·哈桑 庞可欣");
+  nlohmann::json read = Python(R"(
+import json, sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+titles = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("title")]
+texts = ["".join(e.itertext()) for e in root.iter() if e.tag.endswith("}text")]
+print(json.dumps({"tooltips": titles, "texts": texts}, ensure_ascii=False))
+)",
+                               svg.string());
+  std::string tooltips = read["tooltips"].dump();
+  std::string texts = read["texts"].dump();
+  ASSERT_FALSE(path["paths"].empty());
+  for (const nlohmann::json& node : path["paths"][0]["nodes"]) {
+    EXPECT_NE(texts.find(node["name"].get<std::string>()), std::string::npos) << node;
+  }
+  for (const nlohmann::json& edge : path["paths"][0]["edges"]) {
+    std::string sentence = edge["evidence"]["sentence"];
+    EXPECT_NE(tooltips.find(sentence), std::string::npos) << sentence;
+  }
+}
+
 }  // namespace
 }  // namespace guanxi::testing

@@ -55,10 +55,10 @@ class CsvPythonTest : public ::testing::Test {
 
 TEST_F(CsvPythonTest, HeadersNameTheDocumentedColumns) {
   EXPECT_EQ(read_["nodes"]["header"], nlohmann::json({"id", "name", "type", "aliases"}));
-  EXPECT_EQ(read_["edges"]["header"],
-            nlohmann::json({"id", "source", "target", "source_name", "target_name", "relation",
-                            "title", "article", "article_path", "date", "evidence", "char_begin",
-                            "char_end"}));
+  EXPECT_EQ(
+      read_["edges"]["header"],
+      nlohmann::json({"id", "source", "target", "source_name", "target_name", "relation", "title",
+                      "article", "article_path", "date", "evidence", "char_begin", "char_end"}));
 }
 
 TEST_F(CsvPythonTest, OneRowPerEntityAndPerRelation) {

@@ -80,10 +80,9 @@ void ExpectSameGraphInEveryFormat(const graph::GraphData& data) {
     ASSERT_TRUE(WriteJson(data, out).ok());
   }
   ASSERT_TRUE(WriteCsv(data, dir / "nodes.csv", dir / "edges.csv").ok());
-  nlohmann::json read =
-      RunPython(dir, kReadAllScript,
-                {graphml.string(), (dir / "nodes.csv").string(), (dir / "edges.csv").string(),
-                 json.string()});
+  nlohmann::json read = RunPython(dir, kReadAllScript,
+                                  {graphml.string(), (dir / "nodes.csv").string(),
+                                   (dir / "edges.csv").string(), json.string()});
   ASSERT_FALSE(read.is_null());
   const nlohmann::json expected = Expected(data);
   for (const char* format : {"graphml", "csv", "json"}) {

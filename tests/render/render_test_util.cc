@@ -79,22 +79,24 @@ graph::GraphData ChainGraph(int count) {
 graph::GraphData NewsGraph(int count) {
   using graph::EntityType;
   using graph::RelationType;
-  static const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
-  static const char* const kGivenNames[] = {"伟", "建国", "秀英", "海涛", "丽", "志强",
-                                            "晓明", "静", "国华", "敏"};
+  static const char* const kSurnames[] = {"王", "李", "张", "刘", "陈",
+                                          "杨", "赵", "黄", "周", "吴"};
+  static const char* const kGivenNames[] = {"伟",   "建国", "秀英", "海涛", "丽",
+                                            "志强", "晓明", "静",   "国华", "敏"};
   static const char* const kCities[] = {"东阳市", "西江区", "南湖县", "北川镇"};
-  static const char* const kOffices[] = {"人民政府", "商务局", "发展和改革委员会", "教育局",
-                                         "科技局", "文化和旅游局", "农业农村局", "投资促进中心",
-                                         "工业和信息化局", "人民医院"};
+  static const char* const kOffices[] = {
+      "人民政府",     "商务局",     "发展和改革委员会", "教育局",         "科技局",
+      "文化和旅游局", "农业农村局", "投资促进中心",     "工业和信息化局", "人民医院"};
   static const char* const kTopics[] = {"经贸合作", "乡村振兴", "招商引资", "科技创新",
                                         "文旅融合", "生态保护", "教育发展", "医疗卫生"};
   static const char* const kKinds[] = {"洽谈会", "推介会", "座谈会", "签约仪式", "调研活动"};
-  static const char* const kVenues[] = {"市会展中心", "市政府会议中心", "高新区管委会", "人民大会堂",
-                                        "国际会议中心", "文化艺术中心", "体育中心", "科技园"};
-  static const char* const kCountries[] = {"中国", "德国", "日本", "韩国", "新加坡",
+  static const char* const kVenues[] = {"市会展中心", "市政府会议中心", "高新区管委会",
+                                        "人民大会堂", "国际会议中心",   "文化艺术中心",
+                                        "体育中心",   "科技园"};
+  static const char* const kCountries[] = {"中国", "德国",   "日本", "韩国", "新加坡",
                                            "法国", "俄罗斯", "泰国", "巴西", "南非"};
-  static const char* const kProjects[] = {"新能源汽车产业园", "智慧城市", "跨境电商园区",
-                                          "高铁新城", "生物医药基地", "数字经济产业园"};
+  static const char* const kProjects[] = {"新能源汽车产业园", "智慧城市",     "跨境电商园区",
+                                          "高铁新城",         "生物医药基地", "数字经济产业园"};
   static const char* const kTitles[] = {"市长", "副市长", "局长", "副局长", "主任", "书记"};
 
   // Shares of the `count` entities, as on a typical page run.
@@ -110,7 +112,9 @@ graph::GraphData NewsGraph(int count) {
     data.entities.push_back({next_id, type, std::move(name), {}});
     return next_id++;
   };
-  auto round = [](int i, int size) { return i < size ? std::string() : "（" + std::to_string(i / size + 1) + "）"; };
+  auto round = [](int i, int size) {
+    return i < size ? std::string() : "（" + std::to_string(i / size + 1) + "）";
+  };
   std::vector<int64_t> person, event, place, institution, country, project;
   for (int i = 0; i < people; ++i) {
     person.push_back(add(EntityType::kPerson, std::string(kSurnames[i % 10]) +
@@ -125,29 +129,30 @@ graph::GraphData NewsGraph(int count) {
                                                 kKinds[(i / 8) % 5] + round(i, 80)));
   }
   for (int i = 0; i < places; ++i) {
-    place.push_back(add(EntityType::kPlace,
-                        std::string(kCities[i % 4]) + kVenues[(i / 4) % 8] + round(i, 32)));
+    place.push_back(
+        add(EntityType::kPlace, std::string(kCities[i % 4]) + kVenues[(i / 4) % 8] + round(i, 32)));
   }
   for (int i = 0; i < countries; ++i) {
     country.push_back(add(EntityType::kCountry, std::string(kCountries[i % 10]) + round(i, 10)));
   }
   for (int i = 0; i < projects; ++i) {
-    project.push_back(add(EntityType::kProject, std::string(kProjects[i % 6]) + "项目" + round(i, 6)));
+    project.push_back(
+        add(EntityType::kProject, std::string(kProjects[i % 6]) + "项目" + round(i, 6)));
   }
 
   int64_t relation_id = 1;
   auto relate = [&](RelationType type, int64_t source, int64_t target, int64_t article) {
-    graph::RelationRecord relation =
-        Relation(relation_id++, type, source, target, "第" + std::to_string(article) + "篇的句子。");
+    graph::RelationRecord relation = Relation(relation_id++, type, source, target,
+                                              "第" + std::to_string(article) + "篇的句子。");
     relation.article_id = article;
     data.relations.push_back(relation);
     return &data.relations.back();
   };
   for (int e = 0; e < events; ++e) {
     const int64_t article = e + 1;
-    data.articles.push_back({article, "pages/" + std::to_string(article) + ".txt",
-                             data.entities[event[e] - 1].name, std::to_string(e % 12 + 1) + "月" +
-                                                                   std::to_string(e % 28 + 1) + "日"});
+    data.articles.push_back(
+        {article, "pages/" + std::to_string(article) + ".txt", data.entities[event[e] - 1].name,
+         std::to_string(e % 12 + 1) + "月" + std::to_string(e % 28 + 1) + "日"});
     relate(RelationType::kHeldAt, event[e], place[(e * 7) % places], article);
     relate(RelationType::kChaired, person[1 + e % 4], event[e], article);
     if (e % 2 == 0) relate(RelationType::kAttended, person[0], event[e], article);  // the mayor
@@ -158,8 +163,10 @@ graph::GraphData NewsGraph(int count) {
       relate(RelationType::kSignedWith, institution[e % institutions],
              institution[(e * 11 + 5) % institutions], article);
     }
-    if (e % 3 == 0) relate(RelationType::kMentionedIn, country[(e / 3) % countries], event[e], article);
-    if (e % 3 == 1) relate(RelationType::kMentionedIn, project[(e / 3) % projects], event[e], article);
+    if (e % 3 == 0)
+      relate(RelationType::kMentionedIn, country[(e / 3) % countries], event[e], article);
+    if (e % 3 == 1)
+      relate(RelationType::kMentionedIn, project[(e / 3) % projects], event[e], article);
   }
   for (int p = 0; p < people; ++p) {
     relate(RelationType::kHoldsPosition, person[p], institution[p % institutions], 1 + p % events)
