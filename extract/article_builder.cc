@@ -1,7 +1,6 @@
 #include "extract/article_builder.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "extract/country_finder.h"
@@ -150,9 +149,10 @@ Span SentenceOf(const std::vector<Span>& sentences, int64_t pos) {
 }
 
 // True when a body printed before a post names an institution: not generic,
-// and not a mission without its office ("巴基斯坦驻华大使" names no 大使馆).
+// not a country ("越南国家主席"), and not a mission without its office
+// ("巴基斯坦驻华大使" names no 大使馆).
 bool IsBody(const std::u32string& body, const Lexicon& lex) {
-  if (lex.generic_institutions.Matches(body)) return false;
+  if (lex.generic_institutions.Matches(body) || lex.countries.Contains(body)) return false;
   // "…驻华", "…驻成都": the body stops at the place the mission is in.
   size_t at = body.rfind(U'驻');
   return at == std::u32string::npos || at == 0 || body.size() - at > kMaxMissionPlaceChars + 1;
@@ -160,18 +160,57 @@ bool IsBody(const std::u32string& body, const Lexicon& lex) {
 
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
+// Places named as signing parties ("永川区与…签署") stand for their government:
+// adds 永川区人民政府 (alias 永川区) to `groups` and to `parties`.
+void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentences,
+                     const Locality& where, const std::vector<TextHit>& institutions,
+                     const Lexicon& lex, NameGroups& groups, std::vector<PartyMention>& parties) {
+  auto place_at = [&](size_t pos) -> size_t {
+    for (const std::u32string& p : {where.district, where.city}) {
+      if (!p.empty() && HasAt(text, pos, p)) return p.size();
+    }
+    size_t len = lex.place_names.LongestAt(text, pos);
+    return len > 0 && lex.places.at(std::u32string(text.substr(pos, len))).name ==
+                          text.substr(pos, len)
+               ? len
+               : 0;
+  };
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    size_t len = place_at(pos);
+    if (len == 0) continue;
+    size_t after = pos + len;
+    bool joined = after < text.size() &&
+                  (text[after] == U'与' || text[after] == U'和' || text[after] == U'同');
+    Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
+    bool inside = false;
+    for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
+    Span sentence = SentenceOf(sentences, span.begin);
+    bool signing = false;
+    for (size_t p = static_cast<size_t>(sentence.begin); p < static_cast<size_t>(sentence.end);
+         ++p) {
+      signing = signing || lex.sign_triggers.LongestAt(text, p) > 0;
+    }
+    if (joined && !inside && signing) {
+      std::u32string gov = std::u32string(text.substr(pos, len)) + U"人民政府";
+      groups.Add(gov, std::u32string(text.substr(pos, len)));
+      parties.push_back({gov, span});
+    }
+    pos = after - 1;
+  }
+}
+
 }  // namespace
 
-std::u32string EventName(std::u32string_view title) {
+std::u32string EventName(std::u32string_view title, const Lexicon& lex) {
   std::u32string t(title);
-  for (std::u32string_view end : {U"上强调", U"时强调", U"上指出", U"时指出", U"上表示"}) {
+  for (std::u32string_view end : lex.event_speech_endings) {
     size_t at = t.rfind(end);
     size_t in = t.find(U'在');
     if (at != std::u32string::npos && in != std::u32string::npos && in < at) {
       return t.substr(in + 1, at - in - 1);
     }
   }
-  for (std::u32string_view end : {U"召开", U"举行", U"开幕", U"闭幕", U"举办"}) {
+  for (std::u32string_view end : lex.event_title_endings) {
     if (t.ends_with(end)) {
       t = t.substr(0, t.size() - end.size());
       size_t at = t.rfind(U"在");
@@ -199,14 +238,18 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
   // People.
   std::vector<PersonHit> hits = FindPeople(text, lex);
   std::vector<std::u32string> names;
-  std::set<std::u32string> honorific_only;
   for (const PersonHit& h : hits) {
     if (std::find(names.begin(), names.end(), h.name) == names.end()) names.push_back(h.name);
   }
+  // People of other items of the page, where the text reads as their name here
+  // too (a name cue follows it: "张智奎代表…", not "宋文化").
   for (const std::u32string& n : page.known_names) {
-    if (text.find(n) != std::u32string::npos &&
-        std::find(names.begin(), names.end(), n) == names.end()) {
-      names.push_back(n);
+    if (std::find(names.begin(), names.end(), n) != names.end()) continue;
+    for (size_t pos = text.find(n); pos != std::u32string::npos; pos = text.find(n, pos + 1)) {
+      if (ChineseNameAt(text, pos, lex) == n.size() || ForeignNameAt(text, pos, lex) == n.size()) {
+        names.push_back(n);
+        break;
+      }
     }
   }
   std::vector<PersonHit> mentions = FindNameMentions(text, names);
@@ -260,38 +303,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
   for (const TextHit& h : institutions) {
     parties.push_back({ResolveInstitution(h.text, where, lex), h.span});
   }
-  auto place_at = [&](size_t pos) -> size_t {
-    for (const std::u32string& p : {where.district, where.city}) {
-      if (!p.empty() && HasAt(text, pos, p)) return p.size();
-    }
-    size_t len = lex.place_names.LongestAt(text, pos);
-    return len > 0 && lex.places.at(std::u32string(text.substr(pos, len))).name ==
-                          text.substr(pos, len)
-               ? len
-               : 0;
-  };
-  for (size_t pos = 0; pos < text.size(); ++pos) {
-    size_t len = place_at(pos);
-    if (len == 0) continue;
-    size_t after = pos + len;
-    bool joined = after < text.size() &&
-                  (text[after] == U'与' || text[after] == U'和' || text[after] == U'同');
-    Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
-    bool inside = false;
-    for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
-    Span sentence = SentenceOf(sentences, span.begin);
-    bool signing = false;
-    for (size_t p = static_cast<size_t>(sentence.begin); p < static_cast<size_t>(sentence.end);
-         ++p) {
-      signing = signing || lex.sign_triggers.LongestAt(text, p) > 0;
-    }
-    if (joined && !inside && signing) {
-      std::u32string gov = std::u32string(text.substr(pos, len)) + U"人民政府";
-      inst_groups.Add(gov, std::u32string(text.substr(pos, len)));
-      parties.push_back({gov, span});
-    }
-    pos = after - 1;
-  }
+  AddPlaceParties(text, sentences, where, institutions, lex, inst_groups, parties);
   inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district, lex);
 
   // Projects and countries.
@@ -313,7 +325,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
   for (const std::u32string& c : countries) {
     article.entities.push_back({graph::EntityType::kCountry, ToUtf8(c), {}});
   }
-  std::u32string event = EventName(item.title.empty() ? U"新闻事件" : item.title);
+  std::u32string event = EventName(item.title.empty() ? U"新闻事件" : item.title, lex);
   article.entities.push_back({graph::EntityType::kEvent, ToUtf8(event), {}});
 
   // Relations: posts, the event, signings.

@@ -26,8 +26,8 @@ struct PageContext {
 Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page,
                                     const Lexicon& lex);
 
-// The name of an item's event, from its title: "X在Y上强调" -> Y, "Y召开" -> Y,
-// otherwise the title itself.
-std::u32string EventName(std::u32string_view title);
+// The name of an item's event, from its title by event_titles.txt:
+// "X在Y上强调" -> Y, "Y召开" -> Y, otherwise the title itself.
+std::u32string EventName(std::u32string_view title, const Lexicon& lex);
 
 }  // namespace guanxi::extract

@@ -109,6 +109,13 @@ Lexicon Build() {
     lex.triggers[fields[0]] = t;
   }
   LoadWords("sign_triggers.txt", lex.sign_triggers);
+  LoadWords("date_words.txt", lex.date_words);
+  LoadWords("org_prefixes.txt", lex.org_prefixes);
+  for (auto& fields : ReadLines("event_titles.txt")) {
+    if (fields.size() < 2) continue;
+    if (fields[0] == U"speech") lex.event_speech_endings.push_back(fields[1]);
+    if (fields[0] == U"end") lex.event_title_endings.push_back(fields[1]);
+  }
   for (auto& fields : ReadLines("abbreviations.txt")) {
     if (fields.size() < 2) continue;
     lex.abbreviations[fields[0]] = fields[1];

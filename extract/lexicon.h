@@ -9,6 +9,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "graph/model.h"
 
@@ -87,6 +88,10 @@ struct Lexicon {
   WordSet sign_triggers;
   std::unordered_map<std::u32string, std::u32string> abbreviations;  // short -> full ending
   WordSet abbreviation_words;
+  WordSet date_words;    // date_words.txt: "近日", "是日"
+  WordSet org_prefixes;  // org_prefixes.txt: "中共", "中华", "全国"
+  std::vector<std::u32string> event_speech_endings;  // event_titles.txt "speech" lines
+  std::vector<std::u32string> event_title_endings;   // event_titles.txt "end" lines
   WordSet countries;
   std::unordered_map<std::u32string, std::u32string> country_canonical;
   WordSet place_names;  // full names and derived short forms

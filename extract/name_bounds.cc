@@ -9,11 +9,8 @@ constexpr size_t kMaxQuotedInName = 14;
 
 bool IsLocalShorthand(char32_t c) { return c == U'区' || c == U'市' || c == U'县' || c == U'省'; }
 
-bool StartsWithOrgPrefix(std::u32string_view text, size_t pos) {
-  for (std::u32string_view w : {U"中共", U"中华", U"中国", U"全国", U"国家"}) {
-    if (HasAt(text, pos, w)) return true;
-  }
-  return false;
+bool StartsWithOrgPrefix(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  return lex.org_prefixes.LongestAt(text, pos) > 0;
 }
 
 }  // namespace
@@ -33,14 +30,14 @@ bool IsJoinerBoundary(std::u32string_view text, size_t pos, const Lexicon& lex) 
   size_t next = pos + 1;
   if (next >= text.size()) return true;
   char32_t c = text[next];
-  return c == U'各' || c == U'同' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, next) ||
+  return c == U'各' || c == U'同' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, next, lex) ||
          lex.place_names.LongestAt(text, next) > 0 || lex.countries.LongestAt(text, next) > 0;
 }
 
 bool StartsProperly(std::u32string_view text, size_t pos, const Lexicon& lex) {
   if (pos >= text.size()) return false;
   char32_t c = text[pos];
-  return c == U'“' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, pos) ||
+  return c == U'“' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, pos, lex) ||
          lex.place_names.LongestAt(text, pos) > 0 || lex.countries.LongestAt(text, pos) > 0;
 }
 

@@ -61,10 +61,7 @@ size_t BylineLength(std::u32string_view line) {
 
 // Length of a date expression at `pos`: "7月16日", "12月11日至12日", "近日".
 size_t DateLengthAt(std::u32string_view s, size_t pos) {
-  for (std::u32string_view w :
-       {U"近日", U"日前", U"是日", U"当天", U"当日", U"今天", U"昨天", U"昨日", U"今日", U"近期"}) {
-    if (HasAt(s, pos, w)) return w.size();
-  }
+  if (size_t n = Lexicon::Default().date_words.LongestAt(s, pos); n > 0) return n;
   auto number = [&](size_t p) {
     size_t q = p;
     while (q < s.size() && (IsDigit(s[q]) || IsHanDigit(s[q])) && q - p < 4) ++q;

@@ -10,6 +10,8 @@ namespace {
 
 constexpr size_t kMaxBodyChars = 32;
 constexpr size_t kMaxForeignPart = 8;
+// Punctuation after a name is a stronger cue than any follower word.
+constexpr size_t kPunctuationStrength = 100;
 
 bool IsNameChar(char32_t c, const Lexicon& lex) {
   return IsHan(c) && !lex.name_stop_chars.count(c);
@@ -27,7 +29,9 @@ bool NameMayEndAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
 // How strongly the text at `pos` suggests that a name ended there: 0 not at
 // all, else the length of the follower word (punctuation and the end count most).
 size_t FollowerStrength(std::u32string_view text, size_t pos, const Lexicon& lex) {
-  if (pos >= text.size() || IsPunct(text[pos]) || IsSpace(text[pos])) return 100;
+  if (pos >= text.size() || IsPunct(text[pos]) || IsSpace(text[pos])) {
+    return kPunctuationStrength;
+  }
   return std::max({lex.name_followers.LongestAt(text, pos), lex.honorifics.LongestAt(text, pos),
                    lex.trigger_words.LongestAt(text, pos), lex.speech_verbs.LongestAt(text, pos)});
 }

@@ -87,6 +87,17 @@ TEST(ExtractTextTest, EveryItemHasOneEventAndEventRelationsPointAtIt) {
   EXPECT_TRUE(HasEntity(a, EntityType::kEvent, r->target));
 }
 
+TEST(ExtractTextTest, PeopleOfOtherItemsAreFoundOnlyWhereTheTextNamesThem) {
+  graph::Page page = testing::ExtractOrDie(
+      "会议召开\n\n本报讯(记者 甲乙)5月6日,会议召开。区领导宋文、沈金强参加。\n\n"
+      "活动开幕\n\n本报讯(记者 甲乙)5月7日,活动开幕。沈金强宣布开幕。活动展示了宋文化遗产。\n");
+  ASSERT_EQ(page.articles.size(), 2u);
+  const graph::Article& second = page.articles[1];
+  EXPECT_TRUE(HasEntity(second, EntityType::kPerson, "沈金强"));
+  EXPECT_TRUE(FindRelation(second, RelationType::kAttended, "沈金强"));
+  EXPECT_FALSE(HasEntity(second, EntityType::kPerson, "宋文"));
+}
+
 // The sample pages of samples/ (see samples/README.md) hold what they were
 // written to hold.
 class SamplesTest : public ::testing::Test {

@@ -118,6 +118,28 @@ TEST(PersonFinderTest, ListBeforeAnAppointmentSharesThePost) {
   EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "颂猜·通萨", "北岭大学"));
 }
 
+TEST(PersonFinderTest, WordsThatLookLikeNamesBeforeSpeechVerbsAreNotPeople) {
+  graph::Page page = ExtractOrDie(
+      "会议召开\n\n本报讯(记者 甲乙)5月6日,会议召开。文件指出,要加强领导。方案要求,"
+      "要向全体同志传达会议精神。同时强调,要抓好落实。\n");
+  EXPECT_EQ(CountEntities(page.articles.at(0), EntityType::kPerson), 0);
+}
+
+TEST(PersonFinderTest, EnvoyWithoutMissionNameGetsNoInventedInstitution) {
+  graph::Page page = ExtractOrDie(
+      "大使来访\n\n本报讯(记者 甲乙)9月11日,巴基斯坦驻华大使哈利勒·哈什米在云岭会见"
+      "市委副书记、市长金海涛。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "哈利勒·哈什米"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kCountry, "巴基斯坦"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "哈利勒·哈什米"));
+  const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "金海涛");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->target.find("会见"), std::string::npos) << r->target;
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "哈利勒·哈什米"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "金海涛"));
+}
+
 TEST(PersonFinderTest, ReportersAndPhotographersAreNotPeople) {
   graph::Page page = ExtractOrDie(
       "会议召开\n\n本报讯(某某报记者 沈一鸣 冯小雨)5月6日,会议召开。\n\n"
