@@ -21,17 +21,25 @@ seconds() { # run "$@" and print the wall time in seconds
 echo "== Google Benchmark: extraction"
 "$build/bench/extract_bench" --benchmark_min_time=2
 
-echo "== extract over $pages repeated to >= 50 MB, against wc -c on the same file"
+echo "== extract over $pages repeated to >= 50 MB, against baselines on the same file"
 big="$work/big.txt"
 while [ ! -s "$big" ] || [ "$(stat -c %s "$big")" -lt 52428800 ]; do
   cat "$pages"/*.txt >>"$big"
 done
 size=$(stat -c %s "$big")
-wc_s=$(seconds wc -c "$big")
+# wc -c on a regular file only stats it (no read), so it is no baseline for a
+# program that reads the text; kept because the issue asks for it. wc -m in a
+# UTF-8 locale reads and decodes every character (in the C locale it too only
+# stats); cat reads every byte and writes it to /dev/null.
+wc_c_s=$(seconds wc -c "$big")
+wc_m_s=$(seconds env LC_ALL=C.UTF-8 wc -m "$big")
+cat_s=$(seconds cat "$big")
 ex_s=$(seconds "$guanxi" extract --json "$big")
-awk -v n="$size" -v w="$wc_s" -v e="$ex_s" 'BEGIN {
-  printf "file %d bytes; wc -c %.3f s; guanxi extract --json %.3f s = %.1f MB/s (%.1fx the time of wc -c)\n",
-         n, w, e, n / e / 1e6, e / w }'
+awk -v n="$size" -v c="$wc_c_s" -v m="$wc_m_s" -v k="$cat_s" -v e="$ex_s" 'BEGIN {
+  printf "file %d bytes; wc -c %.3f s (stat only); wc -m %.3f s = %.1f MB/s; cat %.3f s = %.1f MB/s\n",
+         n, c, m, n / m / 1e6, k, n / k / 1e6
+  printf "guanxi extract --json %.3f s = %.1f MB/s (%.1fx the time of wc -m, %.1fx cat, %.0fx wc -c)\n",
+         e, n / e / 1e6, e / m, e / k, e / c }'
 
 echo "== guanxi build over $pages, against cat of the same files"
 cat_s=$(seconds cat "$pages"/*.txt)

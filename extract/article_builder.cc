@@ -1,6 +1,7 @@
 #include "extract/article_builder.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "extract/country_finder.h"
@@ -141,11 +142,32 @@ graph::Evidence MakeEvidence(std::u32string_view text, const Span& s) {
   return ev;
 }
 
-Span SentenceOf(const std::vector<Span>& sentences, int64_t pos) {
-  for (const Span& s : sentences) {
-    if (pos >= s.begin && pos < s.end) return s;
+// Index of the sentence holding `pos`, else of the last sentence; `sentences`
+// must not be empty. Sentences are sorted and disjoint: a binary search.
+size_t SentenceIndexOf(const std::vector<Span>& sentences, int64_t pos) {
+  auto after = std::upper_bound(sentences.begin(), sentences.end(), pos,
+                                [](int64_t p, const Span& s) { return p < s.begin; });
+  if (after != sentences.begin() && pos < std::prev(after)->end) {
+    return static_cast<size_t>(after - sentences.begin()) - 1;
   }
-  return sentences.empty() ? Span{} : sentences.back();
+  return sentences.size() - 1;
+}
+
+Span SentenceOf(const std::vector<Span>& sentences, int64_t pos) {
+  return sentences.empty() ? Span{} : sentences[SentenceIndexOf(sentences, pos)];
+}
+
+// For each sentence, whether it holds a word of sign_triggers.txt.
+std::vector<bool> SigningSentences(std::u32string_view text, const std::vector<Span>& sentences,
+                                   const Lexicon& lex) {
+  std::vector<bool> signing(sentences.size(), false);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    for (auto p = static_cast<size_t>(sentences[i].begin);
+         p < static_cast<size_t>(sentences[i].end) && !signing[i]; ++p) {
+      signing[i] = lex.sign_triggers.LongestAt(text, p) > 0;
+    }
+  }
+  return signing;
 }
 
 // True when a body printed before a post names an institution: not generic,
@@ -166,8 +188,8 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
                      const Locality& where, const std::vector<TextHit>& institutions,
                      const Lexicon& lex, NameGroups& groups, std::vector<PartyMention>& parties) {
   auto place_at = [&](size_t pos) -> size_t {
-    for (const std::u32string& p : {where.district, where.city}) {
-      if (!p.empty() && HasAt(text, pos, p)) return p.size();
+    for (const std::u32string* p : {&where.district, &where.city}) {
+      if (!p->empty() && HasAt(text, pos, *p)) return p->size();
     }
     size_t len = lex.place_names.LongestAt(text, pos);
     return len > 0 && lex.places.at(std::u32string(text.substr(pos, len))).name ==
@@ -175,6 +197,7 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
                ? len
                : 0;
   };
+  const std::vector<bool> signing_sentences = SigningSentences(text, sentences, lex);
   for (size_t pos = 0; pos < text.size(); ++pos) {
     size_t len = place_at(pos);
     if (len == 0) continue;
@@ -184,12 +207,7 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
     Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
     bool inside = false;
     for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
-    Span sentence = SentenceOf(sentences, span.begin);
-    bool signing = false;
-    for (size_t p = static_cast<size_t>(sentence.begin); p < static_cast<size_t>(sentence.end);
-         ++p) {
-      signing = signing || lex.sign_triggers.LongestAt(text, p) > 0;
-    }
+    bool signing = !sentences.empty() && signing_sentences[SentenceIndexOf(sentences, span.begin)];
     if (joined && !inside && signing) {
       std::u32string gov = std::u32string(text.substr(pos, len)) + U"人民政府";
       groups.Add(gov, std::u32string(text.substr(pos, len)));
@@ -197,6 +215,26 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
     }
     pos = after - 1;
   }
+}
+
+// Ids of the people of other items of the page whose names `text` prints
+// where it reads as their name here too (a name cue follows it: "张智奎代表…",
+// not "宋文化"), in the page's order. One pass over `text`, however many
+// names the page has.
+std::vector<uint32_t> KnownNamesIn(std::u32string_view text, const PageContext& page,
+                                   const Lexicon& lex) {
+  std::vector<uint32_t> ids;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    page.known_name_index.ForEachMatch(
+        text.begin() + pos, text.end(), [&](size_t len, uint32_t id) {
+          if (ChineseNameAt(text, pos, lex) == len || ForeignNameAt(text, pos, lex) == len) {
+            ids.push_back(id);
+          }
+        });
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 }  // namespace
@@ -221,8 +259,14 @@ std::u32string EventName(std::u32string_view title, const Lexicon& lex) {
   return t;
 }
 
-Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page,
-                                    const Lexicon& lex) {
+void PageContext::AddKnownName(const std::u32string& name) {
+  if (known_name_index.Contains(name)) return;
+  known_name_index.Insert(name.begin(), name.end(), static_cast<uint32_t>(known_names.size()));
+  known_names.push_back(name);
+}
+
+Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> hits,
+                                    const PageContext& page, const Lexicon& lex) {
   graph::Article article;
   article.title = ToUtf8(item.title);
   for (const auto& s : item.subtitles) article.subtitles.push_back(ToUtf8(s));
@@ -236,21 +280,13 @@ Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page
   Locality where = MergeLocality(InferLocality(item.title + U"\n" + text, lex), page.locality);
 
   // People.
-  std::vector<PersonHit> hits = FindPeople(text, lex);
   std::vector<std::u32string> names;
   for (const PersonHit& h : hits) {
     if (std::find(names.begin(), names.end(), h.name) == names.end()) names.push_back(h.name);
   }
-  // People of other items of the page, where the text reads as their name here
-  // too (a name cue follows it: "张智奎代表…", not "宋文化").
-  for (const std::u32string& n : page.known_names) {
-    if (std::find(names.begin(), names.end(), n) != names.end()) continue;
-    for (size_t pos = text.find(n); pos != std::u32string::npos; pos = text.find(n, pos + 1)) {
-      if (ChineseNameAt(text, pos, lex) == n.size() || ForeignNameAt(text, pos, lex) == n.size()) {
-        names.push_back(n);
-        break;
-      }
-    }
+  for (uint32_t id : KnownNamesIn(text, page, lex)) {
+    const std::u32string& n = page.known_names[id];
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   }
   std::vector<PersonHit> mentions = FindNameMentions(text, names);
   std::vector<PersonMention> people;

@@ -10,6 +10,8 @@
 #include "extract/lexicon.h"
 #include "extract/locality.h"
 #include "extract/page_splitter.h"
+#include "extract/person_finder.h"
+#include "extract/trie.h"
 #include "graph/model.h"
 #include "graph/status.h"
 
@@ -19,12 +21,16 @@ namespace guanxi::extract {
 struct PageContext {
   Locality locality;                        // the page's locality, a fallback for items
   std::vector<std::u32string> known_names;  // people introduced anywhere on the page
+  Trie known_name_index;                    // known_names, each with its index as id
+
+  // Appends `name` to known_names unless it is there already.
+  void AddKnownName(const std::u32string& name);
 };
 
-// Builds the article of `item`. Returns Internal only when sentence
-// segmentation fails.
-Result<graph::Article> BuildArticle(const RawItem& item, const PageContext& page,
-                                    const Lexicon& lex);
+// Builds the article of `item`, whose people FindPeople(item.text) found as
+// `hits`. Returns Internal only when sentence segmentation fails.
+Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> hits,
+                                    const PageContext& page, const Lexicon& lex);
 
 // The name of an item's event, from its title by event_titles.txt:
 // "X在Y上强调" -> Y, "Y召开" -> Y, otherwise the title itself.

@@ -33,16 +33,15 @@ Result<graph::Page> ExtractText(std::string_view text, std::string path) {
 
   PageContext context;
   context.locality = InferLocality(page_text, lex);
-  for (const RawItem& item : items) {
-    for (const PersonHit& h : FindPeople(item.text, lex)) {
-      if (h.honorific) continue;
-      bool known = false;
-      for (const auto& n : context.known_names) known = known || n == h.name;
-      if (!known) context.known_names.push_back(h.name);
+  std::vector<std::vector<PersonHit>> people(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    people[i] = FindPeople(items[i].text, lex);
+    for (const PersonHit& h : people[i]) {
+      if (!h.honorific) context.AddKnownName(h.name);
     }
   }
-  for (const RawItem& item : items) {
-    Result<graph::Article> article = BuildArticle(item, context, lex);
+  for (size_t i = 0; i < items.size(); ++i) {
+    Result<graph::Article> article = BuildArticle(items[i], std::move(people[i]), context, lex);
     if (!article.ok()) {
       return Status::Internal(page.path, article.status().ToString());
     }

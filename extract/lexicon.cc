@@ -149,32 +149,9 @@ Lexicon Build() {
 
 }  // namespace
 
-void WordSet::Add(std::u32string word) {
-  if (word.empty()) return;
-  if (word.size() > max_len_) max_len_ = word.size();
-  words_.insert(std::move(word));
-}
-
-bool WordSet::Contains(std::u32string_view word) const {
-  return words_.count(std::u32string(word)) > 0;
-}
-
-size_t WordSet::LongestAt(std::u32string_view text, size_t pos) const {
-  if (pos >= text.size()) return 0;
-  size_t max = std::min(max_len_, text.size() - pos);
-  for (size_t len = max; len > 0; --len) {
-    if (words_.count(std::u32string(text.substr(pos, len)))) return len;
-  }
-  return 0;
-}
-
-size_t WordSet::LongestEndingAt(std::u32string_view text, size_t end) const {
-  if (end > text.size()) return 0;
-  size_t max = std::min(max_len_, end);
-  for (size_t len = max; len > 0; --len) {
-    if (words_.count(std::u32string(text.substr(end - len, len)))) return len;
-  }
-  return 0;
+void WordSet::Add(std::u32string_view word) {
+  forward_.Insert(word.begin(), word.end());
+  backward_.Insert(word.rbegin(), word.rend());
 }
 
 bool GenericRules::Matches(std::u32string_view mention) const {

@@ -5,30 +5,41 @@
 // construction; safe to share between threads.
 
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "extract/trie.h"
 #include "graph/model.h"
 
 namespace guanxi::extract {
 
-// A set of words with longest-match lookups at a position of a text.
+// A set of words with longest-match lookups at a position of a text. Lookups
+// allocate nothing: the words are held in a trie and, reversed, in a second
+// trie for matches that end at a position.
 class WordSet {
  public:
-  void Add(std::u32string word);
-  bool Contains(std::u32string_view word) const;
+  // Adds `word`; an empty word adds nothing.
+  void Add(std::u32string_view word);
+  bool Contains(std::u32string_view word) const { return forward_.Contains(word); }
   // Length of the longest word that starts at `pos` in `text`; 0 if none.
-  size_t LongestAt(std::u32string_view text, size_t pos) const;
+  size_t LongestAt(std::u32string_view text, size_t pos) const {
+    if (pos >= text.size()) return 0;
+    return forward_.LongestMatch(text.begin() + pos, text.end());
+  }
   // Length of the longest word that ends right before `end`; 0 if none.
-  size_t LongestEndingAt(std::u32string_view text, size_t end) const;
-  bool empty() const { return words_.empty(); }
+  size_t LongestEndingAt(std::u32string_view text, size_t end) const {
+    if (end > text.size()) return 0;
+    return backward_.LongestMatch(std::make_reverse_iterator(text.begin() + end), text.rend());
+  }
+  bool empty() const { return forward_.empty(); }
 
  private:
-  std::unordered_set<std::u32string> words_;
-  size_t max_len_ = 0;
+  Trie forward_;
+  Trie backward_;  // the words reversed
 };
 
 // How strongly an event trigger ties people to the event (triggers.txt).

@@ -1,6 +1,8 @@
 #include "extract/locality.h"
 
-#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "extract/text_util.h"
@@ -12,30 +14,37 @@ namespace {
 constexpr std::u32string_view kBodiesAfterShortPlace[] = {U"人大", U"政协", U"人民政府",
                                                           U"政府", U"委",   U"纪委"};
 
-std::u32string MostFrequent(const std::vector<std::pair<std::u32string, int>>& counts) {
-  std::u32string best;
-  int best_count = 0;
-  for (const auto& [name, count] : counts) {
-    if (count > best_count) best = name, best_count = count;
-  }
-  return best;
-}
-
-void Add(std::vector<std::pair<std::u32string, int>>& counts, const std::u32string& name, int n) {
-  for (auto& [k, v] : counts) {
-    if (k == name) {
-      v += n;
-      return;
+// Counts per place name, in order of first appearance (ties go to the first).
+// Indexed by name: a long page prints many distinct names.
+class Tally {
+ public:
+  void Add(const std::u32string& name, int n) {
+    auto [it, inserted] = index_.try_emplace(name, counts_.size());
+    if (inserted) {
+      counts_.emplace_back(name, n);
+    } else {
+      counts_[it->second].second += n;
     }
   }
-  counts.emplace_back(name, n);
-}
+
+  std::u32string MostFrequent() const {
+    std::u32string best;
+    int best_count = 0;
+    for (const auto& [name, count] : counts_) {
+      if (count > best_count) best = name, best_count = count;
+    }
+    return best;
+  }
+
+ private:
+  std::vector<std::pair<std::u32string, int>> counts_;
+  std::unordered_map<std::u32string, size_t> index_;
+};
 
 // Places missing from places.txt still show in local bodies: "青溪区委",
 // "白沙县人民政府", "云岭市政协". Two Han characters before the level count.
-void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex,
-                         std::vector<std::pair<std::u32string, int>>& districts,
-                         std::vector<std::pair<std::u32string, int>>& cities) {
+void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& districts,
+                         Tally& cities) {
   for (size_t k = 2; k + 1 < text.size(); ++k) {
     char32_t level = text[k];
     if (level != U'区' && level != U'县' && level != U'市') continue;
@@ -51,9 +60,9 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex,
     bool free = k < 3 || !IsHan(text[k - 3]) || lex.boundary_words.LongestEndingAt(text, k - 2) > 0;
     if (!body && !free) continue;
     if (level == U'市') {
-      Add(cities, name, body ? 2 : 1);
+      cities.Add(name, body ? 2 : 1);
     } else {
-      Add(districts, name, body ? 2 : 1);
+      districts.Add(name, body ? 2 : 1);
     }
   }
 }
@@ -61,8 +70,8 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex,
 }  // namespace
 
 Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
-  std::vector<std::pair<std::u32string, int>> districts;
-  std::vector<std::pair<std::u32string, int>> cities;
+  Tally districts;
+  Tally cities;
   for (size_t pos = 0; pos < text.size();) {
     size_t len = lex.place_names.LongestAt(text, pos);
     if (len == 0) {
@@ -73,20 +82,20 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
     const Place& place = lex.places.at(name);
     int weight = name == place.name ? 2 : 1;
     if (place.level == U"district" || place.level == U"county") {
-      Add(districts, place.name, weight);
+      districts.Add(place.name, weight);
     } else if (place.level == U"city" || place.name.ends_with(U"市")) {
-      Add(cities, place.name, weight);
+      cities.Add(place.name, weight);
     }
     pos += len;
   }
   CountUnlistedPlaces(text, lex, districts, cities);
   Locality where;
-  where.district = MostFrequent(districts);
+  where.district = districts.MostFrequent();
   auto listed = lex.places.find(where.district);
   if (listed != lex.places.end()) {
     where.city = listed->second.parent;
   } else {
-    where.city = MostFrequent(cities);
+    where.city = cities.MostFrequent();
   }
   if (!where.city.empty()) {
     auto it = lex.places.find(where.city);

@@ -62,23 +62,26 @@ std::u32string ToU32(std::string_view utf8) {
 }
 
 std::string ToUtf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() * 3);
+  size_t bytes = 0;
+  for (char32_t c : text) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  std::string out(bytes, '\0');
+  char* p = out.data();
+  auto put = [&p](char32_t byte) { *p++ = static_cast<char>(byte); };
   for (char32_t c : text) {
     if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
+      put(c);
     } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      put(0xC0 | (c >> 6));
+      put(0x80 | (c & 0x3F));
     } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      put(0xE0 | (c >> 12));
+      put(0x80 | ((c >> 6) & 0x3F));
+      put(0x80 | (c & 0x3F));
     } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      put(0xF0 | (c >> 18));
+      put(0x80 | ((c >> 12) & 0x3F));
+      put(0x80 | ((c >> 6) & 0x3F));
+      put(0x80 | (c & 0x3F));
     }
   }
   return out;
@@ -138,10 +141,6 @@ std::u32string_view Trim(std::u32string_view text) {
   while (b < e && IsSpace(text[b])) ++b;
   while (e > b && IsSpace(text[e - 1])) --e;
   return text.substr(b, e - b);
-}
-
-bool HasAt(std::u32string_view text, size_t pos, std::u32string_view prefix) {
-  return pos <= text.size() && text.substr(pos).substr(0, prefix.size()) == prefix;
 }
 
 size_t CodePointCount(std::string_view utf8) {

@@ -4,6 +4,7 @@
 // std::u32string so that one index is one code point: evidence offsets in the
 // JSON output count code points, and Chinese rules look at single characters.
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -36,7 +37,10 @@ bool IsClosingMark(char32_t c);
 // `text` without leading and trailing IsSpace characters.
 std::u32string_view Trim(std::u32string_view text);
 // True when `text` has `prefix` at position `pos`.
-bool HasAt(std::u32string_view text, size_t pos, std::u32string_view prefix);
+inline bool HasAt(std::u32string_view text, size_t pos, std::u32string_view prefix) {
+  return pos <= text.size() && text.size() - pos >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), text.begin() + pos);
+}
 
 // Number of code points of a UTF-8 string.
 size_t CodePointCount(std::string_view utf8);
