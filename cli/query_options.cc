@@ -1,10 +1,12 @@
 #include "cli/query_options.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "cli/common.h"
+#include "graph/printed_date.h"
 
 namespace guanxi::cli {
 namespace {
@@ -32,6 +34,10 @@ void AddFilterOptions(CLI::App& command, FilterOptions& options) {
                      "Never pass through this entity, e.g. a hub (repeatable)");
   command.add_option("--max-hops", options.max_hops, "At most this many hops")
       ->check(CLI::NonNegativeNumber);
+  command.add_option("--since", options.since,
+                     "Only relations from items dated on or after this month and day (7-1, 7月1日)");
+  command.add_option("--until", options.until,
+                     "Only relations from items dated on or before this month and day");
 }
 
 Result<graph::PathFilter> MakeFilter(const graph::KnowledgeGraph& graph,
@@ -43,6 +49,14 @@ Result<graph::PathFilter> MakeFilter(const graph::KnowledgeGraph& graph,
   }
   for (const std::string& name : options.via_types) {
     filter.via_types.push_back(*graph::ParseEntityType(name));
+  }
+  for (auto [text, bound] : {std::pair{&options.since, &filter.since},
+                             std::pair{&options.until, &filter.until}}) {
+    if (text->empty()) continue;
+    *bound = graph::ParseMonthDay(*text);
+    if (!*bound) {
+      return Status::InvalidInput(*text, "not a date: write month and day, as 7-16 or 7月16日");
+    }
   }
   for (const std::string& name : options.excluded) {
     Result<int64_t> id = ResolveEntity(graph, name);
@@ -100,6 +114,9 @@ Result<Selection> Select(const graph::KnowledgeGraph& graph, const SelectionOpti
     selection.highlight_ids = {*from, *to};
     selection.title = fmt::format("{} → {}", options.path[0], options.path[1]);
     return selection;
+  }
+  if (!options.filter.empty()) {
+    return Status::InvalidInput("--all", "filters apply to --around and --path selections");
   }
   selection.data = graph.data();
   selection.title = "guanxi";

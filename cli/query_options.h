@@ -16,15 +16,19 @@
 
 namespace guanxi::cli {
 
-// What the user typed for --relations, --via, --exclude and --max-hops.
+// What the user typed for --relations, --via, --exclude, --max-hops, --since
+// and --until.
 struct FilterOptions {
   std::vector<std::string> relation_types;
   std::vector<std::string> via_types;
   std::vector<std::string> excluded;
   int max_hops = -1;
+  std::string since;  // "7-1" or "7月1日"
+  std::string until;
 
   bool empty() const {
-    return relation_types.empty() && via_types.empty() && excluded.empty() && max_hops < 0;
+    return relation_types.empty() && via_types.empty() && excluded.empty() && max_hops < 0 &&
+           since.empty() && until.empty();
   }
 };
 
@@ -32,7 +36,7 @@ struct FilterOptions {
 void AddFilterOptions(CLI::App& command, FilterOptions& options);
 
 // The filter the options describe; NotFound/InvalidInput for an excluded name
-// that names no entity or several.
+// that names no entity or several, InvalidInput for a date it cannot read.
 Result<graph::PathFilter> MakeFilter(const graph::KnowledgeGraph& graph,
                                      const FilterOptions& options);
 

@@ -5,9 +5,11 @@
 // KShortestPaths, Neighbourhood); each query's comment says how it applies it.
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "graph/model.h"
+#include "graph/printed_date.h"
 
 namespace guanxi::graph {
 
@@ -24,6 +26,11 @@ struct PathFilter {
   // government that joins everyone. The two ends of a path are always
   // allowed, even when listed here.
   std::vector<int64_t> excluded_ids;
+  // Only relations stated by items dated within [since, until] (month and
+  // day, both ends included; an unset end is open). With either set, items
+  // whose date gives no month and day ("近日") are left out.
+  std::optional<MonthDay> since;
+  std::optional<MonthDay> until;
 };
 
 }  // namespace guanxi::graph

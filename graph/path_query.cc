@@ -29,12 +29,26 @@ bool ShorterOrFirstById(const ConnectionPath& a, const ConnectionPath& b) {
 
 }  // namespace
 
+RelationAdmission::RelationAdmission(const KnowledgeGraph& graph, const PathFilter& filter)
+    : graph_(graph),
+      type_allowed_(Allowed<RelationType, std::size(kAllRelationTypes)>(filter.relation_types)),
+      since_(filter.since),
+      until_(filter.until) {}
+
+bool RelationAdmission::operator()(const RelationRecord& relation) const {
+  if (!type_allowed_[static_cast<size_t>(relation.type)]) return false;
+  if (!since_ && !until_) return true;
+  const ArticleRecord* article = graph_.FindArticle(relation.article_id);
+  std::optional<MonthDay> date = article ? ParseMonthDay(article->date) : std::nullopt;
+  return date && (!since_ || *since_ <= *date) && (!until_ || *date <= *until_);
+}
+
 KnowledgeGraph::PathSearch::PathSearch(const KnowledgeGraph& graph, const PathFilter& filter,
                                        Vertex source, std::optional<Vertex> target)
     : graph_(graph),
       source_(source),
       target_(target),
-      relation_allowed_(Allowed<RelationType, std::size(kAllRelationTypes)>(filter.relation_types)),
+      admits_(graph, filter),
       via_allowed_(Allowed<EntityType, std::size(kAllEntityTypes)>(filter.via_types)),
       excluded_(graph.data_.entities.size()),
       blocked_(graph.data_.entities.size()) {
@@ -61,7 +75,7 @@ std::vector<KnowledgeGraph::PathSearch::Hop> KnowledgeGraph::PathSearch::HopsFro
   const Graph& graph = *graph_.graph_;
   for (const auto& edge : boost::make_iterator_range(boost::out_edges(vertex, graph))) {
     const Vertex next = boost::target(edge, graph);
-    if (next == vertex || !relation_allowed_[static_cast<size_t>(graph[edge].type)]) continue;
+    if (next == vertex || !admits_(*graph_.FindRelation(graph[edge].relation_id))) continue;
     if (!MayEnter(next) || blocked_hops_.count(std::minmax(vertex, next)) != 0) continue;
     if (reached.insert(next).second) hops.push_back({next, graph[edge].relation_id});
   }
@@ -237,14 +251,14 @@ GraphData KnowledgeGraph::Neighbourhood(int64_t center, int depth, const PathFil
 
   std::vector<size_t> entities;
   std::vector<size_t> relations;
-  const auto allowed = Allowed<RelationType, std::size(kAllRelationTypes)>(filter.relation_types);
+  const RelationAdmission admits(*this, filter);
   for (size_t entity = 0; entity < distance.size(); ++entity) {
     if (distance[entity] < 0) continue;
     entities.push_back(entity);
     for (size_t r : relations_of_[entity]) {
       const RelationRecord& relation = data_.relations[r];
       // Both ends are known (else no edge); keep relations inside the set.
-      if (allowed[static_cast<size_t>(relation.type)] &&
+      if (admits(relation) &&
           distance[entity_index_.at(relation.source_id)] != -1 &&
           distance[entity_index_.at(relation.target_id)] != -1) {
         relations.push_back(r);

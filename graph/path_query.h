@@ -19,6 +19,20 @@
 
 namespace guanxi::graph {
 
+// Which relations a PathFilter lets a query follow: by type and by the date
+// of the item that states them.
+class RelationAdmission {
+ public:
+  RelationAdmission(const KnowledgeGraph& graph, const PathFilter& filter);
+  bool operator()(const RelationRecord& relation) const;
+
+ private:
+  const KnowledgeGraph& graph_;
+  std::array<bool, std::size(kAllRelationTypes)> type_allowed_{};
+  std::optional<MonthDay> since_;
+  std::optional<MonthDay> until_;
+};
+
 // A walk from one source under a PathFilter, with an optional target.
 // Vertices are KnowledgeGraph's (index i is data().entities[i]). The walk
 // leaves the source and every vertex the filter lets it pass through; it
@@ -75,7 +89,7 @@ class KnowledgeGraph::PathSearch {
   const KnowledgeGraph& graph_;
   Vertex source_;
   std::optional<Vertex> target_;
-  std::array<bool, std::size(kAllRelationTypes)> relation_allowed_{};
+  RelationAdmission admits_;
   std::array<bool, std::size(kAllEntityTypes)> via_allowed_{};
   std::vector<bool> excluded_;                        // per vertex
   std::vector<bool> blocked_;                         // per vertex

@@ -340,5 +340,28 @@ print(json.dumps({"tooltips": titles, "texts": texts}, ensure_ascii=False))
   }
 }
 
+
+TEST_F(GuanxiCliTest, DateRangeAndHopLimitNarrowPaths) {
+  nlohmann::json open = GuanxiJson("path 阿米尔·哈桑 庞可欣");
+  ASSERT_FALSE(open["length"].is_null());
+  int hops = open["length"].get<int>();
+  std::string first_date = open["paths"][0]["edges"][0]["article"]["date"];
+
+  // Every hop of the path is dated; a range that ends before the first one leaves nothing.
+  nlohmann::json before = GuanxiJson("path 阿米尔·哈桑 庞可欣 --until 1-1");
+  EXPECT_TRUE(before["length"].is_null());
+  EXPECT_TRUE(before["paths"].empty());
+  nlohmann::json from_first = GuanxiJson("path 阿米尔·哈桑 庞可欣 --since " + ShellQuote(first_date));
+  EXPECT_EQ(from_first["length"], hops);
+
+  nlohmann::json short_only =
+      GuanxiJson("path 阿米尔·哈桑 庞可欣 --max-hops " + std::to_string(hops - 1));
+  EXPECT_TRUE(short_only["length"].is_null());
+
+  CommandResult bad = Guanxi("path 阿米尔·哈桑 庞可欣 --since yesterday");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("not a date"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace guanxi::testing
