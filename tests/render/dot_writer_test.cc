@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -256,6 +257,26 @@ TEST(RenderFileTest, PngStartsWithSignatureAndIsNotTrivial) {
   ASSERT_TRUE(png.ok()) << png.status().ToString();
   EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_GT(png->size(), 10000u);
+}
+
+// PNG text is drawn by Pango through fontconfig: the family the diagram names
+// must resolve to itself, a font with Chinese glyphs, not to a substitute that
+// would draw boxes (the set-up installs fonts-noto-cjk).
+TEST(RenderFileTest, PngFontHasChineseGlyphs) {
+  ScratchDir dir;
+  Result<std::string> dot = RenderSample(ImageFormat::kDot, dir, "graph.dot");
+  ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+  const std::string key = "fontname=\"";
+  std::size_t at = dot->find(key);
+  ASSERT_NE(at, std::string::npos) << *dot;
+  at += key.size();
+  std::string family = dot->substr(at, dot->find('"', at) - at);
+  std::string command = "fc-match '" + family + ":lang=zh' family 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  ASSERT_NE(pipe, nullptr);
+  char buffer[256] = {};
+  std::string resolved(fgets(buffer, sizeof buffer, pipe.get()) ? buffer : "");
+  EXPECT_EQ(resolved.substr(0, family.size()), family) << "fontconfig substitutes " << resolved;
 }
 
 TEST(RenderFileTest, DotFormatWritesTheDotText) {
