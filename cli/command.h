@@ -38,11 +38,11 @@ inline constexpr CommandSpec kCommands[] = {
      &AddExtractCommand},
     {"show", "Show an entity: type, aliases, posts and relations with evidence",
      &AddShowCommand},
-    {"search", "Find entities by name, alias or part of a name", &AddSearchCommand},
+    {"search", "Find entities by name, alias, part of a name or pinyin", &AddSearchCommand},
     {"path", "Shortest connection between two entities, with the evidence of each hop",
      &AddPathCommand},
     {"neighbors", "Entities within N hops of one entity", &AddNeighborsCommand},
-    {"render", "Draw a neighbourhood or a path as DOT, SVG or PNG", &AddRenderCommand},
+    {"render", "Draw a neighbourhood, a path or the whole graph as DOT, SVG or PNG", &AddRenderCommand},
     {"export", "Export the graph or a part of it as GraphML, CSV or JSON", &AddExportCommand},
     {"stats", "Counts by type and the most connected entities", &AddStatsCommand},
 };
