@@ -15,6 +15,18 @@
 namespace guanxi::extract {
 namespace {
 
+// `name` without its bracketed parts: "中国（绵阳）科技城" -> "中国科技城".
+std::u32string WithoutBrackets(const std::u32string& name) {
+  std::u32string out;
+  int depth = 0;
+  for (char32_t c : name) {
+    if (c == U'(' || c == U'（') ++depth;
+    if (depth == 0) out.push_back(c);
+    if ((c == U')' || c == U'）') && depth > 0) --depth;
+  }
+  return out;
+}
+
 constexpr size_t kMinAliasSuffix = 4;
 constexpr size_t kMaxMissionPlaceChars = 3;
 
@@ -56,6 +68,11 @@ class NameGroups {
           continue;
         }
         if (a.size() >= b.size() || a.size() < 2) continue;
+        // "中国科技城" of "中国（绵阳）科技城": the name without its bracketed place.
+        if (a == WithoutBrackets(b)) {
+          into.push_back(j);
+          continue;
+        }
         bool end = b.ends_with(a) && (a.size() >= kMinAliasSuffix || b.size() - a.size() <= 4);
         if (end || (prefixes && a.size() >= kMinAliasSuffix && b.starts_with(a))) {
           into.push_back(j);
@@ -335,9 +352,12 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   }
 
   // Places named as signing parties ("永川区与…签署") stand for their government.
+  // A body printed before a signer's post ("市长黄立新与北岭大学校长卢家明
+  // 代表双方签约") is the signer's affiliation, not a party of its own.
   std::vector<PartyMention> parties;
-  for (const TextHit& h : institutions) {
-    parties.push_back({ResolveInstitution(h.text, where, lex), h.span});
+  for (size_t i = 0; i < institutions.size(); ++i) {
+    if (i < bodies.size()) continue;
+    parties.push_back({ResolveInstitution(institutions[i].text, where, lex), institutions[i].span});
   }
   AddPlaceParties(text, sentences, where, institutions, lex, inst_groups, parties);
   inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district, lex);

@@ -23,6 +23,16 @@ bool EndingIsWordPart(std::u32string_view text, size_t begin, size_t end, const 
   return false;
 }
 
+// True when a closing bracket in `s` has no opening one before it.
+bool Unbalanced(std::u32string_view s) {
+  int depth = 0;
+  for (char32_t c : s) {
+    if (c == U'(' || c == U'（') ++depth;
+    if ((c == U')' || c == U'）') && --depth < 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<TextHit> KeepLongest(std::vector<TextHit> hits) {
@@ -79,6 +89,8 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
       if (inner > 0) mention_end = inner;
     }
     std::u32string mention(text.substr(begin, mention_end - begin));
+    // "各县(市、区)党委": a name never starts inside brackets.
+    if (Unbalanced(mention)) continue;
     if (mention.size() < 2 || lex.generic_institutions.Matches(mention) ||
         lex.institution_exclusions.Contains(mention) || lex.place_names.Contains(mention) ||
         lex.posts.LongestEndingAt(mention, mention.size()) >= 2) {

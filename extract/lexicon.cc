@@ -59,6 +59,7 @@ Lexicon Build() {
   LoadWords("group_words.txt", lex.group_words);
   LoadWords("speech_verbs.txt", lex.speech_verbs);
   LoadWords("appointment_verbs.txt", lex.appointment_verbs);
+  LoadWords("appointment_intros.txt", lex.appointment_intros);
   for (auto& fields : ReadLines("page_furniture.txt")) {
     if (fields[0] == U"$" && fields.size() > 1) {
       lex.credit_endings.Add(fields[1]);

@@ -75,6 +75,7 @@ struct Lexicon {
   WordSet group_words;
   WordSet speech_verbs;
   WordSet appointment_verbs;
+  WordSet appointment_intros;  // "任命", "免去": a name follows
   WordSet page_furniture;  // page_furniture.txt: "责任编辑", "星期一"
   WordSet credit_endings;  // "$" lines of page_furniture.txt: "文/图", "供图"
   WordSet posts;

@@ -115,9 +115,27 @@ Locality MergeLocality(Locality primary, const Locality& fallback) {
   return primary;
 }
 
+namespace {
+bool IsTermNumeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') ||
+         std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+}  // namespace
+
 std::u32string ResolveInstitution(std::u32string_view mention, const Locality& where,
                                   const Lexicon& lex) {
   std::u32string out(mention);
+  // "市九届人大常委会": the term's number names the same body.
+  for (size_t at = out.find(U'届'); at != std::u32string::npos; at = out.find(U'届', at + 1)) {
+    size_t from = at;
+    while (from > 0 && IsTermNumeral(out[from - 1])) --from;
+    if (from == at || from == 0 || out[from - 1] == U'第') continue;
+    char32_t before = out[from - 1];
+    if (before == U'市' || before == U'区' || before == U'县' || before == U'省') {
+      out.erase(from, at + 1 - from);
+      break;
+    }
+  }
   if (HasAt(out, 0, U"中共")) {
     // 中共永川区委 names the same body as 永川区委; keep it, aliases join them.
   } else if (!out.empty() && lex.place_names.LongestAt(out, 0) == 0) {
@@ -142,8 +160,23 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
       }
     }
   }
+  // "市中级法院": the intermediate court's full name.
+  if (out.ends_with(U"中级法院")) out = out.substr(0, out.size() - 2) + U"人民法院";
+  // "市法院", "区检察院": the short forms of a place's court and procuratorate.
+  if (out.size() > 3 && (out.ends_with(U"法院") || out.ends_with(U"检察院")) &&
+      !out.ends_with(U"人民法院") && !out.ends_with(U"人民检察院")) {
+    bool court = out.ends_with(U"法院");
+    size_t cut = out.size() - (court ? 2 : 3);
+    char32_t level = out[cut - 1];
+    if (level == U'市' || level == U'区' || level == U'县') {
+      const char32_t* full = !court           ? U"人民检察院"
+                             : level == U'市' ? U"中级人民法院"
+                                              : U"人民法院";
+      return out.substr(0, cut) + full;
+    }
+  }
   for (std::u32string_view level : {U"区政府", U"市政府", U"县政府", U"省政府"}) {
-    if (out.size() > level.size() && out.ends_with(level)) {
+    if (out.size() >= level.size() && out.ends_with(level)) {
       out = out.substr(0, out.size() - 2) + U"人民政府";
       break;
     }

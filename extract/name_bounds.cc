@@ -27,6 +27,15 @@ bool IsJoinerBoundary(std::u32string_view text, size_t pos, const Lexicon& lex) 
       lex.countries.LongestEndingAt(text, pos) > 0) {
     return true;
   }
+  // "市长黄振邦与华南理工大学": a person (post + name) ends before the joiner.
+  for (size_t name_len : {size_t{2}, size_t{3}}) {
+    if (pos < name_len + 1) continue;
+    size_t name_begin = pos - name_len;
+    if (lex.surnames.LongestAt(text, name_begin) > 0 &&
+        lex.posts.LongestEndingAt(text, name_begin) > 0) {
+      return true;
+    }
+  }
   size_t next = pos + 1;
   if (next >= text.size()) return true;
   char32_t c = text[next];

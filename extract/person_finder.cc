@@ -60,6 +60,54 @@ size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
   return len;
 }
 
+// Length of the name right after an appointment word: surname + 1-2
+// characters ending at 为 (the post follows), 的 or punctuation; 0 if none.
+size_t AppointeeNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  size_t sur = lex.surnames.LongestAt(text, pos);
+  if (sur == 0) return 0;
+  for (size_t given = 2; given >= 1; --given) {
+    size_t len = sur + given;
+    if (pos + len >= text.size()) continue;
+    bool ok = true;
+    for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
+    char32_t next = text[pos + len];
+    if (ok && (next == U'为' || next == U'的' || IsPunct(next))) return len;
+  }
+  return 0;
+}
+
+// True for a unit of a party committee printed bare after a post of that
+// committee ("县委常委、办公室主任" -> 县委办公室, "市委常委、宣传部部长" -> 市委宣传部).
+bool IsSubUnit(std::u32string_view body) {
+  for (std::u32string_view unit : {U"办公室", U"办公厅", U"组织部", U"宣传部", U"统战部", U"政法委",
+                                   U"统一战线工作部", U"政法委员会"}) {
+    if (body == unit) return true;
+  }
+  return false;
+}
+
+// Where `body` (printed before a post) really ends: its whole length when it
+// ends with an institution ending or a place, else the end of the last strong
+// ending inside it ("…有限公司人力资源" -> "…有限公司"), else its length.
+size_t BodyEnd(std::u32string_view body, const Lexicon& lex) {
+  if (body.empty() || lex.institution_suffixes.LongestEndingAt(body, body.size()) > 0 ||
+      lex.place_names.LongestEndingAt(body, body.size()) > 0 ||
+      lex.countries.LongestEndingAt(body, body.size()) > 0) {
+    return body.size();
+  }
+  // "人文学院政治学系": a unit of the body, not words of the post.
+  if (std::u32string_view(U"系科室组所部处队站").find(body.back()) != std::u32string_view::npos) {
+    return body.size();
+  }
+  for (size_t end = body.size() - 1; end >= 4; --end) {
+    size_t suffix = lex.institution_suffixes.LongestEndingAt(body, end);
+    if (suffix >= 2 && lex.weak_institution_suffixes.LongestEndingAt(body, end) != suffix) {
+      return end;
+    }
+  }
+  return body.size();
+}
+
 }  // namespace
 
 size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
@@ -74,6 +122,8 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     if (pos + len > text.size()) continue;
     bool ok = true;
     for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
+    // "区政府指出": a body's ending (政府, 政协) never ends a name.
+    ok = ok && lex.institution_suffixes.LongestEndingAt(text, pos + len) < 2;
     size_t score = ok ? FollowerStrength(text, pos + len, lex) : 0;
     if (score > best_score) best = len, best_score = score;
   }
@@ -134,7 +184,15 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
         PostClaim claim;
         claim.title = std::u32string(text.substr(post_start, post_len));
         claim.body = std::u32string(text.substr(body_start, post_start - body_start));
-        claim.body_span = {static_cast<int64_t>(body_start), static_cast<int64_t>(post_start)};
+        // "…股份有限公司人力资源总监": the body ends at its last ending; the
+        // words after it belong to the post.
+        size_t body_end = BodyEnd(claim.body, lex);
+        if (body_end < claim.body.size()) {
+          claim.title = claim.body.substr(body_end) + claim.title;
+          claim.body.resize(body_end);
+        }
+        claim.body_span = {static_cast<int64_t>(body_start),
+                           static_cast<int64_t>(body_start + claim.body.size())};
         if (lex.group_words.Contains(claim.body)) claim.body.clear();
         hit.title_spans.push_back(
             {static_cast<int64_t>(post_start), static_cast<int64_t>(post_end)});
@@ -150,8 +208,13 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
       // A post printed without a body continues the previous body
       // ("党委副书记、校长"), unless it implies one ("区长" -> 区人民政府).
       for (PostClaim& c : claims) {
-        if (!c.body.empty() && lex.generic_institutions.whole.Contains(c.body) &&
-            !hit.posts.empty()) {
+        if (!c.body.empty() && !hit.posts.empty() && IsSubUnit(c.body) &&
+            hit.posts.back().body.ends_with(U"委")) {
+          // "县委常委、办公室主任": the office of that 县委.
+          c.body = hit.posts.back().body + c.body;
+          c.body_span = {};
+        } else if (!c.body.empty() && lex.generic_institutions.whole.Contains(c.body) &&
+                   !hit.posts.empty()) {
           // "高新区党工委书记、管委会主任": 管委会 is the same place's.
           const std::u32string& prev = hit.posts.back().body;
           size_t suffix = lex.institution_suffixes.LongestEndingAt(prev, prev.size());
@@ -160,11 +223,17 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
             c.body_span = {};
           }
         }
+        auto implied = lex.implied_bodies.find(c.title);
+        if (!c.body.empty() && implied != lex.implied_bodies.end() && !implied->second.empty() &&
+            c.body.back() == implied->second.front() &&
+            lex.institution_suffixes.LongestEndingAt(c.body, c.body.size()) == 0) {
+          // "鹤山市市长": the place's 人民政府.
+          c.body += implied->second.substr(1);
+        }
         if (!c.body.empty()) {
           hit.posts.push_back(std::move(c));
           continue;
         }
-        auto implied = lex.implied_bodies.find(c.title);
         if (implied != lex.implied_bodies.end()) {
           c.body = implied->second;
           c.body_span = {};
@@ -175,6 +244,19 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
       }
     } else {
       chain_start = pos - group;
+    }
+    // "副主任A、B，秘书长C": a post without a body right after a list of the
+    // same body's people is a post of that body.
+    if (hit.posts.empty() && !hit.title_spans.empty() && chain_start >= 2 &&
+        (text[chain_start - 1] == U'，' || text[chain_start - 1] == U',') && !hits.empty() &&
+        hits.back().span.end == static_cast<int64_t>(chain_start - 1) &&
+        !hits.back().posts.empty() && hits.back().posts.back().body_span.end > 0) {
+      PostClaim claim = hits.back().posts.back();
+      claim.title = std::u32string(text.substr(
+          static_cast<size_t>(hit.title_spans.back().begin),
+          static_cast<size_t>(hit.title_spans.front().end - hit.title_spans.back().begin)));
+      claim.body_span = {};
+      hit.posts.push_back(std::move(claim));
     }
     hit.chain = {static_cast<int64_t>(chain_start), static_cast<int64_t>(pos + len)};
     hits.push_back(hit);
@@ -229,6 +311,32 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     PersonHit hit;
     hit.name = std::u32string(text.substr(pos, len));
     hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    hits.push_back(std::move(hit));
+  }
+  // "任命张三为市财政局局长", "免去李四的…职务": a name after an appointment word.
+  for (size_t pos = 2; pos < text.size(); ++pos) {
+    if (lex.appointment_intros.LongestEndingAt(text, pos) == 0) {
+      continue;
+    }
+    size_t len = AppointeeNameAt(text, pos, lex);
+    if (len == 0) continue;
+    PersonHit hit;
+    hit.name = std::u32string(text.substr(pos, len));
+    hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    size_t start = pos + len + 1;
+    if (text[pos + len] == U'为') {
+      size_t end = start;
+      while (end < text.size() && end - start <= kMaxBodyChars && !IsPunct(text[end])) ++end;
+      size_t post = PostEndingAt(text, end, lex);
+      if (post > 0 && end - post > start) {
+        PostClaim claim;
+        claim.body = std::u32string(text.substr(start, end - post - start));
+        claim.title = std::u32string(text.substr(end - post, post));
+        claim.body_span = {static_cast<int64_t>(start), static_cast<int64_t>(end - post)};
+        hit.posts.push_back(std::move(claim));
+        hit.title_spans.push_back({static_cast<int64_t>(end - post), static_cast<int64_t>(end)});
+      }
+    }
     hits.push_back(std::move(hit));
   }
   std::stable_sort(hits.begin(), hits.end(), [](const PersonHit& a, const PersonHit& b) {

@@ -41,8 +41,9 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
 // Length of a foreign name with a middle dot ("瓦吉哈·卡马尔") at `pos`; 0 if none.
 size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
 
-// All people introduced by posts, group words, honorifics or clause-initial
-// speech verbs, in text order. A name may occur in several hits.
+// All people introduced by posts, group words, honorifics, clause-initial
+// speech verbs or appointment words ("任命张三为…局长" gives the post too), in
+// text order. A name may occur in several hits.
 std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex);
 
 // Posts given after a name by a verb of appointment_verbs.txt: "张小梅当选为

@@ -111,11 +111,29 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
     // Projects never contain digits, another project's ending or a quotation.
     while (begin > stop) {
       char32_t c = text[begin - 1];
+      // "中国（绵阳）科技城": a bracketed place inside the name.
+      if (c == U')' || c == U'）') {
+        size_t open = begin - 1;
+        while (open > stop && text[open - 1] != U'(' && text[open - 1] != U'（') --open;
+        if (open <= stop) break;
+        begin = open - 1;
+        continue;
+      }
       if (!IsHan(c)) break;
       // "9项", "10个": a count ends the name; "专项" does not.
       if ((c == U'个' || c == U'项') && begin >= 2 && IsNumeral(text[begin - 2])) break;
-      if (lex.project_suffixes.LongestEndingAt(text, begin) >= 3) break;
+      // "智能制造产业园项目": an ending right before "项目" is part of the name.
+      if (begin != end - suffix && lex.project_suffixes.LongestEndingAt(text, begin) >= 3) break;
       --begin;
+    }
+    // "“芯火英才”联合培养计划": a quoted name before the head belongs to it.
+    if (begin == stop && begin >= 3 && IsCloseQuote(text[begin - 1])) {
+      size_t open = begin - 1;
+      while (open > 0 && !IsOpenQuote(text[open - 1]) && begin - open <= kMaxQuoted + 1) --open;
+      if (open > 0 && IsOpenQuote(text[open - 1]) &&
+          !IsSlogan(text.substr(open, begin - 1 - open), lex)) {
+        begin = open - 1;
+      }
     }
     std::u32string mention(text.substr(begin, end - begin));
     if (mention.size() < suffix + 2 || lex.generic_projects.Matches(mention) ||

@@ -14,6 +14,8 @@ bool IsClauseMark(char32_t c) {
          IsSentenceFinal(c) || c == U'\n';
 }
 
+bool IsListJoiner(char32_t c) { return c == U'、' || c == U'和' || c == U'及'; }
+
 size_t ClauseStart(std::u32string_view text, size_t pos, size_t floor) {
   while (pos > floor && !IsClauseMark(text[pos - 1])) --pos;
   return pos;
@@ -58,6 +60,11 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         continue;
       }
       const Trigger& t = lex.triggers.at(std::u32string(text.substr(pos, len)));
+      // "传达学习省委书记X在…上的讲话精神": a speech studied, not given here.
+      if (t.strength == TriggerStrength::kWeak && text.substr(pos + len, 2) == U"精神") {
+        pos += len;
+        continue;
+      }
       if (t.strength == TriggerStrength::kMutual) {
         // "A会见B一行": both sides meet.
         size_t clause_end = pos + len;
@@ -109,6 +116,15 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         }
         if (subject != nullptr && !IsDelegator(text, subject->span, sb, se)) {
           add(*subject, t.relation, s);
+          // "A、B、C先后发言": people listed right after the subject share the verb.
+          int64_t last_end = subject->span.end;
+          for (const PersonMention& m : people) {
+            if (m.span.begin < last_end || m.span.end > static_cast<int64_t>(pos)) continue;
+            int64_t begin = m.chain_begin >= 0 ? m.chain_begin : m.span.begin;
+            if (begin - last_end != 1 || !IsListJoiner(text[static_cast<size_t>(last_end)])) break;
+            add(m, t.relation, s);
+            last_end = m.span.end;
+          }
         }
       }
       prev_end = pos + len;

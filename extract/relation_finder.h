@@ -31,7 +31,8 @@ struct EventLink {
 
 // People's parts in the event. Within a sentence, a strong trigger (出席,
 // 主持 ...) links every person printed since the previous trigger; a weak one
-// (宣布, 代表 ...) links the first person of its clause; a mutual one (会见)
+// (宣布, 发言 ...) links the first person of its clause and the people listed
+// right after it with 、/和/及 ("A、B、C先后发言"); a mutual one (会见)
 // also links the people after it in its clause. People inside
 // "受…委托" are never linked (they sent someone else). A person who chaired is
 // not also listed as attended. One link per (person, type), first sentence.

@@ -18,7 +18,27 @@ std::vector<std::string> Projects(std::u32string_view text) {
 
 TEST(ProjectFinderTest, QuotedNameFollowedByAProjectWord) {
   EXPECT_EQ(Projects(U"深入实施“青山绿水”工程,推进“一网通办”平台建设。"),
-            (std::vector<std::string>{"一网通办", "青山绿水"}));
+            (std::vector<std::string>{"“青山绿水”工程", "一网通办"}));
+}
+
+TEST(ProjectFinderTest, QuotedNameBeforeAProjectHeadJoinsIt) {
+  EXPECT_EQ(Projects(U"共同实施“星火英才”联合培养计划,建设“东岭”氢能产业园。"),
+            (std::vector<std::string>{"“东岭”氢能产业园", "“星火英才”联合培养计划"}));
+}
+
+TEST(ProjectFinderTest, AnEndingRightBeforeProjectIsPartOfTheName) {
+  EXPECT_EQ(Projects(U"双方举行智能制造产业园项目签约仪式。"),
+            std::vector<std::string>{"智能制造产业园项目"});
+}
+
+TEST(ProjectFinderTest, AScienceCityIsAProject) {
+  EXPECT_EQ(Projects(U"深入推进中国（东川）科技城建设。"),
+            std::vector<std::string>{"中国（东川）科技城"});
+}
+
+TEST(ProjectFinderTest, ASloganBeforeAGenericHeadMakesNoProject) {
+  EXPECT_TRUE(Projects(U"坚持“两个毫不动摇”推进计划。").empty());
+  EXPECT_TRUE(Projects(U"推动更多合作项目落地。").empty());
 }
 
 TEST(ProjectFinderTest, QuotedNameThatEndsLikeAnUndertaking) {
