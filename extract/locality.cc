@@ -50,14 +50,19 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& di
     if (level != U'区' && level != U'县' && level != U'市') continue;
     std::u32string name(text.substr(k - 2, 3));
     if (!IsHan(name[0]) || !IsHan(name[1]) || lex.places.count(name)) continue;
-    if (lex.not_places.LongestEndingAt(text, k + 1) > 0) continue;
     if (lex.name_stop_chars.count(name[0]) || lex.name_stop_chars.count(name[1])) continue;
     if (lex.boundary_words.LongestEndingAt(text, k) > 0) continue;
     // A local body after the name ("青溪区委") counts twice; the name on its
     // own after punctuation or a function word ("来到青溪区") once.
-    bool body = lex.institution_suffixes.LongestAt(text, k + 1) > 0;
-    for (std::u32string_view b : kBodiesAfterShortPlace) body = body || HasAt(text, k + 1, b);
+    bool local_body = false;
+    for (std::u32string_view b : kBodiesAfterShortPlace)
+      local_body = local_body || HasAt(text, k + 1, b);
+    bool body = local_body || lex.institution_suffixes.LongestAt(text, k + 1) > 0;
     bool free = k < 3 || !IsHan(text[k - 3]) || lex.boundary_words.LongestEndingAt(text, k - 2) > 0;
+    // "城区", "社区" name no place, but a free-standing name that only ends
+    // like one and heads a local body does: "，望城区委".
+    size_t not_place = lex.not_places.LongestEndingAt(text, k + 1);
+    if (not_place > 0 && (not_place >= 3 || !free || !local_body)) continue;
     if (!body && !free) continue;
     if (level == U'市') {
       cities.Add(name, body ? 2 : 1);
@@ -67,12 +72,46 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& di
   }
 }
 
+// Banners (旗) missing from places.txt: "，伊金霍洛旗旗长", "达拉特旗委". Their
+// names run 2–4 Han characters from a free start to 旗 and head a local body,
+// or stand after punctuation.
+void CountUnlistedBanners(std::u32string_view text, const Lexicon& lex, Tally& districts) {
+  constexpr size_t kMaxBannerName = 4;
+  for (size_t k = 2; k + 1 < text.size(); ++k) {
+    if (text[k] != U'旗') continue;
+    // Flags are no banners: 红旗, 国旗, 党旗, 团旗, 彩旗, 锦旗, 军旗, 队旗.
+    if (std::u32string_view(U"红国党团彩锦军队").find(text[k - 1]) != std::u32string_view::npos) {
+      continue;
+    }
+    bool body = HasAt(text, k + 1, U"旗") || lex.institution_suffixes.LongestAt(text, k + 1) > 0;
+    for (std::u32string_view b : kBodiesAfterShortPlace) body = body || HasAt(text, k + 1, b);
+    size_t from = k;
+    while (from > 0 && k - from < kMaxBannerName && IsHan(text[from - 1]) &&
+           !lex.name_stop_chars.count(text[from - 1]) &&
+           lex.boundary_words.LongestEndingAt(text, from) == 0) {
+      --from;
+    }
+    if (k - from < 2) continue;
+    bool after_punct = from == 0 || !IsHan(text[from - 1]);
+    if (!after_punct && lex.boundary_words.LongestEndingAt(text, from) == 0) continue;
+    // Without a body after it, a name of three or more characters right after
+    // punctuation ("，伊金霍洛旗2026年…") counts once.
+    if (!body && (!after_punct || k - from < 3)) continue;
+    districts.Add(std::u32string(text.substr(from, k + 1 - from)), body ? 2 : 1);
+  }
+}
+
 }  // namespace
 
 Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
   Tally districts;
   Tally cities;
   for (size_t pos = 0; pos < text.size();) {
+    // A country's name is no place of ours: "越南山水" holds no 南山.
+    if (size_t country = lex.countries.LongestAt(text, pos); country > 0) {
+      pos += country;
+      continue;
+    }
     size_t len = lex.place_names.LongestAt(text, pos);
     if (len == 0) {
       ++pos;
@@ -89,6 +128,7 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
     pos += len;
   }
   CountUnlistedPlaces(text, lex, districts, cities);
+  CountUnlistedBanners(text, lex, districts);
   Locality where;
   where.district = districts.MostFrequent();
   auto listed = lex.places.find(where.district);
@@ -131,7 +171,8 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     while (from > 0 && IsTermNumeral(out[from - 1])) --from;
     if (from == at || from == 0 || out[from - 1] == U'第') continue;
     char32_t before = out[from - 1];
-    if (before == U'市' || before == U'区' || before == U'县' || before == U'省') {
+    if (before == U'市' || before == U'区' || before == U'县' || before == U'旗' ||
+        before == U'省') {
       out.erase(from, at + 1 - from);
       break;
     }
@@ -140,7 +181,7 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     // 中共永川区委 names the same body as 永川区委; keep it, aliases join them.
   } else if (!out.empty() && lex.place_names.LongestAt(out, 0) == 0) {
     std::u32string prefix;
-    if (out[0] == U'区' || out[0] == U'县') prefix = where.district;
+    if (out[0] == U'区' || out[0] == U'县' || out[0] == U'旗') prefix = where.district;
     if (out[0] == U'市') prefix = where.city;
     if (out[0] == U'省') prefix = where.province;
     if (!prefix.empty() && prefix.back() == out[0] && out.size() >= 2) {
@@ -168,14 +209,14 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     bool court = out.ends_with(U"法院");
     size_t cut = out.size() - (court ? 2 : 3);
     char32_t level = out[cut - 1];
-    if (level == U'市' || level == U'区' || level == U'县') {
+    if (level == U'市' || level == U'区' || level == U'县' || level == U'旗') {
       const char32_t* full = !court           ? U"人民检察院"
                              : level == U'市' ? U"中级人民法院"
                                               : U"人民法院";
       return out.substr(0, cut) + full;
     }
   }
-  for (std::u32string_view level : {U"区政府", U"市政府", U"县政府", U"省政府"}) {
+  for (std::u32string_view level : {U"区政府", U"市政府", U"县政府", U"旗政府", U"省政府"}) {
     if (out.size() >= level.size() && out.ends_with(level)) {
       out = out.substr(0, out.size() - 2) + U"人民政府";
       break;

@@ -7,7 +7,10 @@ namespace {
 
 constexpr size_t kMaxQuotedInName = 14;
 
-bool IsLocalShorthand(char32_t c) { return c == U'区' || c == U'市' || c == U'县' || c == U'省'; }
+// 旗 is Inner Mongolia's county-level unit (旗委, 旗人民政府).
+bool IsLocalShorthand(char32_t c) {
+  return c == U'区' || c == U'市' || c == U'县' || c == U'旗' || c == U'省';
+}
 
 bool StartsWithOrgPrefix(std::u32string_view text, size_t pos, const Lexicon& lex) {
   return lex.org_prefixes.LongestAt(text, pos) > 0;
@@ -79,6 +82,8 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
     }
     if (!IsBodyChar(c)) break;
     if (kind != NameKind::kBody && c >= U'0' && c <= U'9') break;
+    // "2026年旗委": a year before a unit word is no part of its name.
+    if (c == U'年' && p >= 2 && text[p - 2] >= U'0' && text[p - 2] <= U'9') break;
     if (c == U')' || c == U'）') ++open_brackets;
     if (c == U'(' || c == U'（') {
       if (open_brackets == 0) break;

@@ -154,11 +154,37 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
   return p - pos;
 }
 
+// Length of a name without a (known) surname right after a post: Mongolian
+// names (额尔敦毕力格), Vietnamese names without a dot (黎氏青兰). 2–6 name
+// characters, none starting a word that names no one (a post, a body's
+// ending, a verb), ended by a list separator or a name cue; 0 if none.
+size_t SurnamelessNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  constexpr size_t kMinChars = 2;
+  constexpr size_t kMaxChars = 6;
+  for (size_t p = pos; p < text.size() && p - pos <= kMaxChars; ++p) {
+    char32_t c = text[p];
+    if (p - pos >= kMinChars &&
+        (c == U'、' || c == U'，' || c == U',' || c == U'；' || c == U';' ||
+         lex.trigger_words.LongestAt(text, p) >= 2 || lex.name_followers.LongestAt(text, p) >= 2)) {
+      return p - pos;
+    }
+    if (!IsNameChar(c, lex) || lex.posts.LongestAt(text, p) > 0 ||
+        lex.institution_suffixes.LongestAt(text, p) > 0 ||
+        lex.trigger_words.LongestAt(text, p) > 0 || lex.speech_verbs.LongestAt(text, p) > 0 ||
+        lex.name_followers.LongestAt(text, p) > 0 || lex.boundary_words.LongestAt(text, p) > 0 ||
+        lex.boundary_verbs.LongestAt(text, p) > 0 || lex.group_words.LongestAt(text, p) > 0) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
 std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) {
   std::vector<PersonHit> hits;
-  auto name_at = [&](size_t pos) {
+  auto name_at = [&](size_t pos, bool after_post) {
     size_t n = ForeignNameAt(text, pos, lex);
-    return n > 0 ? n : ChineseNameAt(text, pos, lex);
+    if (n == 0) n = ChineseNameAt(text, pos, lex);
+    return n > 0 || !after_post ? n : SurnamelessNameAt(text, pos, lex);
   };
   size_t covered = 0;  // text before this is part of an earlier hit
   for (size_t pos = 0; pos < text.size(); ++pos) {
@@ -166,7 +192,7 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     size_t post = PostEndingAt(text, pos, lex);
     size_t group = lex.group_words.LongestEndingAt(text, pos);
     if (post == 0 && group == 0) continue;
-    size_t len = name_at(pos);
+    size_t len = name_at(pos, post > 0 && post >= group);
     if (len == 0) continue;
 
     PersonHit hit;
@@ -264,7 +290,7 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     // A list of names sharing the posts: "副主席王晓英、张前勇、马奇富".
     size_t next = pos + len;
     while (next + 1 < text.size() && (text[next] == U'、' || text[next] == U'和')) {
-      size_t n = name_at(next + 1);
+      size_t n = name_at(next + 1, false);
       if (n == 0) break;
       // The name must not start a new chain ("、永川区政协主席文良印").
       size_t after = next + 1 + n;

@@ -12,6 +12,9 @@ namespace {
 constexpr size_t kMaxQuoted = 16;
 constexpr size_t kMaxProjectChars = 20;
 constexpr size_t kHeadLookahead = 8;
+// Words before an annual or daily capacity that names a plant: "年产5万吨…项目".
+constexpr std::u32string_view kCapacityWords[] = {U"年产",   U"日产",   U"年处理",
+                                                  U"年加工", U"年出栏", U"年吞吐"};
 
 bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'「' || c == U'『'; }
 bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'」' || c == U'』'; }
@@ -108,7 +111,8 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
     }
     if (word_part) continue;
     size_t stop = NameStart(text, begin, lex, kMaxProjectChars, NameKind::kProject);
-    // Projects never contain digits, another project's ending or a quotation.
+    // Projects never contain digits (but for a capacity, below), another
+    // project's ending or a quotation.
     while (begin > stop) {
       char32_t c = text[begin - 1];
       // "中国（绵阳）科技城": a bracketed place inside the name.
@@ -120,11 +124,32 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
         continue;
       }
       if (!IsHan(c)) break;
+      // "A项目和B项目": two projects; the joiner ends the second name.
+      if ((c == U'和' || c == U'与' || c == U'及') &&
+          lex.project_suffixes.LongestEndingAt(text, begin - 1) > 0) {
+        break;
+      }
       // "9项", "10个": a count ends the name; "专项" does not.
       if ((c == U'个' || c == U'项') && begin >= 2 && IsNumeral(text[begin - 2])) break;
       // "智能制造产业园项目": an ending right before "项目" is part of the name.
       if (begin != end - suffix && lex.project_suffixes.LongestEndingAt(text, begin) >= 3) break;
       --begin;
+    }
+    // "年产5万吨锂电池正极材料项目", "年产10GWh储能电池项目": an annual capacity
+    // is part of the name, digits and units included.
+    if (begin == stop || !IsHan(text[begin - 1])) {
+      size_t q = begin;
+      while (q > 0 && (IsNumeral(text[q - 1]) || text[q - 1] == U'.' ||
+                       (text[q - 1] >= U'A' && text[q - 1] <= U'Z') ||
+                       (text[q - 1] >= U'a' && text[q - 1] <= U'z'))) {
+        --q;
+      }
+      for (std::u32string_view w : kCapacityWords) {
+        if (q < begin && IsNumeral(text[q]) && q >= w.size() && HasAt(text, q - w.size(), w)) {
+          begin = q - w.size();
+          break;
+        }
+      }
     }
     // "“芯火英才”联合培养计划": a quoted name before the head belongs to it.
     if (begin == stop && begin >= 3 && IsCloseQuote(text[begin - 1])) {

@@ -11,6 +11,7 @@ namespace {
 
 using graph::EntityType;
 using graph::RelationType;
+using testing::CountEntities;
 using testing::CountRelations;
 using testing::ExtractOrDie;
 using testing::FindRelation;
@@ -264,11 +265,76 @@ TEST(PersonTest, ANameBeforeDeAccompaniedIsFound) {
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "李克坚"));
 }
 
-
 TEST(AttendedTest, StudyingASpeechIsNotAttending) {
   graph::Article a =
       One("5月6日,市委常委会召开会议。会议传达学习了省委书记王建军在全省大会上的讲话精神。");
   EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "王建军"));
+}
+
+TEST(LocalityTest, AForeignCountryHoldsNoChinesePlace) {
+  // "越南山水" holds the short form of a district elsewhere; the item is 南宁's.
+  graph::Article a =
+      One("3月10日,南宁市召开座谈会。中国和越南山水相连。"
+          "市委常委、秘书长张明,副市长李红出席会议。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "张明", "南宁市委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "李红", "南宁市人民政府"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "深圳市委"));
+}
+
+TEST(LocalityTest, AnUnlistedDistrictEndingLikeAnUrbanAreaResolves) {
+  graph::Article a = One("3月18日,青城区委副书记、区长王明辉调研。副区长李红陪同调研。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "李红", "青城区人民政府"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "区人民政府"));
+}
+
+TEST(LocalityTest, AnUrbanAreaWithoutABodyIsNoDistrict) {
+  graph::Article a = One("3月18日,老城区改造工作推进会召开。副区长李红出席会议。");
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "老城区人民政府"));
+}
+
+TEST(BannerTest, BannerBodiesResolveToTheBanner) {
+  graph::Article a =
+      One("3月6日,达拉特旗2026年旗委工作会议召开。旗委书记王刚主持会议,"
+          "旗委副书记、旗长李强,旗政协主席赵明,副旗长刘丽出席会议。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王刚", "达拉特旗委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "李强", "达拉特旗人民政府"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "赵明", "达拉特旗政协"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "刘丽", "达拉特旗人民政府"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "年旗委"));
+}
+
+TEST(BannerTest, AFlagIsNoBanner) {
+  graph::Article a = One("3月6日,升国旗仪式举行。区委书记王刚出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王刚", "区委"));
+}
+
+TEST(PersonTest, NamesWithoutAKnownSurnameAfterAPost) {
+  graph::Article a =
+      One("3月10日,会见举行。越南驻南宁总领事馆总领事黎氏红梅,"
+          "旗政协主席苏德毕力格参加会见。公司董事长巴图作为企业代表发言。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "黎氏红梅"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "苏德毕力格"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "苏德毕力格"));
+}
+
+TEST(PersonTest, AVerbAfterAPostIsNoName) {
+  graph::Article a = One("3月10日,会议召开。主任介绍,项目进展顺利。书记指出,要抓落实。");
+  EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
+}
+
+TEST(ProjectTest, ACapacityIsPartOfTheProjectAndAJoinerSplitsTwo) {
+  graph::Article a =
+      One("3月20日,签约活动举行。签约项目为年产3万吨电池隔膜项目、"
+          "“绿色港口”岸电项目和智慧冷链物流园区项目。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "年产3万吨电池隔膜项目"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "“绿色港口”岸电项目"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "智慧冷链物流园区项目"));
+  EXPECT_EQ(CountEntities(a, EntityType::kProject), 3);
+}
+
+TEST(ProjectTest, ACountIsNoCapacity) {
+  graph::Article a = One("3月20日,会议召开。确保5个重点项目按期开工。");
+  EXPECT_EQ(CountEntities(a, EntityType::kProject), 0);
 }
 
 }  // namespace
