@@ -86,7 +86,10 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
         }
       }
       if (!StartsProperly(text, begin, lex)) continue;
-      if (inner > 0) mention_end = inner;
+      // "区政府办公室": a body's own office is one body with it.
+      bool own_office = inner == suffix_begin && (HasAt(text, suffix_begin, U"办公室") ||
+                                                  HasAt(text, suffix_begin, U"办公厅"));
+      if (inner > 0 && !own_office) mention_end = inner;
     }
     std::u32string mention(text.substr(begin, mention_end - begin));
     // "各县(市、区)党委": a name never starts inside brackets.

@@ -55,6 +55,7 @@ Lexicon Build() {
   for (auto& fields : ReadLines("name_stop_chars.txt")) {
     if (!fields[0].empty()) lex.name_stop_chars.insert(fields[0][0]);
   }
+  LoadWords("name_stop_words.txt", lex.name_stop_words);
   LoadWords("honorifics.txt", lex.honorifics);
   LoadWords("group_words.txt", lex.group_words);
   LoadWords("speech_verbs.txt", lex.speech_verbs);
@@ -87,7 +88,10 @@ Lexicon Build() {
       lex.boundary_words.Add(fields[0]);
     }
   }
-  LoadWords("project_suffixes.txt", lex.project_suffixes);
+  for (auto& fields : ReadLines("project_suffixes.txt")) {
+    lex.project_suffixes.Add(fields[0]);
+    if (fields.size() > 1 && fields[1] == U"weak") lex.weak_project_suffixes.Add(fields[0]);
+  }
   for (auto& fields : ReadLines("project_heads.txt")) {
     if (fields.size() < 2) continue;
     if (fields[0] == U"+") lex.project_heads.Add(fields[1]);

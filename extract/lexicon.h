@@ -71,6 +71,7 @@ struct Lexicon {
   WordSet surnames;
   WordSet name_followers;
   std::unordered_set<char32_t> name_stop_chars;
+  WordSet name_stop_words;  // name_stop_words.txt: "强调" is no 强 + 调
   WordSet honorifics;
   WordSet group_words;
   WordSet speech_verbs;
@@ -90,6 +91,7 @@ struct Lexicon {
   WordSet boundary_verbs;  // "v WORD" lines: boundaries for free-standing names only  // "! WORD"
                            // lines: words whose end is no boundary ("自由")
   WordSet project_suffixes;
+  WordSet weak_project_suffixes;  // endings marked "weak" (工坊): a venue without a proper start
   WordSet project_heads;          // "+" lines: a quotation followed by these is a project
   WordSet project_slogan_heads;   // "-" lines: a quotation followed by these is a slogan
   WordSet project_quote_endings;  // "$" lines: quotations ending so are projects

@@ -1,5 +1,6 @@
 #include "extract/locality.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -220,6 +221,15 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     if (out.size() >= level.size() && out.ends_with(level)) {
       out = out.substr(0, out.size() - 2) + U"人民政府";
       break;
+    }
+    // "区政府办公室": the office of the place's 人民政府.
+    for (std::u32string_view office : {U"办公室", U"办公厅"}) {
+      size_t at = out.size() - std::min(out.size(), level.size() + office.size());
+      if (out.size() >= level.size() + office.size() && HasAt(out, at, level) &&
+          out.ends_with(office)) {
+        out = out.substr(0, at + 1) + U"人民政府" + std::u32string(office);
+        break;
+      }
     }
   }
   return out;

@@ -36,6 +36,14 @@ size_t FollowerStrength(std::u32string_view text, size_t pos, const Lexicon& lex
                    lex.trigger_words.LongestAt(text, pos), lex.speech_verbs.LongestAt(text, pos)});
 }
 
+// True when a common word (a verb of name_stop_words.txt, a speech verb, an
+// event trigger) of two or more characters starts at `pos`: "区长强调" names
+// no one.
+bool IsCommonWordAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  return std::max({lex.name_stop_words.LongestAt(text, pos), lex.speech_verbs.LongestAt(text, pos),
+                   lex.trigger_words.LongestAt(text, pos)}) >= 2;
+}
+
 // Length of the post (with modifiers and "X兼Y" joins) that ends right before
 // `end`, 0 if none.
 size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
@@ -112,7 +120,7 @@ size_t BodyEnd(std::u32string_view body, const Lexicon& lex) {
 
 size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
   size_t sur = lex.surnames.LongestAt(text, pos);
-  if (sur == 0) return 0;
+  if (sur == 0 || IsCommonWordAt(text, pos, lex)) return 0;
   // Of "surname + 2" and "surname + 1", take the one whose follower is the
   // stronger cue: "蔡焱陪同" is 蔡焱 + 陪同, not 蔡焱陪 + 同.
   size_t best = 0;
@@ -122,6 +130,8 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     if (pos + len > text.size()) continue;
     bool ok = true;
     for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
+    // "王强调研": a given name is never a common word (强调).
+    ok = ok && !(given == 2 && IsCommonWordAt(text.substr(0, pos + len), pos + sur, lex));
     // "区政府指出": a body's ending (政府, 政协) never ends a name.
     ok = ok && lex.institution_suffixes.LongestEndingAt(text, pos + len) < 2;
     size_t score = ok ? FollowerStrength(text, pos + len, lex) : 0;

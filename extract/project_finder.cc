@@ -165,6 +165,11 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
         IsCountedSlogan(mention)) {
       continue;
     }
+    // "陶艺工坊": a weak ending names a venue unless the name starts properly.
+    if (lex.weak_project_suffixes.LongestEndingAt(text, end) == suffix &&
+        !StartsProperly(text, begin, lex)) {
+      continue;
+    }
     // "永川区重点项目": a place before a generic project is still generic.
     size_t place = lex.place_names.LongestAt(mention, 0);
     if (place > 0 && lex.generic_projects.Matches(mention.substr(place))) continue;

@@ -86,5 +86,23 @@ TEST(InstitutionEntitiesTest, NestedDepartmentAfterAPartyCommitteePost) {
       testing::FindRelation(a, graph::RelationType::kHoldsPosition, "严冬", "石门区委宣传部"));
 }
 
+TEST(InstitutionFinderTest, SupportVerbsBeforeANameAreNoPartOfIt) {
+  EXPECT_EQ(Names(U"部省将支持北岭大学建设一流学科。"), std::vector<std::string>{"北岭大学"});
+  EXPECT_EQ(Names(U"积极帮助东海理工学院引进人才。"), std::vector<std::string>{"东海理工学院"});
+  // A protected word: "就业指导中心" keeps its 指导.
+  EXPECT_EQ(Names(U"永川区就业指导中心开展服务。"), std::vector<std::string>{"永川区就业指导中心"});
+}
+
+TEST(InstitutionFinderTest, UnitsOfSomeBodyAreGenericMentions) {
+  EXPECT_EQ(Names(U"教育部有关司局负责同志参加。"), std::vector<std::string>{"教育部"});
+  EXPECT_TRUE(Names(U"有关部门和相关单位负责同志参加。").empty());
+}
+
+TEST(InstitutionFinderTest, AGovernmentsOwnOfficeIsOneBody) {
+  EXPECT_EQ(Names(U"区政府办公室负责同志陪同。"), std::vector<std::string>{"区政府办公室"});
+  Locality where = InferLocality(U"永川区召开会议,永川区委部署工作。", Lex());
+  EXPECT_EQ(ToUtf8(ResolveInstitution(U"区政府办公室", where, Lex())), "永川区人民政府办公室");
+}
+
 }  // namespace
 }  // namespace guanxi::extract

@@ -158,5 +158,18 @@ TEST(PersonFinderTest, HonorificNamesAPersonWhoIsNotPresent) {
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "黎明"));
 }
 
+TEST(PersonFinderTest, AVerbAfterAPostIsNoName) {
+  // 强 is a surname, but "强调" is a verb: the post names no one here.
+  EXPECT_TRUE(FindPeople(U"区委副书记、区长强调，要抓好安全生产。", Lex()).empty());
+  EXPECT_TRUE(FindPeople(U"会上，市长表示支持，副市长主持讨论。", Lex()).empty());
+  EXPECT_EQ(ChineseNameAt(U"强调，", 0, Lex()), 0u);
+}
+
+TEST(PersonFinderTest, AGivenNameIsNeverACommonVerb) {
+  std::vector<PersonHit> hits = FindPeople(U"副区长韩强调研了园区。", Lex());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(ToUtf8(hits[0].name), "韩强");
+}
+
 }  // namespace
 }  // namespace guanxi::extract

@@ -61,5 +61,20 @@ TEST(ProjectFinderTest, GenericProjectsYieldNothing) {
   EXPECT_TRUE(Projects(U"10个重点项目集中签约,这是民生工程,也是该项目的重要内容。").empty());
 }
 
+TEST(ProjectFinderTest, AVerbOrAdjectiveBeforeAGenericHeadMakesNoProject) {
+  EXPECT_TRUE(Projects(U"要确保项目早日投产，落实具体项目和有关项目。").empty());
+}
+
+TEST(ProjectFinderTest, AnUnquotedWorkshopIsAVenue) {
+  EXPECT_TRUE(Projects(U"一行走进陶艺工坊，观看非遗展示。").empty());
+  EXPECT_EQ(Projects(U"双方共建“青岭工坊”，培养技术人才。"), std::vector<std::string>{"青岭工坊"});
+}
+
+TEST(ProjectFinderTest, AQuotedDemonstrationBaseIsAProject) {
+  EXPECT_EQ(Projects(U"全力打造“西岭清洁能源示范基地”。"),
+            std::vector<std::string>{"西岭清洁能源示范基地"});
+  EXPECT_TRUE(Projects(U"参观了示范基地。").empty());
+}
+
 }  // namespace
 }  // namespace guanxi::extract
