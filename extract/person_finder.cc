@@ -189,6 +189,23 @@ size_t SurnamelessNameAt(std::u32string_view text, size_t pos, const Lexicon& le
   return 0;
 }
 
+namespace {
+
+// Records that `hit` holds the post text[end - post_chars, end) in the body
+// text[begin, end - post_chars) ("…为市财政局局长", "…受聘为…专家").
+void AddPostClaim(std::u32string_view text, size_t begin, size_t end, size_t post_chars,
+                  PersonHit& hit) {
+  const size_t post_begin = end - post_chars;
+  PostClaim claim;
+  claim.body = std::u32string(text.substr(begin, post_begin - begin));
+  claim.title = std::u32string(text.substr(post_begin, post_chars));
+  claim.body_span = {static_cast<int64_t>(begin), static_cast<int64_t>(post_begin)};
+  hit.posts.push_back(std::move(claim));
+  hit.title_spans.push_back({static_cast<int64_t>(post_begin), static_cast<int64_t>(end)});
+}
+
+}  // namespace
+
 std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) {
   std::vector<PersonHit> hits;
   auto name_at = [&](size_t pos, bool after_post) {
@@ -364,14 +381,7 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
       size_t end = start;
       while (end < text.size() && end - start <= kMaxBodyChars && !IsPunct(text[end])) ++end;
       size_t post = PostEndingAt(text, end, lex);
-      if (post > 0 && end - post > start) {
-        PostClaim claim;
-        claim.body = std::u32string(text.substr(start, end - post - start));
-        claim.title = std::u32string(text.substr(end - post, post));
-        claim.body_span = {static_cast<int64_t>(start), static_cast<int64_t>(end - post)};
-        hit.posts.push_back(std::move(claim));
-        hit.title_spans.push_back({static_cast<int64_t>(end - post), static_cast<int64_t>(end)});
-      }
+      if (post > 0 && end - post > start) AddPostClaim(text, start, end, post, hit);
     }
     hits.push_back(std::move(hit));
   }
@@ -402,12 +412,7 @@ std::vector<PersonHit> FindAppointments(std::u32string_view text,
     size_t post = PostEndingAt(text, end, lex);
     if (post == 0 || end - post <= start) continue;
     PersonHit hit = m;
-    PostClaim claim;
-    claim.body = std::u32string(text.substr(start, end - post - start));
-    claim.title = std::u32string(text.substr(end - post, post));
-    claim.body_span = {static_cast<int64_t>(start), static_cast<int64_t>(end - post)};
-    hit.posts.push_back(std::move(claim));
-    hit.title_spans.push_back({static_cast<int64_t>(end - post), static_cast<int64_t>(end)});
+    AddPostClaim(text, start, end, post, hit);
     for (size_t j = i; list && j > 0; --j) {
       const PersonHit& before = mentions[j - 1];
       std::u32string_view gap =
