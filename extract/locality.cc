@@ -102,11 +102,31 @@ void CountUnlistedBanners(std::u32string_view text, const Lexicon& lex, Tally& d
   }
 }
 
+// Autonomous prefectures (州) missing from places.txt: "，延边州2026年…",
+// "延边州委": two Han characters from a free start, then a year or a local body.
+void CountUnlistedPrefectures(std::u32string_view text, const Lexicon& lex, Tally& prefectures) {
+  for (size_t k = 2; k + 1 < text.size(); ++k) {
+    if (text[k] != U'州') continue;
+    if (!IsHan(text[k - 1]) || !IsHan(text[k - 2])) continue;
+    if (k >= 3 && IsHan(text[k - 3]) && lex.boundary_words.LongestEndingAt(text, k - 2) == 0) {
+      continue;
+    }
+    if (lex.name_stop_chars.count(text[k - 2]) || lex.name_stop_chars.count(text[k - 1])) continue;
+    std::u32string name(text.substr(k - 2, 3));
+    if (lex.places.count(name) || lex.place_names.LongestAt(text, k - 2) > 0) continue;
+    bool year = text[k + 1] >= U'0' && text[k + 1] <= U'9';
+    bool body = false;
+    for (std::u32string_view b : kBodiesAfterShortPlace) body = body || HasAt(text, k + 1, b);
+    if (year || body) prefectures.Add(name, 1);
+  }
+}
+
 }  // namespace
 
 Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
   Tally districts;
   Tally cities;
+  Tally towns;
   for (size_t pos = 0; pos < text.size();) {
     // A country's name is no place of ours: "越南山水" holds no 南山.
     if (size_t country = lex.countries.LongestAt(text, pos); country > 0) {
@@ -123,6 +143,12 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
     int weight = name == place.name ? 2 : 1;
     if (place.level == U"district" || place.level == U"county") {
       districts.Add(place.name, weight);
+      // "正安县凤仪镇": a town printed right after its county.
+      size_t t = pos + len;
+      if (t + 2 < text.size() && IsHan(text[t]) && IsHan(text[t + 1]) &&
+          (text[t + 2] == U'镇' || text[t + 2] == U'乡')) {
+        towns.Add(std::u32string(text.substr(t, 3)), 1);
+      }
     } else if (place.level == U"city" || place.name.ends_with(U"市")) {
       cities.Add(place.name, weight);
     }
@@ -130,8 +156,12 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
   }
   CountUnlistedPlaces(text, lex, districts, cities);
   CountUnlistedBanners(text, lex, districts);
+  Tally prefectures;
+  CountUnlistedPrefectures(text, lex, prefectures);
   Locality where;
   where.district = districts.MostFrequent();
+  where.town = towns.MostFrequent();
+  where.prefecture = prefectures.MostFrequent();
   auto listed = lex.places.find(where.district);
   if (listed != lex.places.end()) {
     where.city = listed->second.parent;
@@ -153,6 +183,8 @@ Locality MergeLocality(Locality primary, const Locality& fallback) {
   }
   if (primary.city.empty()) primary.city = fallback.city;
   if (primary.province.empty()) primary.province = fallback.province;
+  if (primary.town.empty()) primary.town = fallback.town;
+  if (primary.prefecture.empty()) primary.prefecture = fallback.prefecture;
   return primary;
 }
 
@@ -185,6 +217,8 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     if (out[0] == U'区' || out[0] == U'县' || out[0] == U'旗') prefix = where.district;
     if (out[0] == U'市') prefix = where.city;
     if (out[0] == U'省') prefix = where.province;
+    if ((out[0] == U'镇' || out[0] == U'乡') && out.size() >= 2) prefix = where.town;
+    if (out[0] == U'州' && out.size() >= 2) prefix = where.prefecture;
     if (!prefix.empty() && prefix.back() == out[0] && out.size() >= 2) {
       // "区级城运中心" is the district's own: 永川区城运中心.
       size_t skip = out.size() > 3 && out[1] == U'级' ? 2 : 1;
@@ -217,7 +251,10 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
       return out.substr(0, cut) + full;
     }
   }
-  for (std::u32string_view level : {U"区政府", U"市政府", U"县政府", U"旗政府", U"省政府"}) {
+  // "俄罗斯联邦滨海边疆区政府": a foreign region's government keeps its name.
+  if (lex.countries.LongestAt(out, 0) > 0) return out;
+  for (std::u32string_view level :
+       {U"区政府", U"市政府", U"县政府", U"旗政府", U"省政府", U"州政府"}) {
     if (out.size() >= level.size() && out.ends_with(level)) {
       out = out.substr(0, out.size() - 2) + U"人民政府";
       break;

@@ -12,9 +12,11 @@
 namespace guanxi::extract {
 
 struct Locality {
-  std::u32string district;  // "永川区" (a district or county), may be empty
-  std::u32string city;      // "重庆市", may be empty
-  std::u32string province;  // "四川省", may be empty
+  std::u32string district;    // "永川区" (a district or county), may be empty
+  std::u32string city;        // "重庆市", may be empty
+  std::u32string province;    // "四川省", may be empty
+  std::u32string prefecture;  // "延边州" (an autonomous prefecture), may be empty
+  std::u32string town;        // "凤仪镇" (printed right after its county), may be empty
 };
 
 // Infers the locality from the place names of places.txt printed in `text`:

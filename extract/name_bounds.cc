@@ -39,6 +39,12 @@ bool IsJoinerBoundary(std::u32string_view text, size_t pos, const Lexicon& lex) 
       return true;
     }
   }
+  // "。林小燕与滨海边疆区旅游局": a clause-initial full name before the joiner.
+  // Not "，区发展和改革局": 区 (a surname too) is the district's shorthand.
+  if (pos >= 3 && lex.surnames.LongestAt(text, pos - 3) > 0 && !IsLocalShorthand(text[pos - 3]) &&
+      (pos == 3 || !IsBodyChar(text[pos - 4]))) {
+    return true;
+  }
   size_t next = pos + 1;
   if (next >= text.size()) return true;
   char32_t c = text[next];
@@ -68,7 +74,11 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
       size_t verb = lex.trigger_words.LongestEndingAt(text, p);
       word = std::max(word, verb >= 2 ? verb : 0);
       word = std::max(word, lex.sign_triggers.LongestEndingAt(text, p));
-      if (word > 0 && lex.boundary_protected.LongestEndingAt(text, p) <= word) break;
+      // "对口支援": a boundary word starting a longer word is no boundary.
+      if (word > 0 && lex.boundary_protected.LongestEndingAt(text, p) <= word &&
+          lex.boundary_protected.LongestAt(text, p - word) <= word) {
+        break;
+      }
     }
     char32_t c = text[p - 1];
     if (kind == NameKind::kInstitution && c == U'”') {

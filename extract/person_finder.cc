@@ -148,8 +148,14 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
       if (p == pos || last_dot == p - 1) return 0;
       last_dot = p;
     } else if (last_dot != std::u32string_view::npos && p > last_dot + 1 &&
-               NameMayEndAt(text, p, lex) && lex.name_followers.LongestAt(text, p) > 0) {
-      break;
+               NameMayEndAt(text, p, lex)) {
+      // "米吉提·阿不都热合曼主持": 都 is a cue ("他们都") and a common
+      // syllable of Uyghur names (阿不都); inside a name it ends it only
+      // before a non-name character. Other cues ("率团", "在云岭") end it.
+      size_t cue = lex.name_followers.LongestAt(text, p);
+      bool syllable = cue == 1 && text[p] == U'都' && p + 1 < text.size() && IsHan(text[p + 1]) &&
+                      lex.name_followers.LongestAt(text, p + 1) == 0;
+      if (cue > 0 && !syllable) break;
     }
     ++p;
   }
@@ -243,6 +249,27 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
         if (body_end < claim.body.size()) {
           claim.title = claim.body.substr(body_end) + claim.title;
           claim.body.resize(body_end);
+        }
+        // "市交通运输局驻凤仪镇金竹村第一书记": a sending unit's body ends at 驻
+        // when a village or town follows it (not a body: "商务部驻成都特办经贸处").
+        if (size_t at = claim.body.find(U'驻');
+            at != std::u32string::npos && at >= 2 &&
+            lex.institution_suffixes.LongestEndingAt(claim.body, at) > 0 &&
+            (claim.body.ends_with(U"村") || claim.body.ends_with(U"镇") ||
+             claim.body.ends_with(U"乡") || claim.body.ends_with(U"社区"))) {
+          claim.title = claim.body.substr(at) + claim.title;
+          claim.body.resize(at);
+        }
+        // "镇党委书记", "村党支部书记": a town's or village's committee.
+        if (!claim.body.empty() &&
+            std::u32string_view(U"镇乡村").find(claim.body.back()) != std::u32string_view::npos) {
+          for (std::u32string_view unit : {U"党委", U"党支部", U"党总支"}) {
+            if (HasAt(claim.title, 0, unit) && claim.title.size() > unit.size()) {
+              claim.body += unit;
+              claim.title.erase(0, unit.size());
+              break;
+            }
+          }
         }
         claim.body_span = {static_cast<int64_t>(body_start),
                            static_cast<int64_t>(body_start + claim.body.size())};

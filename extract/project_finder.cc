@@ -1,5 +1,6 @@
 #include "extract/project_finder.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -15,6 +16,11 @@ constexpr size_t kHeadLookahead = 8;
 // Words before an annual or daily capacity that names a plant: "年产5万吨…项目".
 constexpr std::u32string_view kCapacityWords[] = {U"年产",   U"日产",   U"年处理",
                                                   U"年加工", U"年出栏", U"年吞吐"};
+
+// Units of a plant's capacity printed before its name: "100兆瓦…项目".
+constexpr std::u32string_view kCapacityUnits[] = {U"兆瓦", U"千瓦", U"万千瓦", U"吉瓦",
+                                                  U"万吨", U"吨",   U"千伏",   U"MW",
+                                                  U"GW",   U"GWh",  U"MWh",    U"万头"};
 
 bool IsOpenQuote(char32_t c) { return c == U'“' || c == U'「' || c == U'『'; }
 bool IsCloseQuote(char32_t c) { return c == U'”' || c == U'」' || c == U'』'; }
@@ -125,8 +131,9 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
       }
       if (!IsHan(c)) break;
       // "A项目和B项目": two projects; the joiner ends the second name.
+      // "企业生产和项目": a bare ending right after a joiner names nothing.
       if ((c == U'和' || c == U'与' || c == U'及') &&
-          lex.project_suffixes.LongestEndingAt(text, begin - 1) > 0) {
+          (begin == end - suffix || lex.project_suffixes.LongestEndingAt(text, begin - 1) > 0)) {
         break;
       }
       // "9项", "10个": a count ends the name; "专项" does not.
@@ -149,6 +156,35 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
           begin = q - w.size();
           break;
         }
+      }
+    }
+    // "雄安新区100兆瓦分布式光伏项目": a capacity (number + unit) and the
+    // place before it are part of the name.
+    if (begin == stop && begin + 2 < end - suffix) {
+      size_t unit = 0;
+      for (std::u32string_view w : kCapacityUnits) {
+        if (HasAt(text, begin, w)) unit = std::max(unit, w.size());
+      }
+      size_t q = begin;
+      while (unit > 0 && q > 0 && (IsNumeral(text[q - 1]) || text[q - 1] == U'.')) --q;
+      if (unit > 0 && q < begin && IsNumeral(text[q])) {
+        begin = q;
+        size_t place_start = NameStart(text, q, lex, kMaxProjectChars, NameKind::kProject);
+        // "…二期工程和雄安新区100兆瓦…项目": another project ends at the joiner.
+        for (size_t k = q; k > place_start; --k) {
+          char32_t j = text[k - 1];
+          if ((j == U'和' || j == U'与' || j == U'及') &&
+              lex.project_suffixes.LongestEndingAt(text, k - 1) > 0) {
+            place_start = k;
+            break;
+          }
+        }
+        bool place_before = q > 0 && std::u32string_view(U"省市区县州镇").find(text[q - 1]) !=
+                                         std::u32string_view::npos;
+        if (place_start < q && (StartsProperly(text, place_start, lex) || place_before)) {
+          begin = place_start;
+        }
+        stop = begin;
       }
     }
     // "“芯火英才”联合培养计划": a quoted name before the head belongs to it.

@@ -104,5 +104,25 @@ TEST(InstitutionFinderTest, AGovernmentsOwnOfficeIsOneBody) {
   EXPECT_EQ(ToUtf8(ResolveInstitution(U"区政府办公室", where, Lex())), "永川区人民政府办公室");
 }
 
+TEST(InstitutionFinderTest, ANameNeverStartsInsideAWordOrAfterAVerb) {
+  EXPECT_EQ(Names(U"会议传达学习省委全会精神。"), std::vector<std::string>{"省委"});
+  EXPECT_EQ(Names(U"他在江苏省对口支援西藏工作前方指挥部工作。"),
+            std::vector<std::string>{"江苏省对口支援西藏工作前方指挥部"});
+  EXPECT_TRUE(Names(U"双方对口协作,学习经验。").empty());
+}
+
+TEST(InstitutionFinderTest, AClauseInitialPersonBeforeAJoinerIsNoPartOfTheBody) {
+  EXPECT_EQ(Names(U"会谈结束。周海燕与东河州文化局局长交换意见。"),
+            std::vector<std::string>{"东河州文化局"});
+  EXPECT_EQ(Names(U"会上，区发展和改革局作汇报。"), std::vector<std::string>{"区发展和改革局"});
+}
+
+TEST(InstitutionFinderTest, AForeignRegionsGovernmentKeepsItsName) {
+  Locality where;
+  where.district = U"永川区";
+  EXPECT_EQ(ToUtf8(ResolveInstitution(U"日本北海道区政府", where, Lex())), "日本北海道区政府");
+  EXPECT_EQ(ToUtf8(ResolveInstitution(U"区政府", where, Lex())), "永川区人民政府");
+}
+
 }  // namespace
 }  // namespace guanxi::extract

@@ -171,5 +171,71 @@ TEST(PersonFinderTest, AGivenNameIsNeverACommonVerb) {
   EXPECT_EQ(ToUtf8(hits[0].name), "韩强");
 }
 
+TEST(PersonFinderTest, TownAndVillageBodiesAndASendingUnit) {
+  graph::Page page = ExtractOrDie(
+      "工作推进会召开\n\n本报讯(记者 甲乙)3月2日,垫江县石桥镇召开工作推进会。"
+      "镇党委书记韩立军主持会议,镇党委副书记、镇长吴海峰出席。"
+      "东江市农业农村局驻石桥镇红岭村第一书记宋志刚和青石村党支部书记许德林发言。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "韩立军", "石桥镇党委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "吴海峰", "石桥镇党委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "吴海峰", "石桥镇人民政府"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "宋志刚", "东江市农业农村局"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "许德林", "青石村党支部"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "镇"));
+}
+
+TEST(PersonFinderTest, AStationedOfficeIsNotCutAtItsStationWord) {
+  graph::Page page = ExtractOrDie(
+      "座谈会召开\n\n本报讯(记者 甲乙)3月2日,座谈会召开。"
+      "文化部驻西安办事处主任马立新出席。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "马立新", "文化部驻西安办事处"));
+}
+
+TEST(PersonFinderTest, LongDottedNamesAreNotCutAtACueSyllable) {
+  graph::Page page = ExtractOrDie(
+      "座谈会召开\n\n本报讯(记者 甲乙)3月2日,座谈会召开。"
+      "县委书记吐尔洪·阿不都克里木主持会议。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "吐尔洪·阿不都克里木"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kPerson, "吐尔洪·阿不"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kChaired, "吐尔洪·阿不都克里木"));
+}
+
+TEST(PersonFinderTest, AnAdverbAfterADottedNameStillEndsIt) {
+  graph::Page page = ExtractOrDie(
+      "座谈会召开\n\n本报讯(记者 甲乙)3月2日,座谈会召开。"
+      "县长艾山·买买提都参加。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "艾山·买买提"));
+}
+
+TEST(PersonFinderTest, AHeadquartersCommanderIsAPost) {
+  graph::Page page = ExtractOrDie(
+      "座谈会召开\n\n本报讯(记者 甲乙)3月2日,座谈会召开。"
+      "江苏省援藏前方指挥部指挥长邓建华参加会议。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "邓建华", "江苏省援藏前方指挥部"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "邓建华"));
+}
+
+TEST(PersonFinderTest, AnUnlistedPrefecturesShorthandBodies) {
+  graph::Page page = ExtractOrDie(
+      "常务会议召开\n\n本报讯(记者 甲乙)3月2日,临山州2026年第一次常务会议召开。"
+      "州委副书记、州长金志远主持会议。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "金志远", "临山州委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "金志远", "临山州人民政府"));
+}
+
+TEST(PersonFinderTest, APrefectureIsNoneWithoutAYearOrABodyAfterIt) {
+  graph::Page page = ExtractOrDie(
+      "常务会议召开\n\n本报讯(记者 甲乙)3月2日,常务会议召开。"
+      "州长金志远主持会议，来自临山州的客商参加。\n");
+  const graph::Article& a = page.articles.at(0);
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "金志远", "临山州人民政府"));
+}
+
 }  // namespace
 }  // namespace guanxi::extract

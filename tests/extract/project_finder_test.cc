@@ -76,5 +76,16 @@ TEST(ProjectFinderTest, AQuotedDemonstrationBaseIsAProject) {
   EXPECT_TRUE(Projects(U"参观了示范基地。").empty());
 }
 
+TEST(ProjectFinderTest, ACapacityAndThePlaceBeforeItArePartOfTheName) {
+  EXPECT_EQ(Projects(U"加快推进东湖新区50兆瓦风电项目建设。"),
+            std::vector<std::string>{"东湖新区50兆瓦风电项目"});
+  EXPECT_EQ(Projects(U"建成北坡综合管廊工程和临江新区20兆瓦储能电站项目。"),
+            (std::vector<std::string>{"临江新区20兆瓦储能电站项目", "北坡综合管廊工程"}));
+}
+
+TEST(ProjectFinderTest, AidProjectsAndABareEndingAfterAJoinerAreNoProjects) {
+  EXPECT_TRUE(Projects(U"要统筹抓好企业生产和项目建设,落实援藏项目资金。").empty());
+}
+
 }  // namespace
 }  // namespace guanxi::extract
