@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -26,25 +27,6 @@ struct NeighborsOptions {
   bool json = false;
 };
 
-// Hop distance from `centre` of every entity in `selection`, walking its relations.
-std::map<int64_t, int> Distances(const graph::GraphData& selection, int64_t centre) {
-  std::map<int64_t, int> distance = {{centre, 0}};
-  std::vector<int64_t> frontier = {centre};
-  for (int hops = 1; !frontier.empty(); ++hops) {
-    std::vector<int64_t> next;
-    for (int64_t id : frontier) {
-      for (const graph::RelationRecord& relation : selection.relations) {
-        int64_t other = relation.source_id == id   ? relation.target_id
-                        : relation.target_id == id ? relation.source_id
-                                                   : -1;
-        if (other >= 0 && distance.emplace(other, hops).second) next.push_back(other);
-      }
-    }
-    frontier = std::move(next);
-  }
-  return distance;
-}
-
 int RunNeighbors(const NeighborsOptions& options) {
   Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
   if (!graph.ok()) return ReportError(graph.status());
@@ -53,7 +35,9 @@ int RunNeighbors(const NeighborsOptions& options) {
   Result<graph::PathFilter> filter = MakeFilter(*graph, options.filter);
   if (!filter.ok()) return ReportError(filter.status());
   graph::GraphData selection = graph->Neighbourhood(*centre, options.depth, *filter);
-  std::map<int64_t, int> distance = Distances(selection, *centre);
+  const std::vector<std::pair<int64_t, int>> hops =
+      graph->Distances(*centre, options.depth, *filter);
+  std::map<int64_t, int> distance(hops.begin(), hops.end());
 
   std::vector<const graph::EntityRecord*> neighbours;
   for (const graph::EntityRecord& entity : selection.entities) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "graph/graph_data.h"
@@ -101,6 +102,12 @@ class KnowledgeGraph {
   // caps `depth`.
   GraphData Neighbourhood(int64_t center, int depth, const PathFilter& filter) const;
 
+  // The entities of Neighbourhood(center, depth, filter), each with its
+  // distance from `center` in relations (the center at 0), by ascending id.
+  // Empty for an unknown center.
+  std::vector<std::pair<int64_t, int>> Distances(int64_t center, int depth,
+                                                 const PathFilter& filter) const;
+
   // The entities and relations of `path` in path order and the articles of
   // its relations in order of first use. Unknown ids are left out.
   GraphData Select(const ConnectionPath& path) const;
@@ -127,6 +134,9 @@ class KnowledgeGraph {
 
   std::optional<Vertex> VertexOf(int64_t entity_id) const;
   // Builds a GraphData from entity and relation indexes into data_.
+  // Per entity index, the distance from `center` under `filter` within
+  // `depth` (capped by filter.max_hops), or -1.
+  std::vector<int> DistancesByIndex(int64_t center, int depth, const PathFilter& filter) const;
   GraphData Collect(const std::vector<size_t>& entity_indexes,
                     const std::vector<size_t>& relation_indexes) const;
 

@@ -35,6 +35,11 @@ RelationAdmission::RelationAdmission(const KnowledgeGraph& graph, const PathFilt
       since_(filter.since),
       until_(filter.until) {}
 
+bool RelationAdmission::operator()(RelationType type, int64_t relation_id) const {
+  if (!type_allowed_[static_cast<size_t>(type)]) return false;
+  return (!since_ && !until_) || (*this)(*graph_.FindRelation(relation_id));
+}
+
 bool RelationAdmission::operator()(const RelationRecord& relation) const {
   if (!type_allowed_[static_cast<size_t>(relation.type)]) return false;
   if (!since_ && !until_) return true;
@@ -75,7 +80,7 @@ std::vector<KnowledgeGraph::PathSearch::Hop> KnowledgeGraph::PathSearch::HopsFro
   const Graph& graph = *graph_.graph_;
   for (const auto& edge : boost::make_iterator_range(boost::out_edges(vertex, graph))) {
     const Vertex next = boost::target(edge, graph);
-    if (next == vertex || !admits_(*graph_.FindRelation(graph[edge].relation_id))) continue;
+    if (next == vertex || !admits_(graph[edge].type, graph[edge].relation_id)) continue;
     if (!MayEnter(next) || blocked_hops_.count(std::minmax(vertex, next)) != 0) continue;
     if (reached.insert(next).second) hops.push_back({next, graph[edge].relation_id});
   }
@@ -241,13 +246,29 @@ GraphData KnowledgeGraph::Neighbourhood(int64_t center, int depth) const {
   return Neighbourhood(center, depth, PathFilter{});
 }
 
-GraphData KnowledgeGraph::Neighbourhood(int64_t center, int depth, const PathFilter& filter) const {
+std::vector<int> KnowledgeGraph::DistancesByIndex(int64_t center, int depth,
+                                                  const PathFilter& filter) const {
   const std::optional<Vertex> start = VertexOf(center);
-  if (!start) return {};
+  if (!start) return std::vector<int>(data_.entities.size(), -1);
   depth = std::max(depth, 0);
   if (filter.max_hops >= 0) depth = std::min(depth, filter.max_hops);
-  const std::vector<int> distance =
-      PathSearch(*this, filter, *start, std::nullopt).Run(depth).distance;
+  return PathSearch(*this, filter, *start, std::nullopt).Run(depth).distance;
+}
+
+std::vector<std::pair<int64_t, int>> KnowledgeGraph::Distances(int64_t center, int depth,
+                                                               const PathFilter& filter) const {
+  const std::vector<int> distance = DistancesByIndex(center, depth, filter);
+  std::vector<std::pair<int64_t, int>> found;
+  for (size_t entity = 0; entity < distance.size(); ++entity) {
+    if (distance[entity] >= 0) found.emplace_back(data_.entities[entity].id, distance[entity]);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+GraphData KnowledgeGraph::Neighbourhood(int64_t center, int depth, const PathFilter& filter) const {
+  if (!VertexOf(center)) return {};
+  const std::vector<int> distance = DistancesByIndex(center, depth, filter);
 
   std::vector<size_t> entities;
   std::vector<size_t> relations;

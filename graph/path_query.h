@@ -25,6 +25,9 @@ class RelationAdmission {
  public:
   RelationAdmission(const KnowledgeGraph& graph, const PathFilter& filter);
   bool operator()(const RelationRecord& relation) const;
+  // The same from an edge's properties: the record is looked up only when
+  // a date range needs its item.
+  bool operator()(RelationType type, int64_t relation_id) const;
 
  private:
   const KnowledgeGraph& graph_;
