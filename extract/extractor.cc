@@ -6,6 +6,7 @@
 
 #include "extract/article_builder.h"
 #include "extract/lexicon.h"
+#include "extract/name_list_finder.h"
 #include "extract/page_splitter.h"
 #include "extract/person_finder.h"
 #include "extract/text_util.h"
@@ -36,6 +37,7 @@ Result<graph::Page> ExtractText(std::string_view text, std::string path) {
   std::vector<std::vector<PersonHit>> people(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     people[i] = FindPeople(items[i].text, lex);
+    for (PersonHit& h : FindNameLists(items[i].text, lex)) people[i].push_back(std::move(h));
     for (const PersonHit& h : people[i]) {
       if (!h.honorific) context.AddKnownName(h.name);
     }

@@ -69,6 +69,10 @@ Lexicon Build() {
     }
   }
   for (auto& fields : ReadLines("posts.txt")) {
+    if (fields[0] == U"!" && fields.size() > 1) {
+      lex.post_exclusions.Add(fields[1]);
+      continue;
+    }
     lex.posts.Add(fields[0]);
     if (fields.size() > 1) lex.implied_bodies[fields[0]] = fields[1];
   }

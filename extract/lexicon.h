@@ -80,6 +80,7 @@ struct Lexicon {
   WordSet page_furniture;  // page_furniture.txt: "责任编辑", "星期一"
   WordSet credit_endings;  // "$" lines of page_furniture.txt: "文/图", "供图"
   WordSet posts;
+  WordSet post_exclusions;  // "! WORD" lines of posts.txt: 主席台 holds a post but is none
   WordSet post_modifiers;
   std::unordered_map<std::u32string, std::u32string> implied_bodies;  // post -> body
   WordSet institution_suffixes;

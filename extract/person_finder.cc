@@ -49,6 +49,14 @@ bool IsCommonWordAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
 size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
   size_t len = lex.posts.LongestEndingAt(text, end);
   if (len == 0) return 0;
+  // "主席台前排就座": a word that runs on past the post is no post.
+  for (size_t back = 1; back <= len && back <= end; ++back) {
+    if (lex.post_exclusions.LongestAt(text, end - back) > back) return 0;
+  }
+  // "市长代表詹姆斯": a post's representative holds that post's title.
+  if (end >= 2 && HasAt(text, end - 2, U"代表")) {
+    if (size_t inner = lex.posts.LongestEndingAt(text, end - 2); inner > 0) len = inner + 2;
+  }
   for (;;) {
     size_t start = end - len;
     if (start >= 2 && text[start - 1] == U'兼') {
@@ -141,6 +149,8 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
 }
 
 size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  // "代表詹姆斯·…": a name never starts with a cue word.
+  if (lex.name_followers.LongestAt(text, pos) >= 2) return 0;
   size_t p = pos;
   size_t last_dot = std::u32string_view::npos;
   while (p < text.size() && (IsHan(text[p]) || text[p] == U'·') && p - pos < 24) {

@@ -30,6 +30,36 @@ bool IsDelegator(std::u32string_view text, const Span& span, size_t floor, size_
   return text.substr(start, end - start).find(U"委托") != std::u32string_view::npos;
 }
 
+// Where the people start after a trigger that introduces a list: "出席会议的
+// 还有A", "出席大会的领导有：A，B" (的 … 有, before any clause mark but a
+// colon); npos when the trigger introduces none.
+size_t ListIntroEnd(std::u32string_view text, size_t pos, size_t end) {
+  constexpr size_t kMaxIntroChars = 12;
+  size_t of = std::u32string_view::npos;
+  for (size_t p = pos; p < end && p - pos < kMaxIntroChars; ++p) {
+    char32_t c = text[p];
+    if (c == U'的') of = p;
+    if (c == U'有' && of != std::u32string_view::npos) {
+      size_t after = p + 1;
+      if (after < end && (text[after] == U'：' || text[after] == U':')) ++after;
+      return after;
+    }
+    if (IsClauseMark(c)) break;
+  }
+  return std::u32string_view::npos;
+}
+
+// "执行主席由A、B担任", "主持人由A担任": the people between 由 and 担任 chair.
+bool ChairsByAppointment(std::u32string_view text, size_t sentence_begin, size_t by) {
+  for (std::u32string_view post : {U"执行主席", U"主持人"}) {
+    size_t from = by >= post.size() + 1 ? by - post.size() - 1 : sentence_begin;
+    std::u32string_view before = text.substr(std::max(from, sentence_begin),
+                                             by - std::max(from, sentence_begin));
+    if (before.find(post) != std::u32string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vector<Span>& sentences,
@@ -37,9 +67,14 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
                                       const Lexicon& lex) {
   std::vector<EventLink> links;
   std::set<std::pair<std::u32string, graph::RelationType>> seen;
+  // People placed at the event by a strong trigger in a sentence without a
+  // chair's trigger.
+  std::set<std::u32string> present;
+  std::set<int64_t> chair_sentences;
   auto add = [&](const PersonMention& m, graph::RelationType type, const Span& sentence) {
     if (m.honorific) return;
     if (seen.insert({m.name, type}).second) links.push_back({m.name, type, sentence});
+    if (type == graph::RelationType::kChaired) chair_sentences.insert(sentence.begin);
   };
   auto inside_person = [&](size_t pos) {
     for (const PersonMention& m : people) {
@@ -52,6 +87,20 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
   for (const Span& s : sentences) {
     const auto sb = static_cast<size_t>(s.begin);
     const auto se = static_cast<size_t>(s.end);
+    // "执行主席由A、B担任": chairs named by their appointment.
+    std::u32string_view sentence = text.substr(sb, se - sb);
+    if (size_t by = sentence.find(U'由'); by != std::u32string_view::npos) {
+      size_t serve = sentence.find(U"担任", by);
+      if (serve != std::u32string_view::npos && ChairsByAppointment(text, sb, sb + by)) {
+        for (const PersonMention& m : people) {
+          if (m.span.begin > static_cast<int64_t>(sb + by) &&
+              m.span.end <= static_cast<int64_t>(sb + serve)) {
+            add(m, graph::RelationType::kChaired, s);
+          }
+        }
+      }
+    }
+    std::vector<std::u32string> strong_here;
     size_t prev_end = sb;
     for (size_t pos = sb; pos < se;) {
       size_t len = lex.trigger_words.LongestAt(text.substr(0, se), pos);
@@ -60,6 +109,12 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         continue;
       }
       const Trigger& t = lex.triggers.at(std::u32string(text.substr(pos, len)));
+      // "一同参加": a weak trigger right before another is an adverb of it.
+      if (t.strength == TriggerStrength::kWeak &&
+          lex.trigger_words.LongestAt(text.substr(0, se), pos + len) > 0) {
+        pos += len;
+        continue;
+      }
       // "传达学习省委书记X在…上的讲话精神": a speech studied, not given here.
       if (t.strength == TriggerStrength::kWeak && text.substr(pos + len, 2) == U"精神") {
         pos += len;
@@ -83,15 +138,16 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
           if (m.span.begin >= static_cast<int64_t>(prev_end) &&
               m.span.end <= static_cast<int64_t>(pos) && !IsDelegator(text, m.span, sb, se)) {
             add(m, t.relation, s);
+            if (t.strength == TriggerStrength::kStrong && t.relation == graph::RelationType::kAttended) {
+              strong_here.push_back(m.name);
+            }
           }
         }
-        // "出席会议的还有A、B": the people come after the trigger.
-        std::u32string_view rest = text.substr(pos + len, std::min<size_t>(8, se - pos - len));
-        size_t has = rest.find(U"的有");
-        if (has == std::u32string_view::npos) has = rest.find(U"的还有");
-        if (has != std::u32string_view::npos) {
+        // "出席会议的还有A、B", "应邀出席大会的领导有：A，B": the people come
+        // after the trigger.
+        if (size_t has = ListIntroEnd(text, pos + len, se); has != std::u32string_view::npos) {
           for (const PersonMention& m : people) {
-            if (m.span.begin > static_cast<int64_t>(pos + len + has) &&
+            if (m.span.begin >= static_cast<int64_t>(has) &&
                 m.span.end <= static_cast<int64_t>(se)) {
               add(m, t.relation, s);
             }
@@ -130,14 +186,17 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
       prev_end = pos + len;
       pos += len;
     }
+    if (!chair_sentences.count(s.begin)) present.insert(strong_here.begin(), strong_here.end());
   }
-  // A chair is not also an attendee.
+  // A chair is not also an attendee, unless another sentence places them
+  // there with a strong trigger ("…在主席台就座。执行主席由A担任").
   std::set<std::u32string> chairs;
   for (const EventLink& l : links) {
     if (l.type == graph::RelationType::kChaired) chairs.insert(l.person);
   }
   std::erase_if(links, [&](const EventLink& l) {
-    return l.type == graph::RelationType::kAttended && chairs.count(l.person);
+    return l.type == graph::RelationType::kAttended && chairs.count(l.person) &&
+           !present.count(l.person);
   });
   return links;
 }
