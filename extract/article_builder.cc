@@ -197,6 +197,21 @@ bool IsBody(const std::u32string& body, const Lexicon& lex) {
   return at == std::u32string::npos || at == 0 || body.size() - at > kMaxMissionPlaceChars + 1;
 }
 
+// The state whose post `body` prints without naming a body of it: "缅甸"
+// (缅甸代总统), "越南驻沪" (越南驻沪总领事), "中国驻缅甸" (中国驻缅甸大使);
+// empty otherwise or when the item does not list that country.
+std::u32string StateOfPost(std::u32string_view body, const std::vector<std::u32string>& countries,
+                           const Lexicon& lex) {
+  size_t len = lex.countries.LongestAt(body, 0);
+  if (len == 0) return {};
+  size_t at = body.find(U'驻');
+  bool mission = at == len && body.size() - at <= kMaxMissionPlaceChars + 1;
+  if (len != body.size() && !mission) return {};
+  const std::u32string& state = lex.country_canonical.at(std::u32string(body.substr(0, len)));
+  return std::find(countries.begin(), countries.end(), state) != countries.end() ? state
+                                                                                 : std::u32string();
+}
+
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
 // Places named as signing parties ("永川区与…签署") stand for their government:
@@ -231,6 +246,26 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
       parties.push_back({gov, span});
     }
     pos = after - 1;
+  }
+}
+
+// People who sign for a body ("副市长A与B市副市长C共同签署", "市长A…并与B市
+//签订") stand for the body of the post printed nearest their name: adds a
+// party at each of their mentions in a signing sentence.
+void AddSignerParties(std::u32string_view text, const std::vector<Span>& sentences,
+                      const std::vector<PersonMention>& people, const std::vector<PersonHit>& hits,
+                      const Locality& where, const Lexicon& lex, const NameGroups& groups,
+                      std::vector<PartyMention>& parties) {
+  if (sentences.empty()) return;
+  const std::vector<bool> signing_sentences = SigningSentences(text, sentences, lex);
+  for (const PersonMention& m : people) {
+    if (m.honorific || !signing_sentences[SentenceIndexOf(sentences, m.span.begin)]) continue;
+    for (const PersonHit& h : hits) {
+      if (h.name != m.name || h.posts.empty()) continue;
+      std::u32string body = groups.CanonicalOf(ResolveInstitution(h.posts.back().body, where, lex));
+      if (!body.empty()) parties.push_back({body, m.span, true});
+      break;
+    }
   }
 }
 
@@ -361,6 +396,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   }
   AddPlaceParties(text, sentences, where, institutions, lex, inst_groups, parties);
   inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district, lex);
+  AddSignerParties(text, sentences, people, hits, where, lex, inst_groups, parties);
 
   // Projects and countries.
   NameGroups project_groups;
@@ -389,6 +425,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   for (const PersonHit& h : hits) {
     for (const PostClaim& c : h.posts) {
       std::u32string body = inst_groups.CanonicalOf(ResolveInstitution(c.body, where, lex));
+      if (body.empty()) body = StateOfPost(c.body, countries, lex);
       if (body.empty() || !held.insert({h.name, body}).second) continue;
       graph::Relation r;
       r.type = graph::RelationType::kHoldsPosition;

@@ -7,16 +7,19 @@
 namespace guanxi::extract {
 namespace {
 
+// 中国 names the state in 中国-东盟, 中国与…, 中国政府, 中国驻缅甸大使, a bare
+// 中国 and 新中国; not at the start of a Chinese name (中国科学院,
+// 中国(四川)自由贸易试验区, 中国(贵州)国际酒类博览会).
 bool NamesChinaAsState(std::u32string_view text, size_t pos, size_t len) {
+  if (pos > 0 && text[pos - 1] == U'新') return true;
   size_t after = pos + len;
-  if (after < text.size()) {
-    char32_t c = text[after];
-    if (c == U'-' || c == U'—' || c == U'－' || c == U'(' || c == U'（' || c == U'与' ||
-        c == U'和' || c == U'、' || c == U'同') {
-      return true;
-    }
-  }
-  return false;
+  if (after >= text.size()) return true;
+  char32_t c = text[after];
+  if (c == U'(' || c == U'（' || c == U'“' || c == U'"') return false;
+  if (IsPunct(c) || IsSpace(c)) return true;
+  if (HasAt(text, after, U"政府")) return true;
+  return c == U'-' || c == U'—' || c == U'－' || c == U'与' || c == U'和' || c == U'同' ||
+         c == U'驻';
 }
 
 }  // namespace

@@ -124,6 +124,23 @@ size_t BodyEnd(std::u32string_view body, const Lexicon& lex) {
   return body.size();
 }
 
+// The government a local post implies for the place `body` printed before it
+// ("鹤山市" + 市长 -> 鹤山市人民政府). A foreign place keeps the plain form
+// without its country: "坦桑尼亚阿鲁沙市" / "大阪市" + 市长 -> 阿鲁沙市政府 /
+// 大阪市政府 (only mainland governments are 人民政府).
+std::u32string ImpliedGovernment(std::u32string_view body, std::u32string_view implied,
+                                 const Lexicon& lex) {
+  const std::u32string_view rest = implied.substr(1);  // "人民政府" of "市人民政府"
+  size_t country = lex.countries.LongestAt(body, 0);
+  bool foreign_country = country > 0 && country < body.size() &&
+                         lex.country_canonical.count(std::u32string(body.substr(0, country))) &&
+                         lex.country_canonical.at(std::u32string(body.substr(0, country))) != U"中国";
+  if (foreign_country) body.remove_prefix(country);
+  bool mainland = !foreign_country && lex.place_names.Contains(body);
+  if (mainland || !rest.starts_with(U"人民")) return std::u32string(body) + std::u32string(rest);
+  return std::u32string(body) + std::u32string(rest.substr(2));
+}
+
 }  // namespace
 
 size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
@@ -318,7 +335,7 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
             c.body.back() == implied->second.front() &&
             lex.institution_suffixes.LongestEndingAt(c.body, c.body.size()) == 0) {
           // "鹤山市市长": the place's 人民政府.
-          c.body += implied->second.substr(1);
+          c.body = ImpliedGovernment(c.body, implied->second, lex);
         }
         if (!c.body.empty()) {
           hit.posts.push_back(std::move(c));

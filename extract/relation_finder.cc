@@ -60,6 +60,24 @@ bool ChairsByAppointment(std::u32string_view text, size_t sentence_begin, size_t
   return false;
 }
 
+// The joiner of a signing's two sides among `before` (sorted parties before
+// the trigger): the last 与/同 between two parties outside any name, else the
+// last 和 ("A、B和C" is one side's list when 与 follows). npos when none.
+template <typename InsideParty>
+size_t SigningJoiner(std::u32string_view text, const std::vector<const PartyMention*>& before,
+                     const InsideParty& inside_party) {
+  if (before.size() < 2) return std::u32string_view::npos;
+  size_t strong = std::u32string_view::npos;
+  size_t weak = std::u32string_view::npos;
+  for (auto c = static_cast<size_t>(before.front()->span.end);
+       c < static_cast<size_t>(before.back()->span.begin); ++c) {
+    if (inside_party(c)) continue;
+    if (text[c] == U'与' || text[c] == U'同') strong = c;
+    if (text[c] == U'和') weak = c;
+  }
+  return strong != std::u32string_view::npos ? strong : weak;
+}
+
 }  // namespace
 
 std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vector<Span>& sentences,
@@ -205,6 +223,11 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
                                    const std::vector<PartyMention>& parties, const Lexicon& lex) {
   std::vector<SignLink> links;
   std::set<std::pair<std::u32string, std::u32string>> seen;
+  auto link = [&](const PartyMention* x, const PartyMention* y, const Span& sentence) {
+    if (x->name == y->name) return;
+    auto key = std::minmax(x->name, y->name);
+    if (seen.insert({key.first, key.second}).second) links.push_back({x->name, y->name, sentence});
+  };
   auto inside_party = [&](size_t pos) {
     for (const PartyMention& p : parties) {
       if (static_cast<int64_t>(pos) >= p.span.begin && static_cast<int64_t>(pos) < p.span.end) {
@@ -213,6 +236,18 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
     }
     return false;
   };
+  auto parties_in = [&](size_t from, size_t to) {
+    std::vector<const PartyMention*> found;
+    for (const PartyMention& p : parties) {
+      if (p.span.begin >= static_cast<int64_t>(from) && p.span.end <= static_cast<int64_t>(to)) {
+        found.push_back(&p);
+      }
+    }
+    std::sort(found.begin(), found.end(), [](const PartyMention* x, const PartyMention* y) {
+      return x->span.begin < y->span.begin;
+    });
+    return found;
+  };
   for (const Span& s : sentences) {
     const auto sb = static_cast<size_t>(s.begin);
     const auto se = static_cast<size_t>(s.end);
@@ -220,47 +255,49 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
     for (size_t pos = sb; pos < se; ++pos) {
       size_t len = lex.sign_triggers.LongestAt(text.substr(0, se), pos);
       if (len == 0 || inside_party(pos)) continue;
-      std::vector<const PartyMention*> before;
-      for (const PartyMention& p : parties) {
-        if (p.span.begin >= static_cast<int64_t>(from) && p.span.end <= static_cast<int64_t>(pos)) {
-          before.push_back(&p);
-        }
+      std::vector<const PartyMention*> before = parties_in(from, pos);
+      // "A与B代表双方签署": the signers stand for parties named already.
+      if (pos >= 4 && HasAt(text, pos - 4, U"代表双方")) {
+        std::erase_if(before, [](const PartyMention* p) { return p->signer; });
       }
-      std::sort(before.begin(), before.end(), [](const PartyMention* x, const PartyMention* y) {
-        return x->span.begin < y->span.begin;
-      });
-      // The joiner: the last 与/和/同 between two parties, outside any name.
-      size_t joiner = std::u32string_view::npos;
-      if (before.size() >= 2) {
-        for (size_t c = static_cast<size_t>(before.front()->span.end);
-             c < static_cast<size_t>(before.back()->span.begin); ++c) {
-          if ((text[c] == U'与' || text[c] == U'和' || text[c] == U'同') && !inside_party(c)) {
-            joiner = c;
-          }
-        }
-      }
+      size_t joiner = SigningJoiner(text, before, inside_party);
       if (joiner != std::u32string_view::npos) {
-        std::vector<const PartyMention*> a;
-        std::vector<const PartyMention*> b;
-        for (const PartyMention* p : before) {
-          (p->span.end <= static_cast<int64_t>(joiner) ? a : b).push_back(p);
+        // Side A: the parties of the joiner's clause; without any there, the
+        // sentence's first party ("市长A会见了…，并与B签订": A signs).
+        size_t clause = ClauseStart(text, joiner, from);
+        auto within = [&](size_t lo, size_t hi) {
+          std::vector<const PartyMention*> found;
+          for (const PartyMention* p : before) {
+            if (p->span.begin >= static_cast<int64_t>(lo) && p->span.end <= static_cast<int64_t>(hi)) {
+              found.push_back(p);
+            }
+          }
+          return found;
+        };
+        std::vector<const PartyMention*> a = within(clause, joiner);
+        if (a.empty() && !before.empty() && before.front()->span.end <= static_cast<int64_t>(joiner)) {
+          a.push_back(before.front());
         }
+        std::vector<const PartyMention*> b = within(joiner, pos);
         // "X等6所…" names a list even when one member was recognised.
         auto is_list = [&](size_t from_pos, size_t to_pos, size_t count) {
           if (count != 1) return count > 1;
           return text.substr(from_pos, to_pos - from_pos).find(U'等') != std::u32string_view::npos;
         };
-        bool a_list = is_list(static_cast<size_t>(before.front()->span.begin), joiner, a.size());
+        bool a_list = a.size() > 1 || (a.size() == 1 && is_list(clause, joiner, 1));
         bool b_list = is_list(joiner, pos, b.size());
         if (!a.empty() && !b.empty() && (!a_list || !b_list)) {
           for (const PartyMention* x : a) {
-            for (const PartyMention* y : b) {
-              if (x->name == y->name) continue;
-              auto key = std::minmax(x->name, y->name);
-              if (seen.insert({key.first, key.second}).second) {
-                links.push_back({x->name, y->name, s});
-              }
-            }
+            for (const PartyMention* y : b) link(x, y, s);
+          }
+        } else if (a.size() > 1 && b.empty() && HasAt(text, joiner - 2, U"分别")) {
+          // "A、B分别与相关企业签订X公司…项目、Y公司…项目": the partners are
+          // named in what is signed, one each, in the same order.
+          size_t object_end = pos + len;
+          while (object_end < se && !IsClauseMark(text[object_end])) ++object_end;
+          std::vector<const PartyMention*> objects = parties_in(pos + len, object_end);
+          if (objects.size() == a.size()) {
+            for (size_t i = 0; i < a.size(); ++i) link(a[i], objects[i], s);
           }
         }
       }

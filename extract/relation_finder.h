@@ -43,6 +43,7 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
 struct PartyMention {
   std::u32string name;
   Span span;
+  bool signer = false;  // a person printed at `span` who signs for the body `name`
 };
 
 struct SignLink {
