@@ -212,6 +212,50 @@ std::u32string StateOfPost(std::u32string_view body, const std::vector<std::u32s
                                                                                  : std::u32string();
 }
 
+// The number of a term printed at `pos` ("十届", "第十届", "10届"), with the
+// characters it spans; {0, 0} when none starts there.
+std::pair<int, size_t> TermAt(std::u32string_view text, size_t pos) {
+  size_t p = pos;
+  if (p < text.size() && text[p] == U'第') ++p;
+  int value = 0;
+  int digits = 0;
+  for (; p < text.size(); ++p) {
+    char32_t c = text[p];
+    if (c >= U'0' && c <= U'9') {
+      value = value * 10 + static_cast<int>(c - U'0');
+    } else if (c == U'十') {
+      value = (value == 0 ? 1 : value) * 10;
+    } else if (size_t d = std::u32string_view(U"一二三四五六七八九").find(c);
+               d != std::u32string_view::npos) {
+      value = value - value % 10 + static_cast<int>(d) + 1;
+    } else {
+      break;
+    }
+    ++digits;
+  }
+  if (digits == 0 || p >= text.size() || text[p] != U'届') return {0, 0};
+  return {value, p + 1 - pos};
+}
+
+// The latest term the item prints ("政协第十届委员会" -> 10); 0 for none.
+int LatestTerm(std::u32string_view text) {
+  int latest = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) latest = std::max(latest, TermAt(text, pos).first);
+  return latest;
+}
+
+// True for a post held before the item: "原主席", "前任书记", or a post of an
+// earlier term than the item's latest ("七届州政协主席" in an item about the
+// tenth).
+bool IsFormerPost(const PostClaim& claim, int current_term) {
+  if (claim.title.starts_with(U"原") || claim.title.starts_with(U"前任") ||
+      claim.title.starts_with(U"前")) {
+    return true;
+  }
+  auto [term, len] = TermAt(claim.body, 0);
+  return len > 0 && term < current_term;
+}
+
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
 
 // Places named as signing parties ("永川区与…签署") stand for their government:
@@ -354,6 +398,18 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
     blocked.push_back(m.span);
   }
   for (PersonHit& h : FindAppointments(text, mentions, lex)) hits.push_back(std::move(h));
+  // "七届州政协主席": a term is part of its body's name; an earlier term's post
+  // is a former one.
+  const int current_term = LatestTerm(text);
+  for (PersonHit& h : hits) {
+    for (PostClaim& c : h.posts) {
+      c.former = IsFormerPost(c, current_term);
+      if (auto [term, len] = TermAt(c.body, 0); len > 0 && len < c.body.size()) {
+        c.body.erase(0, len);
+        if (c.body_span.end > c.body_span.begin) c.body_span.begin += static_cast<int64_t>(len);
+      }
+    }
+  }
   for (const PersonHit& h : hits) {
     for (const Span& t : h.title_spans) blocked.push_back(t);
   }
@@ -420,10 +476,11 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   std::u32string event = EventName(item.title.empty() ? U"新闻事件" : item.title, lex);
   article.entities.push_back({graph::EntityType::kEvent, ToUtf8(event), {}});
 
-  // Relations: posts, the event, signings.
+  // Relations: posts (current ones only), the event, signings.
   std::set<std::pair<std::u32string, std::u32string>> held;
   for (const PersonHit& h : hits) {
     for (const PostClaim& c : h.posts) {
+      if (c.former) continue;
       std::u32string body = inst_groups.CanonicalOf(ResolveInstitution(c.body, where, lex));
       if (body.empty()) body = StateOfPost(c.body, countries, lex);
       if (body.empty() || !held.insert({h.name, body}).second) continue;

@@ -22,6 +22,7 @@ struct PostClaim {
   std::u32string body;
   std::u32string title;
   Span body_span;  // where `body` is printed; empty span for an implied body
+  bool former = false;  // held before the item ("原主席", an earlier term's post)
 };
 
 // One mention of a person in the text, with the posts stated right before it.
