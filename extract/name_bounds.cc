@@ -65,7 +65,7 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
   int open_brackets = 0;
   while (p > 0 && end - p < max_chars) {
     const bool joiner = text[p - 1] == U'与' || text[p - 1] == U'和' || text[p - 1] == U'及';
-    if (!joiner) {
+    {
       size_t word = lex.boundary_words.LongestEndingAt(text, p);
       if (kind != NameKind::kBody) {
         word = std::max(word, lex.boundary_verbs.LongestEndingAt(text, p));
@@ -74,6 +74,9 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
       size_t verb = lex.trigger_words.LongestEndingAt(text, p);
       word = std::max(word, verb >= 2 ? verb : 0);
       word = std::max(word, lex.sign_triggers.LongestEndingAt(text, p));
+      // A joiner alone is judged below; a word ending in one ("参与") is a
+      // boundary like any other.
+      if (joiner && word < 2) word = 0;
       // "对口支援": a boundary word starting a longer word is no boundary.
       if (word > 0 && lex.boundary_protected.LongestEndingAt(text, p) <= word &&
           lex.boundary_protected.LongestAt(text, p - word) <= word) {

@@ -43,6 +43,14 @@ bool IsCountedSlogan(std::u32string_view q) {
          std::u32string_view(U"个项大种条号类批张化").find(q[i]) != std::u32string_view::npos;
 }
 
+// Heads that name an undertaking only with a proper name before them.
+bool IsGenericHead(std::u32string_view head) {
+  for (std::u32string_view h : {U"项目", U"计划", U"工程", U"行动", U"方案"}) {
+    if (head == h) return true;
+  }
+  return false;
+}
+
 bool IsSlogan(std::u32string_view q, const Lexicon& lex) {
   if (q.size() < 2 || q.size() > kMaxQuoted) return true;
   for (char32_t c : q) {
@@ -196,9 +204,31 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
         begin = open - 1;
       }
     }
-    std::u32string mention(text.substr(begin, end - begin));
+    // "《有一个美丽的地方》大型实景演艺项目": a work's title before the head
+    // belongs to the name, without its marks.
+    std::u32string title;
+    const size_t name_begin = begin;
+    if (begin == stop && begin >= 3 && text[begin - 1] == U'》') {
+      size_t open = text.rfind(U'《', begin - 1);
+      if (open != std::u32string_view::npos && begin - open <= kMaxQuoted + 2) {
+        title = std::u32string(text.substr(open + 1, begin - 2 - open));
+        begin = open;
+      }
+    }
+    std::u32string mention =
+        title.empty() ? std::u32string(text.substr(begin, end - begin))
+                      : title + std::u32string(text.substr(name_begin, end - name_begin));
     if (mention.size() < suffix + 2 || lex.generic_projects.Matches(mention) ||
         IsCountedSlogan(mention)) {
+      continue;
+    }
+    // "中国中元国际工程有限公司", "…产业园工委": an ending inside a body's name.
+    if (lex.institution_suffixes.LongestAt(text, end) >= 2) continue;
+    // "合作项目", "实际行动", "工作计划": two common characters before a
+    // generic head name no undertaking.
+    if (title.empty() && mention.size() - suffix <= 2 &&
+        IsGenericHead(std::u32string_view(mention).substr(mention.size() - suffix)) &&
+        !StartsProperly(text, begin, lex)) {
       continue;
     }
     // "陶艺工坊": a weak ending names a venue unless the name starts properly.
