@@ -124,18 +124,28 @@ size_t BodyEnd(std::u32string_view body, const Lexicon& lex) {
   return body.size();
 }
 
+// True when `body` starts with a foreign country ("俄罗斯堪察加边区").
+bool IsForeignPlace(std::u32string_view body, const Lexicon& lex) {
+  size_t country = lex.countries.LongestAt(body, 0);
+  return country > 0 && country < body.size() &&
+         lex.country_canonical.at(std::u32string(body.substr(0, country))) != U"中国";
+}
+
 // The government a local post implies for the place `body` printed before it
 // ("鹤山市" + 市长 -> 鹤山市人民政府). A foreign place keeps the plain form
 // without its country: "坦桑尼亚阿鲁沙市" / "大阪市" + 市长 -> 阿鲁沙市政府 /
-// 大阪市政府 (only mainland governments are 人民政府).
+// 大阪市政府, "俄罗斯堪察加边区" + 州长 -> 堪察加边区政府 (only mainland
+// governments are 人民政府).
 std::u32string ImpliedGovernment(std::u32string_view body, std::u32string_view implied,
                                  const Lexicon& lex) {
   const std::u32string_view rest = implied.substr(1);  // "人民政府" of "市人民政府"
-  size_t country = lex.countries.LongestAt(body, 0);
-  bool foreign_country = country > 0 && country < body.size() &&
-                         lex.country_canonical.count(std::u32string(body.substr(0, country))) &&
-                         lex.country_canonical.at(std::u32string(body.substr(0, country))) != U"中国";
-  if (foreign_country) body.remove_prefix(country);
+  // "台湾花莲县瑞穗乡乡长": Taiwan's, Hong Kong's and Macau's places keep their
+  // printed name.
+  for (std::u32string_view region : {U"台湾", U"香港", U"澳门"}) {
+    if (body.starts_with(region)) return std::u32string(body);
+  }
+  const bool foreign_country = IsForeignPlace(body, lex);
+  if (foreign_country) body.remove_prefix(lex.countries.LongestAt(body, 0));
   bool mainland = !foreign_country && lex.place_names.Contains(body);
   if (mainland || !rest.starts_with(U"人民")) return std::u32string(body) + std::u32string(rest);
   return std::u32string(body) + std::u32string(rest.substr(2));
@@ -330,9 +340,11 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
             c.body_span = {};
           }
         }
+        // "市委常委、统战部长": 统战部 + 部长.
+        if (c.title == U"部长" && !c.body.empty() && IsSubUnit(c.body + U"部")) c.body += U"部";
         auto implied = lex.implied_bodies.find(c.title);
         if (!c.body.empty() && implied != lex.implied_bodies.end() && !implied->second.empty() &&
-            c.body.back() == implied->second.front() &&
+            (c.body.back() == implied->second.front() || IsForeignPlace(c.body, lex)) &&
             lex.institution_suffixes.LongestEndingAt(c.body, c.body.size()) == 0) {
           // "鹤山市市长": the place's 人民政府.
           c.body = ImpliedGovernment(c.body, implied->second, lex);
