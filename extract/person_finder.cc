@@ -342,7 +342,14 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
         }
         // "市委常委、统战部长": 统战部 + 部长.
         if (c.title == U"部长" && !c.body.empty() && IsSubUnit(c.body + U"部")) c.body += U"部";
+        // "代县长", "常务副县长": a modifier keeps the post's body.
+        std::u32string_view bare = c.title;
+        while (size_t mod = lex.post_modifiers.LongestAt(bare, 0)) {
+          if (mod >= bare.size()) break;
+          bare.remove_prefix(mod);
+        }
         auto implied = lex.implied_bodies.find(c.title);
+        if (implied == lex.implied_bodies.end()) implied = lex.implied_bodies.find(std::u32string(bare));
         if (!c.body.empty() && implied != lex.implied_bodies.end() && !implied->second.empty() &&
             (c.body.back() == implied->second.front() || IsForeignPlace(c.body, lex)) &&
             lex.institution_suffixes.LongestEndingAt(c.body, c.body.size()) == 0) {

@@ -4,6 +4,7 @@ fails when any figure falls below its floor.
 
 Usage: referee_test.py GUANXI SOURCE_DIR CORPUS FLOORS_JSON
   CORPUS "shared": ../shared/corpus/seeds/*.txt against ../shared/corpus/gold
+  CORPUS "dev": ../shared/corpus/dev/articles/*.txt against ../shared/corpus/dev/gold
   CORPUS "golden": tests/golden/<case>/input.txt against tests/golden/<case>/gold.json
 Exits 77 (ctest: skipped) when ../shared/eval/score.py is not beside the clone.
 """
@@ -17,14 +18,15 @@ import tempfile
 SKIPPED = 77
 
 
-def shared_cases(source_dir):
-    """(name, page, gold) for every page of the shared development corpus."""
+def shared_cases(source_dir, pages="seeds", gold="gold"):
+    """(name, page, gold) for every page of a set of the shared corpus: the
+    seeds (seeds/, gold/) or the real web items (dev/articles/, dev/gold/)."""
     corpus = os.path.join(source_dir, "..", "shared", "corpus")
-    seeds, gold = os.path.join(corpus, "seeds"), os.path.join(corpus, "gold")
-    if not os.path.isdir(seeds):
+    pages, gold = os.path.join(corpus, pages), os.path.join(corpus, gold)
+    if not os.path.isdir(pages):
         return None
-    return [(name[:-4], os.path.join(seeds, name), os.path.join(gold, name[:-4] + ".json"))
-            for name in sorted(os.listdir(seeds)) if name.endswith(".txt")]
+    return [(name[:-4], os.path.join(pages, name), os.path.join(gold, name[:-4] + ".json"))
+            for name in sorted(os.listdir(pages)) if name.endswith(".txt")]
 
 
 def golden_cases(source_dir):
@@ -46,7 +48,12 @@ def figures_of(scores):
 
 def main(binary, source_dir, corpus, floors_path):
     score = os.path.normpath(os.path.join(source_dir, "..", "shared", "eval", "score.py"))
-    cases = shared_cases(source_dir) if corpus == "shared" else golden_cases(source_dir)
+    if corpus == "shared":
+        cases = shared_cases(source_dir)
+    elif corpus == "dev":
+        cases = shared_cases(source_dir, os.path.join("dev", "articles"), os.path.join("dev", "gold"))
+    else:
+        cases = golden_cases(source_dir)
     if not os.path.isfile(score) or cases is None:
         print(f"SKIPPED: the referee is not beside the clone ({score})")
         return SKIPPED
