@@ -237,6 +237,21 @@ std::pair<int, size_t> TermAt(std::u32string_view text, size_t pos) {
   return {value, p + 1 - pos};
 }
 
+// `name` without a term's committee at its end: "永川区文联第五届委员会" ->
+// "永川区文联" (a body's term is the body; its 常务委员会 is a body of its own).
+std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex) {
+  constexpr std::u32string_view kCommittee = U"届委员会";
+  if (!name.ends_with(kCommittee)) return name;
+  size_t at = name.size() - kCommittee.size();
+  while (at > 0 && std::u32string_view(U"一二三四五六七八九十0123456789").find(name[at - 1]) !=
+                       std::u32string_view::npos) {
+    --at;
+  }
+  if (at > 0 && name[at - 1] == U'第') --at;
+  std::u32string body = name.substr(0, at);
+  return lex.institution_suffixes.LongestEndingAt(body, body.size()) > 0 ? body : name;
+}
+
 // The latest term the item prints ("政协第十届委员会" -> 10); 0 for none.
 int LatestTerm(std::u32string_view text) {
   int latest = 0;
@@ -431,7 +446,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   }
   NameGroups inst_groups;
   for (const TextHit& h : institutions) {
-    inst_groups.Add(ResolveInstitution(h.text, where, lex), h.text);
+    inst_groups.Add(ResolveInstitution(WithoutTerm(h.text, lex), where, lex), h.text);
   }
   for (const PersonHit& h : hits) {
     for (const PostClaim& c : h.posts) {

@@ -439,6 +439,34 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
     hits.push_back(std::move(hit));
   }
+  // "陈建华主任介绍…", "林国栋副主席作报告": a clause that starts with a full
+  // name and a post printed after it (a form of address, no body).
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if (pos > 0 && !IsPunct(text[pos - 1]) && !IsSpace(text[pos - 1])) continue;
+    size_t sur = lex.surnames.LongestAt(text, pos);
+    if (sur == 0 || IsCommonWordAt(text, pos, lex)) continue;
+    for (size_t len = sur + 2; len >= sur + 1; --len) {
+      if (pos + len >= text.size()) continue;
+      bool ok = true;
+      for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
+      ok = ok && !IsCommonWordAt(text.substr(0, pos + len), pos + sur, lex) &&
+           !lex.place_names.Contains(text.substr(pos, len)) &&
+           lex.institution_suffixes.LongestEndingAt(text, pos + len) < 2;
+      size_t post = ok ? lex.posts.LongestAt(text, pos + len) : 0;
+      // The post ends the name's clause part: a verb, a cue or punctuation follows.
+      if (post < 2 || !NameMayEndAt(text, pos + len + post, lex) ||
+          lex.post_exclusions.LongestAt(text, pos + len) > post) {
+        continue;
+      }
+      PersonHit hit;
+      hit.name = std::u32string(text.substr(pos, len));
+      hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+      hit.title_spans.push_back(
+          {static_cast<int64_t>(pos + len), static_cast<int64_t>(pos + len + post)});
+      hits.push_back(std::move(hit));
+      break;
+    }
+  }
   // "任命张三为市财政局局长", "免去李四的…职务": a name after an appointment word.
   for (size_t pos = 2; pos < text.size(); ++pos) {
     if (lex.appointment_intros.LongestEndingAt(text, pos) == 0) {
