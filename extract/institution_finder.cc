@@ -33,6 +33,23 @@ bool Unbalanced(std::u32string_view s) {
   return false;
 }
 
+// True for the numerals of a term ("十五届", "第3届").
+bool IsTermChar(char32_t c) {
+  return std::u32string_view(U"第一二三四五六七八九十0123456789").find(c) !=
+         std::u32string_view::npos;
+}
+
+// True when a session's number follows `pos`: "三次会议", "第五次全体会议".
+bool IsSessionAt(std::u32string_view text, size_t pos) {
+  size_t p = pos;
+  while (p < text.size() && IsTermChar(text[p])) ++p;
+  if (p == pos || p >= text.size() || text[p] != U'次') return false;
+  for (std::u32string_view meeting : {U"会议", U"全体会议", U"全会", U"常委会会议"}) {
+    if (HasAt(text, p + 1, meeting)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<TextHit> KeepLongest(std::vector<TextHit> hits) {
@@ -91,6 +108,15 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
                                                   HasAt(text, suffix_begin, U"办公厅"));
       if (inner > 0 && !own_office) mention_end = inner;
     }
+    // "十五届人大三次会议": a session, not the body.
+    if ((HasAt(text, mention_end - 2, U"人大") || HasAt(text, mention_end - 2, U"政协")) &&
+        IsSessionAt(text, mention_end)) {
+      continue;
+    }
+    // "十五届人大": a term before a generic body names none.
+    size_t term_end = begin;
+    while (term_end < mention_end && IsTermChar(text[term_end])) ++term_end;
+    if (term_end > begin && term_end < mention_end && text[term_end] == U'届') begin = term_end + 1;
     std::u32string mention(text.substr(begin, mention_end - begin));
     // "各县(市、区)党委": a name never starts inside brackets.
     if (Unbalanced(mention)) continue;

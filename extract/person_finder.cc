@@ -175,6 +175,28 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
   return best;
 }
 
+size_t LatinNameAt(std::u32string_view text, size_t pos) {
+  constexpr size_t kMaxLatinChars = 32;
+  auto upper = [](char32_t c) { return c >= U'A' && c <= U'Z'; };
+  auto lower = [](char32_t c) { return (c >= U'a' && c <= U'z') || c == U'-' || c == U'\''; };
+  size_t p = pos;
+  size_t words = 0;
+  while (p < text.size() && p - pos < kMaxLatinChars && upper(text[p])) {
+    size_t q = p + 1;
+    while (q < text.size() && lower(text[q])) ++q;
+    if (q == p + 1) return 0;  // "ABC": an acronym, not a name
+    ++words;
+    p = q;
+    if (p + 1 < text.size() && text[p] == U' ' && upper(text[p + 1])) {
+      ++p;
+      continue;
+    }
+    break;
+  }
+  if (words < 2 || (p < text.size() && (upper(text[p]) || lower(text[p])))) return 0;
+  return p - pos;
+}
+
 size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
   // "代表詹姆斯·…": a name never starts with a cue word.
   if (lex.name_followers.LongestAt(text, pos) >= 2) return 0;
@@ -252,7 +274,8 @@ void AddPostClaim(std::u32string_view text, size_t begin, size_t end, size_t pos
 std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) {
   std::vector<PersonHit> hits;
   auto name_at = [&](size_t pos, bool after_post) {
-    size_t n = ForeignNameAt(text, pos, lex);
+    size_t n = after_post ? LatinNameAt(text, pos) : 0;
+    if (n == 0) n = ForeignNameAt(text, pos, lex);
     if (n == 0) n = ChineseNameAt(text, pos, lex);
     return n > 0 || !after_post ? n : SurnamelessNameAt(text, pos, lex);
   };

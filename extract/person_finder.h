@@ -39,6 +39,9 @@ struct PersonHit {
 // followed by punctuation, the end of text or a word of name_followers.txt;
 // 0 when there is none. Prefers the longer name.
 size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
+// Length of a name in Latin script of two or more capitalised words ("Tom
+// Lee", "Anna Schmidt-Berg") at `pos`; 0 if none (an acronym is no name).
+size_t LatinNameAt(std::u32string_view text, size_t pos);
 // Length of a foreign name with a middle dot ("瓦吉哈·卡马尔") at `pos`; 0 if none.
 size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
 

@@ -255,6 +255,7 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
     for (size_t pos = sb; pos < se; ++pos) {
       size_t len = lex.sign_triggers.LongestAt(text.substr(0, se), pos);
       if (len == 0 || inside_party(pos)) continue;
+      const size_t links_before = links.size();
       std::vector<const PartyMention*> before = parties_in(from, pos);
       // "A与B代表双方签署": the signers stand for parties named already.
       if (pos >= 4 && HasAt(text, pos - 4, U"代表双方")) {
@@ -298,6 +299,28 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
           std::vector<const PartyMention*> objects = parties_in(pos + len, object_end);
           if (objects.size() == a.size()) {
             for (size_t i = 0; i < a.size(); ++i) link(a[i], objects[i], s);
+          }
+        }
+      }
+      // "双方签署《A与B战略合作协议》": the parties are named in the title.
+      if (links.size() == links_before) {
+        size_t open = pos + len;
+        while (open < se && open - pos - len < 3 && text[open] != U'《') ++open;
+        size_t close = open < se && text[open] == U'《' ? text.find(U'》', open) : se;
+        if (close < se) {
+          std::vector<const PartyMention*> named = parties_in(open, close);
+          size_t joiner = SigningJoiner(text, named, inside_party);
+          if (joiner != std::u32string_view::npos) {
+            std::vector<const PartyMention*> a;
+            std::vector<const PartyMention*> b;
+            for (const PartyMention* p : named) {
+              (p->span.end <= static_cast<int64_t>(joiner) ? a : b).push_back(p);
+            }
+            if (a.size() == 1 || b.size() == 1) {
+              for (const PartyMention* x : a) {
+                for (const PartyMention* y : b) link(x, y, s);
+              }
+            }
           }
         }
       }
