@@ -26,6 +26,7 @@ bool IsBodyChar(char32_t c) {
 
 bool IsJoinerBoundary(std::u32string_view text, size_t pos, const Lexicon& lex) {
   if (lex.institution_suffixes.LongestEndingAt(text, pos) > 0 ||
+      lex.project_suffixes.LongestEndingAt(text, pos) > 0 ||
       lex.place_names.LongestEndingAt(text, pos) > 0 ||
       lex.countries.LongestEndingAt(text, pos) > 0) {
     return true;

@@ -48,14 +48,14 @@ bool IsCommonWordAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
 // `end`, 0 if none.
 size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
   size_t len = lex.posts.LongestEndingAt(text, end);
+  // "市长代表詹姆斯": a post's representative holds that post's title.
+  if (len == 0 && end >= 2 && HasAt(text, end - 2, U"代表")) {
+    if (size_t inner = lex.posts.LongestEndingAt(text, end - 2); inner > 0) len = inner + 2;
+  }
   if (len == 0) return 0;
   // "主席台前排就座": a word that runs on past the post is no post.
   for (size_t back = 1; back <= len && back <= end; ++back) {
     if (lex.post_exclusions.LongestAt(text, end - back) > back) return 0;
-  }
-  // "市长代表詹姆斯": a post's representative holds that post's title.
-  if (end >= 2 && HasAt(text, end - 2, U"代表")) {
-    if (size_t inner = lex.posts.LongestEndingAt(text, end - 2); inner > 0) len = inner + 2;
   }
   for (;;) {
     size_t start = end - len;
@@ -348,6 +348,8 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
       // A post printed without a body continues the previous body
       // ("党委副书记、校长"), unless it implies one ("区长" -> 区人民政府).
       for (PostClaim& c : claims) {
+        // "市委常委、统战部长": 统战部 + 部长.
+        if (c.title == U"部长" && !c.body.empty() && IsSubUnit(c.body + U"部")) c.body += U"部";
         if (!c.body.empty() && !hit.posts.empty() && IsSubUnit(c.body) &&
             hit.posts.back().body.ends_with(U"委")) {
           // "县委常委、办公室主任": the office of that 县委.
@@ -363,8 +365,6 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
             c.body_span = {};
           }
         }
-        // "市委常委、统战部长": 统战部 + 部长.
-        if (c.title == U"部长" && !c.body.empty() && IsSubUnit(c.body + U"部")) c.body += U"部";
         // "代县长", "常务副县长": a modifier keeps the post's body.
         std::u32string_view bare = c.title;
         while (size_t mod = lex.post_modifiers.LongestAt(bare, 0)) {

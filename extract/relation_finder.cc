@@ -60,20 +60,35 @@ bool ChairsByAppointment(std::u32string_view text, size_t sentence_begin, size_t
   return false;
 }
 
+// True for a 与/同 that joins two sides, not one inside a word (共同, 一同,
+// 陪同, 协同, 与会, 同时, 同意).
+bool IsSideJoiner(std::u32string_view text, size_t pos) {
+  char32_t c = text[pos];
+  if (c != U'与' && c != U'同') return false;
+  char32_t before = pos > 0 ? text[pos - 1] : U' ';
+  char32_t after = pos + 1 < text.size() ? text[pos + 1] : U' ';
+  if (c == U'同') {
+    return std::u32string_view(U"共一陪协相等如").find(before) == std::u32string_view::npos &&
+           std::u32string_view(U"时意步样期比类").find(after) == std::u32string_view::npos;
+  }
+  return std::u32string_view(U"参给赋").find(before) == std::u32string_view::npos && after != U'会';
+}
+
 // The joiner of a signing's two sides among `before` (sorted parties before
-// the trigger): the last 与/同 between two parties outside any name, else the
-// last 和 ("A、B和C" is one side's list when 与 follows). npos when none.
+// the trigger at `end`): the last 与/同 after the first party outside any
+// name, else the last 和 between two parties ("A、B和C" is one side's list
+// when 与 follows; "A和B分别与相关企业签订" leaves the other side unnamed).
+// npos when none.
 template <typename InsideParty>
 size_t SigningJoiner(std::u32string_view text, const std::vector<const PartyMention*>& before,
-                     const InsideParty& inside_party) {
-  if (before.size() < 2) return std::u32string_view::npos;
+                     size_t end, const InsideParty& inside_party) {
+  if (before.empty()) return std::u32string_view::npos;
   size_t strong = std::u32string_view::npos;
   size_t weak = std::u32string_view::npos;
-  for (auto c = static_cast<size_t>(before.front()->span.end);
-       c < static_cast<size_t>(before.back()->span.begin); ++c) {
+  for (auto c = static_cast<size_t>(before.front()->span.end); c < end; ++c) {
     if (inside_party(c)) continue;
-    if (text[c] == U'与' || text[c] == U'同') strong = c;
-    if (text[c] == U'和') weak = c;
+    if (IsSideJoiner(text, c)) strong = c;
+    if (text[c] == U'和' && c < static_cast<size_t>(before.back()->span.begin)) weak = c;
   }
   return strong != std::u32string_view::npos ? strong : weak;
 }
@@ -261,7 +276,7 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
       if (pos >= 4 && HasAt(text, pos - 4, U"代表双方")) {
         std::erase_if(before, [](const PartyMention* p) { return p->signer; });
       }
-      size_t joiner = SigningJoiner(text, before, inside_party);
+      size_t joiner = SigningJoiner(text, before, pos, inside_party);
       if (joiner != std::u32string_view::npos) {
         // Side A: the parties of the joiner's clause; without any there, the
         // sentence's first party ("市长A会见了…，并与B签订": A signs).
@@ -309,7 +324,7 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
         size_t close = open < se && text[open] == U'《' ? text.find(U'》', open) : se;
         if (close < se) {
           std::vector<const PartyMention*> named = parties_in(open, close);
-          size_t joiner = SigningJoiner(text, named, inside_party);
+          size_t joiner = SigningJoiner(text, named, close, inside_party);
           if (joiner != std::u32string_view::npos) {
             std::vector<const PartyMention*> a;
             std::vector<const PartyMention*> b;

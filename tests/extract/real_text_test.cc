@@ -1,0 +1,267 @@
+// The classes of error seen on real web news from many provinces, each pinned
+// by sentences written for this test: bare name lists, posts after names,
+// acting and former posts, bodies without the usual endings, left edges,
+// generic mentions, projects that are phrases, and signings through
+// representatives, in order and inside titles.
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace guanxi::extract {
+namespace {
+
+using graph::EntityType;
+using graph::RelationType;
+using testing::CountEntities;
+using testing::CountRelations;
+using testing::ExtractOrDie;
+using testing::FindRelation;
+using testing::HasEntity;
+
+graph::Article One(std::string body) {
+  graph::Page page = ExtractOrDie("新闻标题\n\n本报讯(记者 甲乙)" + body + "\n");
+  EXPECT_EQ(page.articles.size(), 1u);
+  return page.articles.empty() ? graph::Article{} : page.articles[0];
+}
+
+// People
+
+TEST(NameListTest, BareNamesBeforeAGroupWordAreAllPeople) {
+  graph::Article a = One("5月6日,县政协主席周立新以及孙海波、於建国、马和平等县领导参加活动。");
+  for (const char* name : {"周立新", "孙海波", "於建国", "马和平"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
+}
+
+TEST(NameListTest, BareNamesBeforeATriggerAttend) {
+  graph::Article a = One("5月6日,市长会见了客人。汪国强、冯兆宇、吴青参加会见。");
+  for (const char* name : {"汪国强", "冯兆宇", "吴青"}) {
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
+}
+
+TEST(NameListTest, ListOfCommonWordsNamesNoOne) {
+  graph::Article a = One("5月6日,双方在文化、旅游、金融等领域深化合作。");
+  EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
+}
+
+TEST(NameListTest, EveryNameOfACommaListUnderOneTriggerAttends) {
+  graph::Article a =
+      One("5月6日,大会开幕。应邀出席大会的领导有:市委书记林志刚,副市长许文涛,秘书长韩雪等。");
+  for (const char* name : {"林志刚", "许文涛", "韩雪"}) {
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
+}
+
+TEST(PersonTest, NameBeforeAFormOfAddress) {
+  graph::Article a = One("5月6日,座谈会召开。陈建华主任介绍了情况。林国栋副主席作报告。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "陈建华"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "林国栋"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "林国栋"));
+}
+
+TEST(PersonTest, AdverbIsNoPartOfAName) {
+  graph::Article a = One("5月6日,客人来访。市长郑立新和政协主席冯国庆分头陪同。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "冯国庆"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kPerson, "冯国庆分头"));
+}
+
+TEST(PersonTest, CommonWordsAreNoNames) {
+  graph::Article a = One("5月6日,大家欢聚一堂。客人来渝考察。各级领导和单位参加。");
+  EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
+}
+
+TEST(PersonTest, LatinScriptNameAfterAPost) {
+  graph::Article a = One("5月6日,美国格林公司总裁Tom Lee参加活动。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "Tom Lee"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "Tom Lee", "美国格林公司"));
+}
+
+TEST(PersonTest, PostOfARepresentativeIsNoPartOfTheName) {
+  graph::Article a = One("5月6日,客人来访。赞比亚卢萨卡市市长代表彼得·班达出席。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "彼得·班达"));
+}
+
+TEST(PersonTest, JapaneseNameWithATwoCharacterSurname) {
+  graph::Article a = One("5月6日,静冈市副市长田中一郎出席。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "田中一郎"));
+}
+
+// Posts
+
+TEST(PostTest, ActingPostsCount) {
+  graph::Article a = One("5月6日,代县长周海涛主持会议。缅甸代总统吴觉温会见了代表团。");
+  const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "周海涛");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->title, "代县长");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "吴觉温", "缅甸"));
+}
+
+TEST(PostTest, FormerPostsAndEarlierTermsGiveNoRelation) {
+  graph::Article a =
+      One("5月6日,政协第十届委员会第三次会议开幕。十届区政协原主席孔德明,七届区政协主席韩立,"
+          "区政协副主席冯涛等出席。");
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "孔德明"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "韩立"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "冯涛"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "韩立"));
+}
+
+TEST(PostTest, PostOfAStateWithoutABodyTargetsTheCountry) {
+  graph::Article a = One("5月6日,越南驻沪总领事阮文海出席。中国驻日本大使王立出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "阮文海", "越南"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王立", "中国"));
+}
+
+TEST(PostTest, ForeignCityGovernmentKeepsItsPlainForm) {
+  graph::Article a = One("5月6日,市长会见了坦桑尼亚姆万扎市市长约翰·马古利。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "约翰·马古利", "姆万扎市政府"));
+}
+
+TEST(PostTest, DepartmentHeadShorthand) {
+  graph::Article a = One("5月6日,市委常委、宣传部长孟凡出席。");
+  const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "孟凡", "市委宣传部");
+  EXPECT_NE(r, nullptr);
+}
+
+TEST(PostTest, PresidiumIsNoPost) {
+  graph::Article a = One("5月6日,大会开幕。领导在主席台前排就座。");
+  EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
+}
+
+// Institutions
+
+TEST(InstitutionKindTest, BodiesWithoutTheUsualEndings) {
+  graph::Article a = One("5月6日,华夏机械厂、东风农场、县府办、地区行政公署、世界卫生组织、"
+                         "北海市驻京联络处负责人参加座谈。");
+  for (const char* name : {"华夏机械厂", "东风农场", "地区行政公署", "世界卫生组织",
+                           "北海市驻京联络处"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, name)) << name;
+  }
+}
+
+TEST(InstitutionEdgeTest, LeftEdgeStopsAtWordsOfTheSentence) {
+  graph::Article a = One("5月6日,应东江大学邀请,世界500强企业华远集团参加。就南宁市第三中学"
+                         "建设问题,双方交换意见。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "东江大学"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "南宁市第三中学"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "应东江大学"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "就南宁市第三中学"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "强企业华远集团"));
+}
+
+TEST(InstitutionEdgeTest, KnownNamesAreNotSplitAtPrepositions) {
+  graph::Article a = One("5月6日,对外经济贸易大学、同方股份有限公司派员参加。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "对外经济贸易大学"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "同方股份有限公司"));
+}
+
+TEST(InstitutionGenericTest, DeterminersAndSessionsNameNoBody) {
+  graph::Article a = One("5月6日,两地政协负责人参加。十五届人大三次会议召开。广大政协委员积极建言。");
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 0);
+}
+
+TEST(InstitutionGenericTest, ATermCommitteeIsTheBody) {
+  graph::Article a = One("5月6日,东江区文联第五届委员会第一次会议召开,东江区文联主席马力主持。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "东江区文联第五届委员会"));
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
+}
+
+TEST(CountryTest, ChinaCountsOnlyAsTheState) {
+  EXPECT_FALSE(HasEntity(One("5月6日,中国(东江)自由贸易试验区揭牌。"), EntityType::kCountry, "中国"));
+  EXPECT_TRUE(HasEntity(One("5月6日,新中国成立以来变化巨大。"), EntityType::kCountry, "中国"));
+}
+
+// Projects
+
+TEST(ProjectPhraseTest, VerbAndDeterminerPhrasesAreNoProjects) {
+  graph::Article a = One("5月6日,双方加快谋划合作项目落地,以实际行动支持东江企业参与"
+                         "城市更新项目建设,现场协调解决项目难题。");
+  EXPECT_EQ(CountEntities(a, EntityType::kProject), 0);
+}
+
+TEST(ProjectPhraseTest, CompanyIsNeverAProject) {
+  graph::Article a = One("5月6日,中国华东国际工程有限公司董事长出席。");
+  EXPECT_EQ(CountEntities(a, EntityType::kProject), 0);
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "中国华东国际工程有限公司"));
+}
+
+TEST(ProjectPhraseTest, ActivitySeriesAndFestivalsAreEvents) {
+  graph::Article a = One("5月6日,“对话东江”系列交流活动举行。双方办好“胞谊电影周”。");
+  EXPECT_EQ(CountEntities(a, EntityType::kProject), 0);
+}
+
+TEST(ProjectPhraseTest, TitleOfAWorkBeforeAHeadBelongsToTheName) {
+  graph::Article a = One("5月6日,双方支持《江畔人家》大型实景演艺项目。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "江畔人家大型实景演艺项目"));
+}
+
+// Relations
+
+TEST(SigningTest, RepresentativesSignForTheirBodies) {
+  graph::Article a = One("5月6日,北岭大学副校长金晓东与东方电气集团副总经理周宁共同签署了合作备忘录。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "东方电气集团"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "金晓东"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "周宁"));
+}
+
+TEST(SigningTest, SignersForBothSidesAddNoPair) {
+  graph::Article a = One("5月6日,北岭大学与东方电气集团签署合作协议。北岭大学副校长金晓东与"
+                         "东方电气集团人事部部长周宁代表双方签署。");
+  EXPECT_EQ(CountRelations(a, RelationType::kSignedWith), 1);
+}
+
+TEST(SigningTest, EachPartyWithThePartnerNamedInWhatItSigns) {
+  graph::Article a = One("5月6日,甲公司、乙公司和丙公司分别与相关企业签订丁集团物流园项目、"
+                         "戊有限公司仓储项目和己集团冷链项目。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "甲公司", "丁集团"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "乙公司", "戊有限公司"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "丙公司", "己集团"));
+  EXPECT_EQ(CountRelations(a, RelationType::kSignedWith), 3);
+}
+
+TEST(SigningTest, SubjectOfTheSentenceSignsInALaterClause) {
+  graph::Article a = One("5月6日,北岭大学校长金晓东会见了东方电气集团董事长周宁一行,并与南江学院、"
+                         "西山学院分别签订合作协议。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "南江学院"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "西山学院"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kSignedWith, "东方电气集团", "南江学院"));
+}
+
+TEST(SigningTest, ThreePartiesSignWithTheOneAcrossTheJoiner) {
+  graph::Article a = One("5月6日,甲公司、乙公司与丙大学三方签署合作协议。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "甲公司", "丙大学"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "乙公司", "丙大学"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kSignedWith, "甲公司", "乙公司"));
+}
+
+TEST(SigningTest, PartiesNamedInsideTheTitle) {
+  graph::Article a = One("5月6日,双方签署《北岭大学与东方电气集团战略合作协议》。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "东方电气集团"));
+}
+
+TEST(ChairTest, ChairsNamedByAppointmentAlsoAttendWhenSeated) {
+  graph::Article a = One("5月6日,大会开幕。区政协副主席钱伟、宋立在主席台就座。"
+                         "开幕会的执行主席由钱伟、宋立担任。");
+  for (const char* name : {"钱伟", "宋立"}) {
+    EXPECT_TRUE(FindRelation(a, RelationType::kChaired, name)) << name;
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
+}
+
+TEST(ChairTest, ChairWhoSpeaksInTheSameSentenceOnlyChairs) {
+  graph::Article a = One("5月6日,区委书记钱伟主持会议并讲话。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kChaired, "钱伟"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "钱伟"));
+}
+
+TEST(AttendedTest, AdverbBeforeATriggerKeepsEveryoneBeforeIt) {
+  graph::Article a = One("5月6日,市长马力率团参加。市委常委、副市长张远,副市长白云一同参加。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "张远"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "白云"));
+}
+
+}  // namespace
+}  // namespace guanxi::extract
