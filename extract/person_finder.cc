@@ -236,6 +236,8 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
 size_t SurnamelessNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
   constexpr size_t kMinChars = 2;
   constexpr size_t kMaxChars = 6;
+  // "委员满怀豪情", "专家学者": a common word starts no name.
+  if (lex.name_stop_words.LongestAt(text, pos) >= 2) return 0;
   for (size_t p = pos; p < text.size() && p - pos <= kMaxChars; ++p) {
     char32_t c = text[p];
     if (p - pos >= kMinChars &&

@@ -79,9 +79,20 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
     if (j >= text.size() || !IsCloseQuote(text[j])) continue;
     Quote q;
     q.span = {static_cast<int64_t>(i + 1), static_cast<int64_t>(j)};
-    // The words after the quotation, up to a boundary: "“蓉创”科技成果转化平台".
-    for (size_t k = j + 1; k < text.size() && k <= j + kHeadLookahead && IsHan(text[k]); ++k) {
-      if (k > j + 1 && lex.boundary_words.LongestEndingAt(text, k) > 0) break;
+    // The words after the quotation, up to a boundary: "“蓉创”科技成果转化平台";
+    // in a list of quotations ("“对话甲”、“对话乙”活动") the words after the last.
+    size_t after = j;
+    while (after + 2 < text.size() && text[after + 1] == U'、' && IsOpenQuote(text[after + 2])) {
+      size_t close = after + 3;
+      while (close < text.size() && !IsCloseQuote(text[close]) && close - after <= kMaxQuoted + 3) {
+        ++close;
+      }
+      if (close >= text.size() || !IsCloseQuote(text[close])) break;
+      after = close;
+    }
+    for (size_t k = after + 1; k < text.size() && k <= after + kHeadLookahead && IsHan(text[k]);
+         ++k) {
+      if (k > after + 1 && lex.boundary_words.LongestEndingAt(text, k) > 0) break;
       if (lex.boundary_words.LongestAt(text, k) > 0 && lex.project_heads.LongestAt(text, k) == 0) {
         break;
       }
