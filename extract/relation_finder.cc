@@ -142,6 +142,12 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         continue;
       }
       const Trigger& t = lex.triggers.at(std::u32string(text.substr(pos, len)));
+      // "代表团", "代表处", "代表大会": a noun, not the verb 代表.
+      if (HasAt(text, pos, U"代表") && len == 2 && pos + 2 < se &&
+          std::u32string_view(U"团处大会们").find(text[pos + 2]) != std::u32string_view::npos) {
+        pos += len;
+        continue;
+      }
       // "一同参加": a weak trigger right before another is an adverb of it.
       if (t.strength == TriggerStrength::kWeak &&
           lex.trigger_words.LongestAt(text.substr(0, se), pos + len) > 0) {

@@ -263,5 +263,11 @@ TEST(AttendedTest, AdverbBeforeATriggerKeepsEveryoneBeforeIt) {
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "白云"));
 }
 
+TEST(AttendedTest, DelegationIsNoVerbOfRepresenting) {
+  graph::Article a = One("5月6日,市委副书记李鸣,市委常委陈芳等与代表团进行了联欢。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "李鸣"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "陈芳"));
+}
+
 }  // namespace
 }  // namespace guanxi::extract
