@@ -17,7 +17,7 @@ PACKAGES=(
   libboost-graph-dev libicu-dev libsqlite3-dev libgraphviz-dev libxxhash-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-noto-cjk python3 python3-networkx python3-igraph
+  fonts-noto-cjk python3 python3-networkx python3-igraph time
 )
 BUILD_DIR=${BUILD_DIR:-build}
 

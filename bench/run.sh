@@ -35,11 +35,14 @@ wc_c_s=$(seconds wc -c "$big")
 wc_m_s=$(seconds env LC_ALL=C.UTF-8 wc -m "$big")
 cat_s=$(seconds cat "$big")
 ex_s=$(seconds "$guanxi" extract --json "$big")
+# Peak memory of the same run (GNU time's maximum resident set size, in KiB).
+ex_kib=$( { /usr/bin/time -f %M "$guanxi" extract --json "$big" >/dev/null; } 2>&1 | tail -1)
 awk -v n="$size" -v c="$wc_c_s" -v m="$wc_m_s" -v k="$cat_s" -v e="$ex_s" 'BEGIN {
   printf "file %d bytes; wc -c %.3f s (stat only); wc -m %.3f s = %.1f MB/s; cat %.3f s = %.1f MB/s\n",
          n, c, m, n / m / 1e6, k, n / k / 1e6
   printf "guanxi extract --json %.3f s = %.1f MB/s (%.1fx the time of wc -m, %.1fx cat, %.0fx wc -c)\n",
          e, n / e / 1e6, e / m, e / k, e / c }'
+echo "guanxi extract --json peak memory: $((ex_kib / 1024)) MB RSS"
 
 echo "== guanxi build over $pages, against cat of the same files"
 cat_s=$(seconds cat "$pages"/*.txt)

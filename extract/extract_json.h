@@ -1,7 +1,7 @@
 #pragma once
 
 // The JSON form of an extracted page (format: extract/README.md and
-// /work/shared/eval/README.md).
+// ../shared/eval/README.md).
 
 #include <ostream>
 

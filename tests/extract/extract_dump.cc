@@ -1,5 +1,5 @@
 // extract_dump OUTDIR FILE...: writes OUTDIR/<name>.json with the extraction of
-// each FILE (the JSON of extract_json.h), for /work/shared/eval/score.py.
+// each FILE (the JSON of extract_json.h), for ../shared/eval/score.py.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
