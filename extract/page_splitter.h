@@ -42,9 +42,6 @@ std::vector<RawItem> SplitPage(std::u32string_view page);
 // "11月3日下午" gives "11月3日". Empty when none is found.
 std::u32string FindLeadDate(std::u32string_view lead);
 
-// True for a line of page furniture (page_furniture.txt and the rules its
-// header lists); a "原标题:" line is not, SplitPage reads it.
-bool IsFurnitureLine(std::u32string_view line);
 
 // True for a photo caption line ("图为…", "…记者 X 摄").
 bool IsCaptionLine(std::u32string_view line);

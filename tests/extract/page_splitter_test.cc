@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/page_furniture.h"
 #include "extract/text_util.h"
 
 namespace guanxi::extract {
