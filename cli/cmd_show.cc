@@ -5,7 +5,9 @@
 #include <map>
 #include <utility>
 #include <memory>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,6 +16,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/relation_format.h"
+#include "graph/printed_date.h"
 
 namespace guanxi::cli {
 namespace {
@@ -47,6 +50,16 @@ int SectionRank(graph::RelationType type) {
                           std::begin(kOrder));
 }
 
+// Where an item falls in date order: by full date ("2024-07-16"), items
+// with only a month and day by that (as year 0, so before dated years), undated
+// items last.
+std::tuple<bool, int, int, int> DateOrder(const graph::ArticleRecord* article) {
+  std::optional<graph::PartialDate> date =
+      article ? graph::ItemDate(article->date, article->full_date) : std::nullopt;
+  if (!date) return {true, 0, 0, 0};
+  return {false, date->year.value_or(0), date->month_day.month, date->month_day.day};
+}
+
 // Relations that say the same thing (same type, other end and title) are one
 // line with every date and the evidence of each.
 struct CardLine {
@@ -73,6 +86,16 @@ void PrintCard(const graph::KnowledgeGraph& graph, const graph::EntityRecord& en
     if (same == lines.end()) same = lines.insert(lines.end(), CardLine{other, relation->title, {}});
     same->relations.push_back(relation);
   }
+  // Each line's items (its dates and evidence) in date order.
+  for (auto& [key, lines] : sections) {
+    for (CardLine& line : lines) {
+      std::stable_sort(line.relations.begin(), line.relations.end(),
+                       [&](const graph::RelationRecord* a, const graph::RelationRecord* b) {
+                         return DateOrder(graph.FindArticle(a->article_id)) <
+                                DateOrder(graph.FindArticle(b->article_id));
+                       });
+    }
+  }
   if (sections.empty()) std::cout << "  no relations\n";
   for (const auto& [key, lines] : sections) {
     const graph::RelationRecord& first = *lines.front().relations.front();
@@ -82,9 +105,11 @@ void PrintCard(const graph::KnowledgeGraph& graph, const graph::EntityRecord& en
       std::vector<std::string> dates;
       for (const graph::RelationRecord* relation : line.relations) {
         const graph::ArticleRecord* article = graph.FindArticle(relation->article_id);
-        if (article && !article->date.empty() &&
-            std::find(dates.begin(), dates.end(), article->date) == dates.end()) {
-          dates.push_back(article->date);
+        if (!article) continue;
+        // The full date where the page gave a year: "5月9日" of two years are two dates.
+        const std::string& date = article->full_date.empty() ? article->date : article->full_date;
+        if (!date.empty() && std::find(dates.begin(), dates.end(), date) == dates.end()) {
+          dates.push_back(date);
         }
       }
       std::cout << fmt::format("    {}{}{}\n", graph.FindEntity(line.other_id)->name,

@@ -35,9 +35,10 @@ void AddFilterOptions(CLI::App& command, FilterOptions& options) {
   command.add_option("--max-hops", options.max_hops, "At most this many hops")
       ->check(CLI::NonNegativeNumber);
   command.add_option("--since", options.since,
-                     "Only relations from items dated on or after this month and day (7-1, 7月1日)");
+                     "Only relations from items dated on or after this day (2024-07-01, or a "
+                     "month and day of any year: 7-1, 7月1日)");
   command.add_option("--until", options.until,
-                     "Only relations from items dated on or before this month and day");
+                     "Only relations from items dated on or before this day (2024-07-31, 7-31)");
 }
 
 Result<graph::PathFilter> MakeFilter(const graph::KnowledgeGraph& graph,
@@ -53,9 +54,10 @@ Result<graph::PathFilter> MakeFilter(const graph::KnowledgeGraph& graph,
   for (auto [text, bound] : {std::pair{&options.since, &filter.since},
                              std::pair{&options.until, &filter.until}}) {
     if (text->empty()) continue;
-    *bound = graph::ParseMonthDay(*text);
+    *bound = graph::ParseDateBound(*text);
     if (!*bound) {
-      return Status::InvalidInput(*text, "not a date: write month and day, as 7-16 or 7月16日");
+      return Status::InvalidInput(
+          *text, "not a date: write 2024-07-16, or month and day as 7-16 or 7月16日");
     }
   }
   for (const std::string& name : options.excluded) {

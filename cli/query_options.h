@@ -23,7 +23,7 @@ struct FilterOptions {
   std::vector<std::string> via_types;
   std::vector<std::string> excluded;
   int max_hops = -1;
-  std::string since;  // "7-1" or "7月1日"
+  std::string since;  // "2024-07-01", or "7-1"/"7月1日" (any year)
   std::string until;
 
   bool empty() const {

@@ -382,6 +382,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   article.title = ToUtf8(item.title);
   for (const auto& s : item.subtitles) article.subtitles.push_back(ToUtf8(s));
   article.date = ToUtf8(item.date);
+  article.full_date = item.full_date;
   article.text = ToUtf8(item.text);
   const std::u32string& text = item.text;
 

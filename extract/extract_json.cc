@@ -14,6 +14,7 @@ void WriteExtractJson(const graph::Page& page, std::ostream& out) {
     art["title"] = a.title;
     art["subtitles"] = a.subtitles;
     art["date"] = a.date;
+    art["full_date"] = a.full_date;
     art["entities"] = nlohmann::ordered_json::array();
     for (const graph::Entity& e : a.entities) {
       nlohmann::ordered_json ej;

@@ -1,9 +1,16 @@
 #include "extract/page_splitter.h"
 
+#include <algorithm>
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "extract/lexicon.h"
+#include "extract/page_furniture.h"
 #include "extract/text_util.h"
+#include "graph/printed_date.h"
 
 namespace guanxi::extract {
 namespace {
@@ -32,8 +39,9 @@ bool EndsSentence(std::u32string_view line) {
 // Length of a dateline byline at the start: "本报讯(渝西都市报记者 X)",
 // "新华社北京11月3日电(记者 X)". 0 when there is none.
 size_t BylineLength(std::u32string_view line) {
-  // "本报讯 6月1日,…", "重庆日报讯(记者 张璐)…": a paper's name, 讯, maybe a bracket.
-  for (size_t i = 2; i < line.size() && i < 12; ++i) {
+  // "本报讯 6月1日,…", "重庆日报讯(记者 张璐)…": a paper's name, 讯, maybe a
+  // bracket. A headline "【快讯】…" is none.
+  for (size_t i = 2; i < line.size() && i < 12 && IsHan(line[0]); ++i) {
     if (!IsHan(line[i - 1])) break;
     if (line[i] != U'讯') continue;
     size_t end = i + 1;
@@ -48,13 +56,38 @@ size_t BylineLength(std::u32string_view line) {
     while (end < line.size() && IsSpace(line[end])) ++end;
     return end;
   }
+  // "新华社北京11月3日电(记者 X)", "某某融媒报道(全媒体记者:X)".
   for (size_t i = 1; i < line.size() && i < 24; ++i) {
-    if ((line[i] == U'讯' || line[i] == U'电') && i + 1 < line.size() &&
-        (line[i + 1] == U'(' || line[i + 1] == U'（')) {
+    bool ending = line[i] == U'讯' || line[i] == U'电' || HasAt(line, i - 1, U"报道");
+    if (ending && i + 1 < line.size() && (line[i + 1] == U'(' || line[i + 1] == U'（')) {
       for (size_t j = i + 2; j < line.size() && j < i + 60; ++j) {
-        if (line[j] == U')' || line[j] == U'）') return j + 1;
+        if (line[j] == U')' || line[j] == U'）') {
+          size_t end = j + 1;
+          while (end < line.size() && IsSpace(line[end])) ++end;
+          return end;
+        }
       }
     }
+  }
+  // "某某网5月25日南宁消息 日前,…": an outlet, a date, a place, 消息.
+  constexpr size_t kMaxNewsDatelineChars = 30;
+  for (size_t i = 4; i + 1 < line.size() && i < kMaxNewsDatelineChars; ++i) {
+    if (!HasAt(line, i, U"消息")) continue;
+    std::u32string_view head = line.substr(0, i);
+    if (head.find_first_of(U"，,。；;:：") != std::u32string_view::npos) return 0;
+    size_t month = head.find(U'月');
+    if (month == std::u32string_view::npos || month == 0 || !IsDigit(head[month - 1]) ||
+        head.find(U'日', month) == std::u32string_view::npos) {
+      return 0;
+    }
+    size_t end = i + 2;
+    if (end < line.size() && !IsSpace(line[end]) && line[end] != U'，' && line[end] != U',') {
+      return 0;
+    }
+    while (end < line.size() && (IsSpace(line[end]) || line[end] == U'，' || line[end] == U',')) {
+      ++end;
+    }
+    return end;
   }
   return 0;
 }
@@ -69,6 +102,11 @@ size_t DateLengthAt(std::u32string_view s, size_t pos) {
   };
   size_t p = pos;
   size_t n = number(p);
+  // "2017年3月24日": the year is part of the printed date.
+  if (n == 4 && p + n < s.size() && s[p + n] == U'年') {
+    p += n + 1;
+    n = number(p);
+  }
   if (n == 0 || p + n >= s.size() || s[p + n] != U'月') return 0;
   p += n + 1;
   n = number(p);
@@ -88,8 +126,19 @@ size_t DateLengthAt(std::u32string_view s, size_t pos) {
   return p - pos;
 }
 
+// Length of a bare day at the start of a lead, "19日" of "19日晚,…", 0 if none.
+size_t LeadDayLength(std::u32string_view s) {
+  size_t n = 0;
+  while (n < s.size() && n < 3 && IsDigit(s[n])) ++n;
+  if (n == 0 || n > 2 || n + 1 >= s.size() || s[n] != U'日') return 0;
+  return std::u32string_view(U"上下早中晚凌傍夜午，,").find(s[n + 1]) != std::u32string_view::npos
+             ? n + 1
+             : 0;
+}
+
 bool StartsWithDate(std::u32string_view line) {
   size_t n = DateLengthAt(line, 0);
+  if (n == 0) n = LeadDayLength(line);
   if (n == 0) return false;
   // "近日,位于…", "7月7日下午,…": a comma within a few characters.
   for (size_t i = n; i < line.size() && i < n + 6; ++i) {
@@ -102,15 +151,6 @@ bool IsHeadlineLike(std::u32string_view line) {
   return !line.empty() && line.size() <= kMaxHeadlineChars && !EndsSentence(line) &&
          line.find(U'。') == std::u32string_view::npos && !IsCaptionLine(line) &&
          !IsMarkerLine(line) && BylineLength(line) == 0;
-}
-
-// "责任编辑 张三", "2024年5月6日 星期一": the page's own captions.
-bool IsPageFurniture(std::u32string_view line) {
-  const Lexicon& lex = Lexicon::Default();
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (lex.page_furniture.LongestAt(line, i) > 0) return true;
-  }
-  return false;
 }
 
 bool HasComma(std::u32string_view line) {
@@ -159,7 +199,7 @@ bool IsCaptionLine(std::u32string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
   if (line.find(U"图为") != std::u32string_view::npos) return true;
-  if (Lexicon::Default().credit_endings.LongestEndingAt(line, line.size()) > 0) return true;
+  if (EndsWithPhotoCredit(line)) return true;
   size_t shot = line.rfind(U'摄');
   if (shot == std::u32string_view::npos) return false;
   // "记者 袁卿予 摄", "重庆日报记者 谢智强 摄/视觉重庆".
@@ -170,6 +210,9 @@ bool IsCaptionLine(std::u32string_view line) {
 
 std::u32string FindLeadDate(std::u32string_view lead) {
   lead = lead.substr(BylineLength(lead));
+  if (DateLengthAt(lead, 0) == 0) {
+    if (size_t n = LeadDayLength(lead); n > 0) return std::u32string(lead.substr(0, n));
+  }
   for (size_t i = 0; i < lead.size(); ++i) {
     if (i > 0 && (IsDigit(lead[i - 1]) || IsHanDigit(lead[i - 1]))) continue;
     size_t n = DateLengthAt(lead, i);
@@ -178,17 +221,101 @@ std::u32string FindLeadDate(std::u32string_view lead) {
   return {};
 }
 
-std::vector<RawItem> SplitPage(std::u32string_view page) {
-  // Non-empty lines, captions dropped; markers kept for now (they start items).
+namespace {
+
+bool EndsWithColon(std::u32string_view line) {
+  return !line.empty() && (line.back() == U':' || line.back() == U'：');
+}
+
+// The lines of a page that can be headlines or body text, and the dates with
+// their years that its furniture gives.
+struct PageLines {
   std::vector<std::u32string_view> lines;
+  std::vector<bool> original_title;  // the line is X of "原标题:X"
+  struct Dated {
+    size_t before;  // index in `lines` of the next line kept after it
+    graph::FullDate date;
+  };
+  std::vector<Dated> dates;
+};
+
+PageLines ReadLines(std::u32string_view page) {
+  // The "…链接:" line above URL lines is furniture too when it is this short.
+  constexpr size_t kMaxLinkIntroChars = 20;
+  PageLines out;
+  bool in_links = false;  // after "推荐阅读": headline-like lines are links
   size_t pos = 0;
   while (pos <= page.size()) {
     size_t end = page.find(U'\n', pos);
     if (end == std::u32string_view::npos) end = page.size();
     std::u32string_view line = Trim(page.substr(pos, end - pos));
-    if (!line.empty() && !IsCaptionLine(line) && !IsPageFurniture(line)) lines.push_back(line);
     pos = end + 1;
+    if (line.empty()) continue;
+    if (in_links && IsHeadlineLike(line)) continue;
+    in_links = false;
+    if (IsCaptionLine(line)) continue;
+    switch (ClassifyLine(line)) {
+      case LineKind::kText:
+        out.lines.push_back(line);
+        out.original_title.push_back(false);
+        break;
+      case LineKind::kOriginalTitle:
+        if (std::u32string_view title = OriginalTitle(line); !title.empty()) {
+          out.lines.push_back(title);
+          out.original_title.push_back(true);
+        }
+        break;
+      case LineKind::kListOpener:
+        in_links = true;
+        break;
+      case LineKind::kUrl:
+        if (!out.lines.empty() && !out.original_title.back() && EndsWithColon(out.lines.back()) &&
+            out.lines.back().size() <= kMaxLinkIntroChars && !HasSentenceEnd(out.lines.back())) {
+          out.lines.pop_back();
+          out.original_title.pop_back();
+        }
+        break;
+      case LineKind::kFurniture:
+        if (std::optional<graph::FullDate> date = FindFullDate(line)) {
+          out.dates.push_back({out.lines.size(), *date});
+        }
+        break;
+    }
   }
+  return out;
+}
+
+// The date an item's printed date is resolved against: the date with its
+// year in its dateline, else in furniture between its headline and its lead,
+// else within the item, else the last one above it, else the page's first.
+std::optional<graph::FullDate> ReferenceDate(const PageLines& page, size_t headline, size_t lead,
+                                             size_t body_end) {
+  std::u32string_view lead_line = page.lines[lead];
+  if (size_t byline = BylineLength(lead_line); byline > 0) {
+    if (auto date = FindFullDate(lead_line.substr(0, byline))) return date;
+  }
+  for (const auto& dated : page.dates) {
+    if (dated.before > headline && dated.before <= lead) return dated.date;
+  }
+  for (const auto& dated : page.dates) {
+    if (dated.before > headline && dated.before <= body_end) return dated.date;
+  }
+  std::optional<graph::FullDate> above;
+  for (const auto& dated : page.dates) {
+    if (dated.before <= headline) above = dated.date;
+  }
+  if (above) return above;
+  if (!page.dates.empty()) return page.dates.front().date;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<RawItem> SplitPage(std::u32string_view page_text) {
+  // Non-empty lines, captions and furniture dropped; markers kept for now
+  // (they start items).
+  const PageLines page = ReadLines(page_text);
+  const std::vector<std::u32string_view>& lines = page.lines;
 
   // Leads and the first headline line above each of them.
   struct Start {
@@ -229,9 +356,14 @@ std::vector<RawItem> SplitPage(std::u32string_view page) {
     size_t lead_line = s.lead;
     size_t headline_end = lead_line;
     while (headline_end > s.headline && IsMarkerLine(lines[headline_end - 1])) --headline_end;
+    // "原标题:X" titles an item only when no other headline line is printed.
+    bool printed_headline = false;
+    for (size_t h = s.headline; h < headline_end; ++h) {
+      if (!page.original_title[h] && !IsMarkerLine(lines[h])) printed_headline = true;
+    }
     size_t last_joined = 0;  // length of the last line joined into the title
     for (size_t h = s.headline; h < headline_end; ++h) {
-      if (IsMarkerLine(lines[h])) continue;
+      if (IsMarkerLine(lines[h]) || (printed_headline && page.original_title[h])) continue;
       std::u32string line(lines[h]);
       if (item.title.empty()) {
         item.title = line;
@@ -245,13 +377,20 @@ std::vector<RawItem> SplitPage(std::u32string_view page) {
       }
     }
     size_t body_end = k + 1 < starts.size() ? starts[k + 1].headline : lines.size();
+    // Photo captions: lines that repeat the title, or repeat in the body.
+    std::unordered_map<std::u32string_view, int> repeats;
+    for (size_t i = lead_line + 1; i < body_end; ++i) {
+      if (!EndsSentence(lines[i])) ++repeats[lines[i]];
+    }
     std::u32string paragraph;
     for (size_t i = lead_line; i < body_end; ++i) {
-      if (IsMarkerLine(lines[i])) continue;
+      if (IsMarkerLine(lines[i]) || page.original_title[i]) continue;
       std::u32string_view line = lines[i];
       if (i == lead_line) {
         item.date = FindLeadDate(line);
         line = Trim(line.substr(BylineLength(line)));
+      } else if (!EndsSentence(line) && (line == item.title || repeats[line] > 1)) {
+        continue;
       }
       paragraph += line;
       if (EndsSentence(paragraph) || i + 1 == body_end) {
@@ -263,6 +402,10 @@ std::vector<RawItem> SplitPage(std::u32string_view page) {
     if (!paragraph.empty()) {
       if (!item.text.empty()) item.text += U'\n';
       item.text += paragraph;
+    }
+    if (std::optional<graph::FullDate> full = graph::ResolvePrintedDate(
+            ToUtf8(item.date), ReferenceDate(page, s.headline, lead_line, body_end))) {
+      item.full_date = graph::ToIso(*full);
     }
     items.push_back(std::move(item));
   }

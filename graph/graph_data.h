@@ -25,6 +25,7 @@ struct ArticleRecord {
   std::string path;   // file the item came from, as given to `guanxi build`
   std::string title;  // main headline
   std::string date;   // event date as written; may be empty
+  std::string full_date{};  // the same as "YYYY-MM-DD" (Article::full_date); may be empty
 };
 
 struct RelationRecord {

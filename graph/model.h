@@ -70,6 +70,8 @@ struct Article {
   std::string title;                   // main headline as printed
   std::vector<std::string> subtitles;  // further headline lines
   std::string date;                    // event date as written ("7月16日"); may be empty
+  std::string full_date;               // that date with its year, "2024-07-16", from the page's
+                                       // date (printed_date.h); empty when unknown
   std::string text;                    // body with broken sentences rejoined
   std::vector<Entity> entities;
   std::vector<Relation> relations;

@@ -26,11 +26,14 @@ struct PathFilter {
   // government that joins everyone. The two ends of a path are always
   // allowed, even when listed here.
   std::vector<int64_t> excluded_ids;
-  // Only relations stated by items dated within [since, until] (month and
-  // day, both ends included; an unset end is open). With either set, items
-  // whose date gives no month and day ("近日") are left out.
-  std::optional<MonthDay> since;
-  std::optional<MonthDay> until;
+  // Only relations stated by items dated within [since, until], both ends
+  // included; an unset end is open. An item's date is its full date when it
+  // has one (Article::full_date), else the month and day it prints; years
+  // are compared when both the bound and the item have one, month and day
+  // otherwise (NotAfter in printed_date.h). With either end set, items with
+  // neither ("是日" without a page date) are left out.
+  std::optional<PartialDate> since;
+  std::optional<PartialDate> until;
 };
 
 }  // namespace guanxi::graph

@@ -44,8 +44,9 @@ bool RelationAdmission::operator()(const RelationRecord& relation) const {
   if (!type_allowed_[static_cast<size_t>(relation.type)]) return false;
   if (!since_ && !until_) return true;
   const ArticleRecord* article = graph_.FindArticle(relation.article_id);
-  std::optional<MonthDay> date = article ? ParseMonthDay(article->date) : std::nullopt;
-  return date && (!since_ || *since_ <= *date) && (!until_ || *date <= *until_);
+  std::optional<PartialDate> date =
+      article ? ItemDate(article->date, article->full_date) : std::nullopt;
+  return date && (!since_ || NotAfter(*since_, *date)) && (!until_ || NotAfter(*date, *until_));
 }
 
 KnowledgeGraph::PathSearch::PathSearch(const KnowledgeGraph& graph, const PathFilter& filter,

@@ -32,8 +32,8 @@ class RelationAdmission {
  private:
   const KnowledgeGraph& graph_;
   std::array<bool, std::size(kAllRelationTypes)> type_allowed_{};
-  std::optional<MonthDay> since_;
-  std::optional<MonthDay> until_;
+  std::optional<PartialDate> since_;
+  std::optional<PartialDate> until_;
 };
 
 // A walk from one source under a PathFilter, with an optional target.

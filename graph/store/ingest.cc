@@ -110,6 +110,7 @@ Result<std::vector<std::vector<ArticlePlan>>> Resolve(const std::vector<graph::P
 struct Statements {
   Statement find_article;
   Statement insert_article;
+  Statement fill_full_date;
   Statement insert_subtitle;
   Statement find_entity;
   Statement insert_entity;
@@ -120,8 +121,9 @@ struct Statements {
 Result<Statements> PrepareStatements(Database& db) {
   const char* const sql[] = {
       "SELECT id FROM articles WHERE content_hash = ?1",
-      "INSERT INTO articles (path, item_index, content_hash, title, date, text) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      "INSERT INTO articles (path, item_index, content_hash, title, date, text, full_date) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      "UPDATE articles SET full_date = ?2 WHERE id = ?1 AND full_date = ''",
       "INSERT INTO subtitles (article_id, position, subtitle) VALUES (?1, ?2, ?3)",
       "SELECT id FROM entities WHERE type = ?1 AND name = ?2 AND article_id IS ?3",
       "INSERT INTO entities (type, name, article_id) VALUES (?1, ?2, ?3)",
@@ -137,7 +139,7 @@ Result<Statements> PrepareStatements(Database& db) {
   }
   return Statements{std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
                     std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
-                    std::move(prepared[6])};
+                    std::move(prepared[6]), std::move(prepared[7])};
 }
 
 class Writer {
@@ -154,7 +156,13 @@ class Writer {
     if (!existing.ok()) return existing.status();
     if (*existing) {
       ++stats_.articles_unchanged;
-      return Status::Ok();
+      // An item stored by a version without full dates gets its date now.
+      if (article.full_date.empty()) return Status::Ok();
+      Statement& fill = statements_.fill_full_date;
+      fill.Reset();
+      GUANXI_RETURN_IF_ERROR(fill.Bind(1, **existing));
+      GUANXI_RETURN_IF_ERROR(fill.Bind(2, article.full_date));
+      return fill.Run();
     }
     Result<int64_t> article_id = InsertArticle(path, item_index, hash, article);
     if (!article_id.ok()) return article_id.status();
@@ -206,6 +214,7 @@ class Writer {
     GUANXI_RETURN_IF_ERROR(insert.Bind(4, article.title));
     GUANXI_RETURN_IF_ERROR(insert.Bind(5, article.date));
     GUANXI_RETURN_IF_ERROR(insert.Bind(6, article.text));
+    GUANXI_RETURN_IF_ERROR(insert.Bind(7, article.full_date));
     GUANXI_RETURN_IF_ERROR(insert.Run());
     const int64_t article_id = db_.LastInsertRowid();
     ++stats_.articles_added;

@@ -1,5 +1,6 @@
 #include "graph/store/schema.h"
 
+#include <iterator>
 #include <string>
 
 namespace guanxi::store {
@@ -15,7 +16,8 @@ CREATE TABLE articles (
   content_hash TEXT    NOT NULL UNIQUE,
   title        TEXT    NOT NULL,
   date         TEXT    NOT NULL,
-  text         TEXT    NOT NULL
+  text         TEXT    NOT NULL,
+  full_date    TEXT    NOT NULL DEFAULT ''
 );
 CREATE TABLE subtitles (
   article_id INTEGER NOT NULL REFERENCES articles (id),
@@ -54,8 +56,19 @@ CREATE TABLE relations (
 CREATE INDEX relations_by_source ON relations (source_id);
 CREATE INDEX relations_by_target ON relations (target_id);
 CREATE INDEX relations_by_article ON relations (article_id);
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 )sql";
+
+// The step from version N to N + 1 is kMigrations[N - 1]; each ends by
+// setting the new version. A migration only adds: nothing stored is lost.
+constexpr const char* kMigrations[] = {
+    // 1 -> 2: the item's date with its year (Article::full_date).
+    R"sql(
+ALTER TABLE articles ADD COLUMN full_date TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 2;
+)sql",
+};
+static_assert(static_cast<int64_t>(std::size(kMigrations)) == kSchemaVersion - 1);
 
 Status NotGuanxi(const Database& database, const std::string& why) {
   return Status::Corrupt(database.path().string(), "not a guanxi database (" + why + ")");
@@ -83,20 +96,26 @@ Status PrepareSchema(Database& database) {
   Result<int64_t> version = QueryInt(database, "PRAGMA user_version", "reading the schema version");
   if (!version.ok()) return AsNotGuanxi(database, version.status());
   if (*version == kSchemaVersion) return Status::Ok();
-  if (*version != 0) {
+  if (*version < 0 || *version > kSchemaVersion) {
     return NotGuanxi(database, "unknown schema version " + std::to_string(*version));
   }
 
-  // Version 0: a new (empty) file, or someone else's SQLite database. The
-  // write lock makes a second process creating the same file wait, then see
-  // version 1 below.
+  // Version 0: a new (empty) file, or someone else's SQLite database; an
+  // older version: a database to migrate. The write lock makes a second
+  // process doing the same wait, then see the current version below.
   Result<Transaction> transaction = Transaction::Begin(database);
   if (!transaction.ok()) return AsNotGuanxi(database, transaction.status());
   version = QueryInt(database, "PRAGMA user_version", "reading the schema version");
   if (!version.ok()) return version.status();
-  if (*version == kSchemaVersion) return Status::Ok();  // created meanwhile
-  if (*version != 0) {
+  if (*version == kSchemaVersion) return Status::Ok();  // created or migrated meanwhile
+  if (*version < 0 || *version > kSchemaVersion) {
     return NotGuanxi(database, "unknown schema version " + std::to_string(*version));
+  }
+  if (*version > 0) {
+    for (int64_t from = *version; from < kSchemaVersion; ++from) {
+      GUANXI_RETURN_IF_ERROR(database.Exec(kMigrations[from - 1]));
+    }
+    return transaction->Commit();
   }
   Result<int64_t> tables =
       QueryInt(database, "SELECT count(*) FROM sqlite_master", "listing tables");

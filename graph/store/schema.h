@@ -11,12 +11,15 @@
 namespace guanxi::store {
 
 // PRAGMA user_version of a database with the current schema.
-inline constexpr int64_t kSchemaVersion = 1;
+inline constexpr int64_t kSchemaVersion = 2;
 
-// Creates the schema in an empty database, or checks that an existing one has
-// version kSchemaVersion. Corrupt "PATH: not a guanxi database (...)" for a
-// file that is not SQLite, a SQLite file with other tables and no version, or
-// an unknown version; the adapter's status for other SQLite failures.
+// Creates the schema in an empty database, migrates one of an older version
+// (1: adds articles.full_date, empty for the items stored so far) in one
+// transaction, or checks that an existing one has version kSchemaVersion.
+// Corrupt "PATH: not a guanxi database (...)" for a file that is not SQLite,
+// a SQLite file with other tables and no version, or an unknown (newer)
+// version; the adapter's status for other SQLite failures (a read-only
+// version-1 file cannot be migrated: IoError).
 Status PrepareSchema(Database& database);
 
 }  // namespace guanxi::store

@@ -71,7 +71,8 @@ Result<graph::GraphData> Store::LoadGraph() const {
     data.entities[found->second].aliases.push_back(aliases->ColumnText(1));
   }
 
-  Result<Statement> articles = db.Prepare("SELECT id, path, title, date FROM articles ORDER BY id");
+  Result<Statement> articles =
+      db.Prepare("SELECT id, path, title, date, full_date FROM articles ORDER BY id");
   if (!articles.ok()) return articles.status();
   while (true) {
     Result<bool> row = articles->Step();
@@ -80,7 +81,8 @@ Result<graph::GraphData> Store::LoadGraph() const {
     data.articles.push_back({.id = articles->ColumnInt(0),
                              .path = articles->ColumnText(1),
                              .title = articles->ColumnText(2),
-                             .date = articles->ColumnText(3)});
+                             .date = articles->ColumnText(3),
+                             .full_date = articles->ColumnText(4)});
   }
 
   Result<Statement> relations = db.Prepare(

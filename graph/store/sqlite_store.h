@@ -42,7 +42,8 @@ struct StoreCounts {
 //
 // Identity rules:
 // - An item (Article) is identified by its content hash (ContentHash of title
-//   and text); ingesting a stored item again adds nothing.
+//   and text); ingesting a stored item again adds nothing, except its full
+//   date when the stored item has none (stored before full dates existed).
 // - Entities of any article with the same (type, canonical name) are one
 //   entity, except events: an event belongs to its item, so two items'
 //   "会议" are two entities. Aliases of all occurrences accumulate.
@@ -50,7 +51,8 @@ struct StoreCounts {
 class Store {
  public:
   // Opens or creates the database at `path` and creates its schema
-  // (PRAGMA user_version = 1) or checks it.
+  // (PRAGMA user_version = 2), migrates a version-1 database (adding each
+  // item's full date, empty for the items already stored), or checks it.
   // Corrupt ("PATH: not a guanxi database (...)") for a file that is not
   // SQLite, or SQLite with another schema or an unknown schema version;
   // IoError if the file cannot be opened or created.

@@ -363,5 +363,41 @@ TEST_F(GuanxiCliTest, DateRangeAndHopLimitNarrowPaths) {
   EXPECT_NE(bad.err.find("not a date"), std::string::npos) << bad.err;
 }
 
+// Two pages a year apart, each dated by its furniture line, in which the same
+// two people attend a meeting on the same month and day.
+TEST_F(GuanxiCliTest, FullDateRangesTellYearsApart) {
+  const std::string db = ShellQuote((dir_ / "years.db").string());
+  WriteFile(dir_ / "2023.txt",
+            "甲市召开招商推介会\n\n发布时间:2023-05-10 09:00 来源:甲市日报\n\n"
+            "5月9日,甲市召开招商推介会。市长王建国、副市长李明华出席会议。\n\n责任编辑:赵某\n");
+  WriteFile(dir_ / "2024.txt",
+            "甲市召开项目签约会\n\n发布时间:2024-05-10 09:00 来源:甲市日报\n\n"
+            "5月9日,甲市召开项目签约会。市长王建国、副市长李明华出席会议。\n\n责任编辑:赵某\n");
+  for (const char* page : {"2023.txt", "2024.txt"}) {
+    CommandResult build = RunGuanxi("build " + ShellQuote((dir_ / page).string()) + " --db " + db);
+    ASSERT_EQ(build.exit_code, 0) << build.err;
+  }
+  auto titles = [&](const std::string& range) {
+    CommandResult result = RunGuanxi("path 王建国 李明华 " + range + " --json --db " + db);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    std::vector<std::string> seen;
+    nlohmann::json path = nlohmann::json::parse(result.out);
+    for (const nlohmann::json& found : path["paths"]) {
+      for (const nlohmann::json& edge : found["edges"]) {
+        seen.push_back(edge["article"]["title"]);
+      }
+    }
+    return seen;
+  };
+  std::vector<std::string> in_2024 = titles("--since 2024-01-01");
+  ASSERT_FALSE(in_2024.empty());
+  for (const std::string& title : in_2024) EXPECT_EQ(title, "甲市召开项目签约会");
+  std::vector<std::string> in_2023 = titles("--since 2023-01-01 --until 2023-12-31");
+  ASSERT_FALSE(in_2023.empty());
+  for (const std::string& title : in_2023) EXPECT_EQ(title, "甲市召开招商推介会");
+  EXPECT_TRUE(titles("--since 2025-01-01").empty());
+  EXPECT_FALSE(titles("--since 5-9 --until 5-9").empty());  // month and day: any year
+}
+
 }  // namespace
 }  // namespace guanxi::testing

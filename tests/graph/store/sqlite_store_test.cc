@@ -203,6 +203,138 @@ TEST_F(StoreTest, UnopenablePathIsIoError) {
   EXPECT_EQ(directory.status().code(), Status::Code::kIoError) << directory.status().ToString();
 }
 
+// ---- Full dates and the version-1 schema ------------------------------------
+
+TEST_F(StoreTest, FullDateSurvivesWriteAndReopen) {
+  {
+    Store store = OpenStore();
+    Article dated = Meeting("开会", "张三");
+    dated.full_date = "2024-07-16";
+    (void)IngestOk(store, {MakePage("p1.txt", {dated, Meeting("座谈", "李四")})});
+  }
+  Store reopened = OpenStore();
+  const GraphData data = LoadOf(reopened);
+  ASSERT_EQ(data.articles.size(), 2u);
+  EXPECT_EQ(data.articles[0].date, "7月16日");
+  EXPECT_EQ(data.articles[0].full_date, "2024-07-16");
+  EXPECT_EQ(data.articles[1].full_date, "");
+}
+
+// The schema of version 1, as guanxi created it before full dates.
+constexpr const char* kVersion1Schema = R"sql(
+CREATE TABLE articles (
+  id           INTEGER PRIMARY KEY,
+  path         TEXT    NOT NULL,
+  item_index   INTEGER NOT NULL,
+  content_hash TEXT    NOT NULL UNIQUE,
+  title        TEXT    NOT NULL,
+  date         TEXT    NOT NULL,
+  text         TEXT    NOT NULL
+);
+CREATE TABLE subtitles (
+  article_id INTEGER NOT NULL REFERENCES articles (id),
+  position   INTEGER NOT NULL,
+  subtitle   TEXT    NOT NULL,
+  PRIMARY KEY (article_id, position)
+);
+CREATE TABLE entities (
+  id         INTEGER PRIMARY KEY,
+  type       TEXT    NOT NULL CHECK (type IN ('person', 'institution', 'project', 'country',
+                                              'event', 'place')),
+  name       TEXT    NOT NULL,
+  article_id INTEGER REFERENCES articles (id),
+  CHECK ((type = 'event') = (article_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX entities_key ON entities (type, name, ifnull(article_id, 0));
+CREATE TABLE aliases (
+  entity_id INTEGER NOT NULL REFERENCES entities (id),
+  alias     TEXT    NOT NULL,
+  UNIQUE (entity_id, alias)
+);
+CREATE INDEX aliases_by_alias ON aliases (alias);
+CREATE TABLE relations (
+  id         INTEGER PRIMARY KEY,
+  type       TEXT    NOT NULL CHECK (type IN ('attended', 'chaired', 'signed_with',
+                                              'holds_position', 'held_at', 'mentioned_in')),
+  source_id  INTEGER NOT NULL REFERENCES entities (id),
+  target_id  INTEGER NOT NULL REFERENCES entities (id),
+  title      TEXT    NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles (id),
+  sentence   TEXT    NOT NULL,
+  char_begin INTEGER NOT NULL,
+  char_end   INTEGER NOT NULL,
+  UNIQUE (type, source_id, target_id, title, article_id, sentence, char_begin, char_end)
+);
+CREATE INDEX relations_by_source ON relations (source_id);
+CREATE INDEX relations_by_target ON relations (target_id);
+CREATE INDEX relations_by_article ON relations (article_id);
+INSERT INTO articles VALUES (1, 'old.txt', 0, '00112233445566778899aabbccddeeff', '开会',
+                             '7月16日', '开会：张三出席会议。');
+INSERT INTO subtitles VALUES (1, 0, '副标题');
+INSERT INTO entities VALUES (1, 'person', '张三', NULL);
+INSERT INTO entities VALUES (2, 'event', '会议', 1);
+INSERT INTO aliases VALUES (1, '张书记');
+INSERT INTO relations VALUES (1, 'attended', 1, 2, '', 1, '开会：张三出席会议。', 0, 10);
+PRAGMA user_version = 1;
+)sql";
+
+int64_t UserVersion(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &statement, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  const int64_t version = sqlite3_column_int64(statement, 0);
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+  return version;
+}
+
+TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, kVersion1Schema, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+
+  {
+    Store store = OpenStore();
+    const GraphData data = LoadOf(store);
+    ASSERT_EQ(data.articles.size(), 1u);
+    EXPECT_EQ(data.articles[0].path, "old.txt");
+    EXPECT_EQ(data.articles[0].title, "开会");
+    EXPECT_EQ(data.articles[0].date, "7月16日");
+    EXPECT_EQ(data.articles[0].full_date, "");
+    ASSERT_EQ(data.entities.size(), 2u);
+    EXPECT_EQ(data.entities[0].name, "张三");
+    EXPECT_EQ(data.entities[0].aliases, std::vector<std::string>{"张书记"});
+    ASSERT_EQ(data.relations.size(), 1u);
+    EXPECT_EQ(data.relations[0].evidence.sentence, "开会：张三出席会议。");
+
+    // The migrated store takes new items with their full dates.
+    Article dated = Meeting("座谈", "李四");
+    dated.full_date = "2024-07-16";
+    const IngestStats stats = IngestOk(store, {MakePage("new.txt", {dated})});
+    EXPECT_EQ(stats.articles_added, 1);
+  }
+  EXPECT_EQ(UserVersion(db_path_), 2);
+  Store reopened = OpenStore();
+  const GraphData data = LoadOf(reopened);
+  ASSERT_EQ(data.articles.size(), 2u);
+  EXPECT_EQ(data.articles[1].full_date, "2024-07-16");
+  EXPECT_EQ(CountsOf(reopened).relations, 3);
+}
+
+TEST_F(StoreTest, ReingestingAnItemStoredWithoutFullDateAddsIt) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
+  Article dated = Meeting("开会", "张三");
+  dated.full_date = "2024-07-16";
+  const IngestStats again = IngestOk(store, {MakePage("p1.txt", {dated})});
+  EXPECT_EQ(again.articles_added, 0);
+  EXPECT_EQ(again.articles_unchanged, 1);
+  EXPECT_EQ(LoadOf(store).articles[0].full_date, "2024-07-16");
+}
+
 // ---- Ingesting --------------------------------------------------------------
 
 TEST_F(StoreTest, IngestStoresEntitiesRelationsAndArticles) {
