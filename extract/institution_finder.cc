@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/name_bounds.h"
+#include "extract/name_list_finder.h"
 #include "extract/text_util.h"
 
 namespace guanxi::extract {
@@ -48,6 +49,99 @@ bool IsSessionAt(std::u32string_view text, size_t pos) {
     if (HasAt(text, p + 1, meeting)) return true;
   }
   return false;
+}
+
+// True when a kind of organisation (body_kinds.txt) ends the words after a
+// list's 等 ("等5家单位", "等涉及产业出海的行业龙头企业").
+bool BodyKindFollows(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  constexpr size_t kMaxKindDistance = 16;
+  for (size_t q = pos; q < text.size() && q - pos <= kMaxKindDistance && !IsPunct(text[q]); ++q) {
+    // "…等理论研究情况以及高校": the kind belongs to another phrase.
+    if (text[q] == U'和' || HasAt(text, q, U"以及")) return false;
+    if (lex.body_kinds.LongestAt(text, q) > 0) return true;
+  }
+  return false;
+}
+
+bool IsLatinOrDigit(char32_t c) {
+  return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9');
+}
+
+// True when `name` may be a body named in a list: not a place, a country, a
+// generic mention, a person's name, nor words with a post or a verb.
+bool MayBeListedBody(std::u32string_view text, size_t begin, size_t end, bool bodies,
+                     const Lexicon& lex) {
+  constexpr size_t kMaxListedChars = 20;
+  if (end - begin < 2 || end - begin > kMaxListedChars) return false;
+  if (!IsHan(text[begin]) && !(text[begin] >= U'A' && text[begin] <= U'Z')) return false;
+  std::u32string name(text.substr(begin, end - begin));
+  if (lex.place_names.Contains(name) || lex.countries.Contains(name) ||
+      lex.generic_institutions.Matches(name) ||
+      (!bodies && ListedNameLength(text, begin, end, lex) > 0)) {
+    return false;
+  }
+  for (size_t i = begin; i < end; ++i) {
+    std::u32string_view upto = text.substr(0, end);
+    if (lex.posts.LongestAt(upto, i) >= 2 || lex.trigger_words.LongestAt(upto, i) >= 2 ||
+        lex.boundary_verbs.LongestAt(upto, i) >= 2 || lex.project_suffixes.LongestAt(upto, i) >= 2) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Bodies listed before 等 and a kind of organisation: "重庆邮电大学、全感互娱、
+// 爱奇艺等5家单位", "以及长城汽车和雅迪电动摩托车等龙头企业". Companies are
+// often named without a legal suffix; the list says what they are.
+std::vector<TextHit> FindListedBodies(std::u32string_view text, const Lexicon& lex) {
+  std::vector<TextHit> hits;
+  for (size_t etc = 2; etc < text.size(); ++etc) {
+    if (text[etc] != U'等' || !BodyKindFollows(text, etc + 1, lex)) continue;
+    // The names, right to left: runs between 、, the last one split at a joiner.
+    std::vector<Span> names;
+    size_t end = etc;
+    for (;;) {
+      size_t begin = end;
+      while (begin > 0 && (IsBodyChar(text[begin - 1]) && text[begin - 1] != U' ')) --begin;
+      // "SKY NET": a space between Latin letters is part of the name.
+      while (begin > 1 && text[begin - 1] == U' ' && IsLatinOrDigit(text[begin - 2])) {
+        --begin;
+        while (begin > 0 && IsLatinOrDigit(text[begin - 1])) --begin;
+      }
+      // The first name starts where a name may: after a verb or a word of the
+      // sentence ("会议邀请了A和B等…企业").
+      begin = std::max(begin, NameStart(text, end, lex, kMaxInstitutionChars, NameKind::kInstitution));
+      size_t joiner = begin;
+      for (size_t k = end; k > begin + 1; --k) {
+        char32_t c = text[k - 1];
+        if (c == U'和' || c == U'及' || c == U'与') {
+          joiner = k;
+          break;
+        }
+      }
+      if (end - joiner < 2) break;
+      names.push_back({static_cast<int64_t>(joiner), static_cast<int64_t>(end)});
+      if (joiner > begin) {
+        end = joiner - 1;  // the name before the joiner
+        continue;
+      }
+      if (begin == 0 || text[begin - 1] != U'、') break;
+      end = begin - 1;
+    }
+    // A list with a name that ends like a body is a list of bodies: its
+    // other names may look like people's ("爱奇艺").
+    bool bodies = false;
+    for (const Span& n : names) {
+      bodies = bodies || lex.institution_suffixes.LongestEndingAt(text, static_cast<size_t>(n.end)) >= 2;
+    }
+    for (const Span& n : names) {
+      const auto b = static_cast<size_t>(n.begin);
+      const auto e = static_cast<size_t>(n.end);
+      if (!MayBeListedBody(text, b, e, bodies, lex)) break;
+      hits.push_back({std::u32string(text.substr(b, e - b)), n});
+    }
+  }
+  return hits;
 }
 
 }  // namespace
@@ -127,6 +221,11 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
     }
     hits.push_back(
         {std::move(mention), {static_cast<int64_t>(begin), static_cast<int64_t>(mention_end)}});
+  }
+  for (TextHit& h : FindListedBodies(text, lex)) {
+    bool in_blocked = false;
+    for (const Span& b : blocked) in_blocked = in_blocked || Inside(h.span.begin, b);
+    if (!in_blocked) hits.push_back(std::move(h));
   }
   return KeepLongest(std::move(hits));
 }

@@ -58,6 +58,7 @@ Lexicon Build() {
   LoadWords("name_stop_words.txt", lex.name_stop_words);
   LoadWords("honorifics.txt", lex.honorifics);
   LoadWords("group_words.txt", lex.group_words);
+  LoadWords("body_kinds.txt", lex.body_kinds);
   LoadWords("speech_verbs.txt", lex.speech_verbs);
   LoadWords("appointment_verbs.txt", lex.appointment_verbs);
   LoadWords("appointment_intros.txt", lex.appointment_intros);

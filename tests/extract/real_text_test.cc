@@ -142,6 +142,16 @@ TEST(InstitutionKindTest, BodiesWithoutTheUsualEndings) {
   }
 }
 
+TEST(InstitutionKindTest, NamesListedBeforeAKindOfBodyAreBodies) {
+  graph::Article a = One("5月6日,北岭大学、星河互娱、云帆等4家单位代表发言。会议邀请了蓝鲸汽车和"
+                         "飞燕电动车等行业龙头企业。张伟、李强等企业负责人参加。");
+  for (const char* name : {"北岭大学", "星河互娱", "云帆", "蓝鲸汽车", "飞燕电动车"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, name)) << name;
+  }
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "张伟"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "李强"));
+}
+
 TEST(InstitutionEdgeTest, LeftEdgeStopsAtWordsOfTheSentence) {
   graph::Article a = One("5月6日,应东江大学邀请,世界500强企业华远集团参加。就南宁市第三中学"
                          "建设问题,双方交换意见。");
