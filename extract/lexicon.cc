@@ -1,6 +1,8 @@
 #include "extract/lexicon.h"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "extract/embedded_data.h"
@@ -45,6 +47,68 @@ void LoadGeneric(std::string_view file_name, GenericRules& rules) {
     if (fields[0] == U"=") rules.whole.Add(fields[1]);
     if (fields[0] == U"^") rules.leading.Add(fields[1]);
     if (fields[0] == U"~") rules.anywhere.Add(fields[1]);
+  }
+}
+
+// Rank of a place level in the order of senses: provinces first.
+int LevelRank(std::u32string_view level) {
+  if (level == U"province") return 0;
+  if (level == U"prefecture") return 1;
+  if (level == U"county") return 2;
+  if (level == U"town") return 3;
+  return 4;
+}
+
+// divisions.txt ("NAME LEVEL PARENT CODE SHORT..."), then places.txt (regions,
+// "! WORD" lines).
+void LoadPlaces(Lexicon& lex) {
+  constexpr size_t kExpectedNames = 60000;  // divisions.txt: ~42,000 places, ~10,000 short forms
+  lex.place_senses.reserve(kExpectedNames);
+  lex.places.reserve(kExpectedNames);
+  lex.all_places.reserve(kExpectedNames);
+  auto add_sense = [&](const std::u32string& name, uint32_t index) {
+    lex.place_senses[name].push_back(index);
+  };
+  for (const char* file : {"divisions.txt", "places.txt"}) {
+    for (auto& fields : ReadLines(file)) {
+      if (fields[0] == U"!" && fields.size() > 1) lex.not_places.Add(fields[1]);
+      if (fields.size() < 3 || fields[0] == U"!") continue;
+      Place p;
+      p.name = std::move(fields[0]);
+      p.level = std::move(fields[1]);
+      if (fields[2] != U"-") p.parent = std::move(fields[2]);
+      if (fields.size() > 3 && fields[3] != U"-") p.code = ToUtf8(fields[3]);
+      for (size_t i = 4; i < fields.size(); ++i) p.short_forms.push_back(std::move(fields[i]));
+      const auto index = static_cast<uint32_t>(lex.all_places.size());
+      const bool town = p.level == U"town";
+      // Towns have a word set of their own: ~40,000 names in place_names
+      // would slow every lookup of the finders.
+      // A town's short form is kept in its Place only: 石排 is a town only in
+      // an item about its county, which a lookup by name cannot tell.
+      (town ? lex.town_names : lex.place_names).Add(p.name);
+      add_sense(p.name, index);
+      for (const std::u32string& s : p.short_forms) {
+        if (town) break;
+        lex.place_names.Add(s);
+        add_sense(s, index);
+      }
+      lex.all_places.push_back(std::move(p));
+    }
+  }
+  // Primary sense first: a full name before a short form, then the higher
+  // level, then file (code) order.
+  for (auto& [name, senses] : lex.place_senses) {
+    if (senses.size() == 1) {
+      lex.places.emplace(name, lex.all_places[senses.front()]);
+      continue;
+    }
+    auto key = [&, &n = name](uint32_t i) {
+      const Place& p = lex.all_places[i];
+      return std::make_tuple(p.name != n, LevelRank(p.level), i);
+    };
+    std::sort(senses.begin(), senses.end(),
+              [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+    lex.places.emplace(name, lex.all_places[senses.front()]);
   }
 }
 
@@ -135,25 +199,7 @@ Lexicon Build() {
     lex.countries.Add(fields[0]);
     lex.country_canonical[fields[0]] = fields.size() > 1 ? fields[1] : fields[0];
   }
-  for (auto& fields : ReadLines("places.txt")) {
-    if (fields[0] == U"!" && fields.size() > 1) lex.not_places.Add(fields[1]);
-    if (fields.size() < 3) continue;
-    Place p{fields[0], fields[1], fields[2] == U"-" ? std::u32string() : fields[2]};
-    lex.place_names.Add(p.name);
-    lex.places[p.name] = p;
-    // Short forms: 永川区 -> 永川, 泸州市 -> 泸州, 四川省 -> 四川.
-    for (std::u32string_view end : {U"自治区", U"省", U"市", U"区", U"县"}) {
-      const std::u32string& n = p.name;
-      if (n.size() >= end.size() + 2 && n.ends_with(end)) {
-        std::u32string short_name = n.substr(0, n.size() - end.size());
-        if (!lex.places.count(short_name)) {
-          lex.place_names.Add(short_name);
-          lex.places[short_name] = p;
-        }
-        break;
-      }
-    }
-  }
+  LoadPlaces(lex);
   return lex;
 }
 
@@ -171,6 +217,25 @@ bool GenericRules::Matches(std::u32string_view mention) const {
     if (anywhere.LongestAt(mention, i) > 0) return true;
   }
   return false;
+}
+
+const std::vector<uint32_t>& Lexicon::PlaceSenses(std::u32string_view name) const {
+  static const std::vector<uint32_t> kNone;
+  auto it = place_senses.find(std::u32string(name));
+  return it == place_senses.end() ? kNone : it->second;
+}
+
+const Place* Lexicon::ParentOf(const Place& place) const {
+  if (place.parent.empty()) return nullptr;
+  for (uint32_t i : PlaceSenses(place.parent)) {
+    const Place& p = all_places[i];
+    if (p.name != place.parent) continue;
+    if (place.code.empty() ||
+        (p.code.size() < place.code.size() && place.code.starts_with(p.code))) {
+      return &p;
+    }
+  }
+  return nullptr;
 }
 
 const Lexicon& Lexicon::Default() {

@@ -5,6 +5,7 @@
 // construction; safe to share between threads.
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -50,11 +51,14 @@ struct Trigger {
   TriggerStrength strength = TriggerStrength::kStrong;
 };
 
-// A place of places.txt.
+// A place of divisions.txt (China's administrative divisions) or places.txt
+// (regions such as 川渝).
 struct Place {
   std::u32string name;    // full name, "永川区"
-  std::u32string level;   // province, city, district or county
+  std::u32string level;   // province, prefecture, county, town or region
   std::u32string parent;  // full name of the parent, empty for none
+  std::string code;       // GB/T 2260 code ("500118"), the parent's is a prefix; may be empty
+  std::vector<std::u32string> short_forms;  // "永川"; "黔东南州", "黔东南" (the 州 form first)
 };
 
 // Lists "= WORD" (whole mentions), "^ WORD" (leading words) and "~ WORD"
@@ -110,9 +114,22 @@ struct Lexicon {
   std::vector<std::u32string> event_title_endings;   // event_titles.txt "end" lines
   WordSet countries;
   std::unordered_map<std::u32string, std::u32string> country_canonical;
-  WordSet place_names;  // full names and derived short forms
+  // Places. A name (full or short) can be several places: 朝阳区 of Beijing
+  // and of Changchun, hundreds of 城关镇. `place_senses` lists them all, the
+  // primary sense first (a full name before a short form, then the higher
+  // level, then division-code order); `places` holds the primary sense only.
+  WordSet place_names;  // provinces, prefectures, counties with their short forms; regions
+  WordSet town_names;   // full names of towns ("石排镇"); their short forms name no place
   WordSet not_places;   // "! WORD" lines of places.txt: 全区, 社区, 高新区 ...
-  std::unordered_map<std::u32string, Place> places;  // full or short name -> place
+  std::vector<Place> all_places;  // every place, in file order
+  std::unordered_map<std::u32string, std::vector<uint32_t>> place_senses;  // name -> all_places
+  std::unordered_map<std::u32string, Place> places;  // full or short name -> primary sense
+  // The senses of `name` (indices into all_places, primary first); empty when
+  // it names no place.
+  const std::vector<uint32_t>& PlaceSenses(std::u32string_view name) const;
+  // The place one level up from `place`: the place named by its parent field
+  // whose code is a prefix of its code; nullptr for a province or a region.
+  const Place* ParentOf(const Place& place) const;
 
   // The lexicon built from the embedded data, parsed on first use.
   static const Lexicon& Default();

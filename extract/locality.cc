@@ -1,8 +1,10 @@
 #include "extract/locality.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -15,34 +17,58 @@ namespace {
 constexpr std::u32string_view kBodiesAfterShortPlace[] = {U"人大", U"政协", U"人民政府",
                                                           U"政府", U"委",   U"纪委"};
 
-// Counts per place name, in order of first appearance (ties go to the first).
-// Indexed by name: a long page prints many distinct names.
+// Counts per place, in order of first appearance (ties go to the first). A
+// listed place is keyed by its index in Lexicon::all_places (朝阳区 is two
+// places), an unlisted one by its name.
 class Tally {
  public:
-  void Add(const std::u32string& name, int n) {
-    auto [it, inserted] = index_.try_emplace(name, counts_.size());
-    if (inserted) {
-      counts_.emplace_back(name, n);
+  static constexpr uint32_t kUnlisted = UINT32_MAX;
+  static constexpr size_t kNew = SIZE_MAX;
+
+  void Add(uint32_t place, const std::u32string& name, int n) {
+    size_t& slot = place == kUnlisted ? by_name_.try_emplace(name, kNew).first->second
+                                      : by_place_.try_emplace(place, kNew).first->second;
+    if (slot == kNew) {
+      slot = entries_.size();
+      entries_.push_back({place, name, n});
     } else {
-      counts_[it->second].second += n;
+      entries_[slot].count += n;
     }
   }
+  void AddListed(uint32_t place, const Lexicon& lex, int n) {
+    Add(place, lex.all_places[place].name, n);
+  }
+  void AddUnlisted(const std::u32string& name, int n) { Add(kUnlisted, name, n); }
 
-  std::u32string MostFrequent() const {
-    std::u32string best;
-    int best_count = 0;
-    for (const auto& [name, count] : counts_) {
-      if (count > best_count) best = name, best_count = count;
+  struct Entry {
+    uint32_t place;  // kUnlisted for a name missing from the gazetteer
+    std::u32string name;
+    int count;
+  };
+  // The most frequent entry that `keep` accepts; nullptr if none.
+  template <typename Keep>
+  const Entry* Best(Keep&& keep) const {
+    const Entry* best = nullptr;
+    for (const Entry& e : entries_) {
+      if (keep(e) && (!best || e.count > best->count)) best = &e;
     }
     return best;
   }
+  const Entry* Best() const {
+    return Best([](const Entry&) { return true; });
+  }
+  int CountOf(uint32_t place) const {
+    auto it = by_place_.find(place);
+    return it == by_place_.end() ? 0 : entries_[it->second].count;
+  }
 
  private:
-  std::vector<std::pair<std::u32string, int>> counts_;
-  std::unordered_map<std::u32string, size_t> index_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::u32string, size_t> by_name_;
+  std::unordered_map<uint32_t, size_t> by_place_;
 };
 
-// Places missing from places.txt still show in local bodies: "青溪区委",
+// Places missing from the gazetteer still show in local bodies: "青溪区委",
 // "白沙县人民政府", "云岭市政协". Two Han characters before the level count.
 void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& districts,
                          Tally& cities) {
@@ -51,6 +77,8 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& di
     if (level != U'区' && level != U'县' && level != U'市') continue;
     std::u32string name(text.substr(k - 2, 3));
     if (!IsHan(name[0]) || !IsHan(name[1]) || lex.places.count(name)) continue;
+    // "观山湖区": the end of a listed name holds no other place.
+    if (lex.place_names.LongestEndingAt(text, k + 1) > 3) continue;
     if (lex.name_stop_chars.count(name[0]) || lex.name_stop_chars.count(name[1])) continue;
     if (lex.boundary_words.LongestEndingAt(text, k) > 0) continue;
     // A local body after the name ("青溪区委") counts twice; the name on its
@@ -66,9 +94,9 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& di
     if (not_place > 0 && (not_place >= 3 || !free || !local_body)) continue;
     if (!body && !free) continue;
     if (level == U'市') {
-      cities.Add(name, body ? 2 : 1);
+      cities.AddUnlisted(name, body ? 2 : 1);
     } else {
-      districts.Add(name, body ? 2 : 1);
+      districts.AddUnlisted(name, body ? 2 : 1);
     }
   }
 }
@@ -92,13 +120,13 @@ void CountUnlistedBanners(std::u32string_view text, const Lexicon& lex, Tally& d
            lex.boundary_words.LongestEndingAt(text, from) == 0) {
       --from;
     }
-    if (k - from < 2) continue;
+    if (k - from < 2 || lex.places.count(std::u32string(text.substr(from, k + 1 - from)))) continue;
     bool after_punct = from == 0 || !IsHan(text[from - 1]);
     if (!after_punct && lex.boundary_words.LongestEndingAt(text, from) == 0) continue;
     // Without a body after it, a name of three or more characters right after
     // punctuation ("，伊金霍洛旗2026年…") counts once.
     if (!body && (!after_punct || k - from < 3)) continue;
-    districts.Add(std::u32string(text.substr(from, k + 1 - from)), body ? 2 : 1);
+    districts.AddUnlisted(std::u32string(text.substr(from, k + 1 - from)), body ? 2 : 1);
   }
 }
 
@@ -117,62 +145,222 @@ void CountUnlistedPrefectures(std::u32string_view text, const Lexicon& lex, Tall
     bool year = text[k + 1] >= U'0' && text[k + 1] <= U'9';
     bool body = false;
     for (std::u32string_view b : kBodiesAfterShortPlace) body = body || HasAt(text, k + 1, b);
-    if (year || body) prefectures.Add(name, 1);
+    if (year || body) prefectures.AddUnlisted(name, 1);
   }
+}
+
+// A place name printed in the text.
+struct Hit {
+  size_t pos;
+  size_t len;
+};
+
+// The place names of `text`, left to right; a country's name is skipped
+// ("越南山水" holds no 南山). Towns are looked up only where a town's name can
+// end (镇, 乡, 街道, 苏木): their word set is large, and so a probe costs more.
+std::vector<Hit> FindPlaceNames(std::u32string_view text, const Lexicon& lex) {
+  std::vector<Hit> hits;
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t c = text[pos];
+    if (c == U'镇' || c == U'乡' || c == U'道' || c == U'木') {
+      if (size_t len = lex.town_names.LongestEndingAt(text, pos + 1); len > 0) {
+        const size_t begin = pos + 1 - len;
+        // "石柱镇": the town replaces the county short form 石柱 read inside it.
+        while (!hits.empty() && hits.back().pos >= begin) hits.pop_back();
+        hits.push_back({begin, len});
+        ++pos;
+        continue;
+      }
+    }
+    if (size_t country = lex.countries.LongestAt(text, pos); country > 0) {
+      pos += country;
+      continue;
+    }
+    if (size_t len = lex.place_names.LongestAt(text, pos); len > 0) {
+      hits.push_back({pos, len});
+      pos += len;
+      continue;
+    }
+    ++pos;
+  }
+  return hits;
+}
+
+// True when `place` (or one of its short forms) is among `printed`.
+bool IsPrinted(const Place& place, const std::unordered_set<std::u32string>& printed) {
+  if (printed.count(place.name)) return true;
+  for (const std::u32string& s : place.short_forms) {
+    if (printed.count(s)) return true;
+  }
+  return false;
+}
+
+// The sense of `name` whose parents are printed most (朝阳区 with 长春 is
+// Changchun's); ties go to the primary sense. Towns by full name only.
+uint32_t ChooseSense(const std::u32string& name, const std::unordered_set<std::u32string>& printed,
+                     const Lexicon& lex) {
+  const std::vector<uint32_t>& senses = lex.PlaceSenses(name);
+  uint32_t best = Tally::kUnlisted;
+  int best_support = -1;
+  for (uint32_t i : senses) {
+    const Place& p = lex.all_places[i];
+    if (p.level == U"town" && p.name != name) continue;
+    int support = 0;
+    if (senses.size() > 1) {
+      for (const Place* a = lex.ParentOf(p); a != nullptr; a = lex.ParentOf(*a)) {
+        support += IsPrinted(*a, printed) ? 1 : 0;
+      }
+    }
+    if (support > best_support) best = i, best_support = support;
+  }
+  return best;
+}
+
+// The province-level place above `place` (itself for a province); nullptr if none.
+const Place* ProvinceOf(const Place& place, const Lexicon& lex) {
+  const Place* p = &place;
+  while (p != nullptr && p->level != U"province") p = lex.ParentOf(*p);
+  return p;
+}
+
+// The 州 form of an autonomous prefecture (黔东南苗族侗族自治州 -> 黔东南州).
+std::u32string PrefectureForm(const Place& place) {
+  if (!place.name.ends_with(U"自治州")) return {};
+  for (const std::u32string& s : place.short_forms) {
+    if (s.ends_with(U"州")) return s;
+  }
+  return {};
+}
+
+// A county's short form is weak evidence ("双城经济圈", "惠民政策"): it counts
+// when the item prints the county's full name or one of its parents, or a
+// local body follows it ("峡江县委" aside, "峡江人大常委会").
+bool CountsAsCounty(const Hit& h, const Place& place,
+                    const std::unordered_set<std::u32string>& printed, std::u32string_view text,
+                    const Lexicon& lex) {
+  if (place.level != U"county" || h.len == place.name.size()) return true;
+  if (printed.count(place.name)) return true;
+  for (const Place* a = lex.ParentOf(place); a != nullptr; a = lex.ParentOf(*a)) {
+    if (IsPrinted(*a, printed)) return true;
+  }
+  for (std::u32string_view b : kBodiesAfterShortPlace) {
+    if (HasAt(text, h.pos + h.len, b)) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
-  Tally districts;
-  Tally cities;
-  Tally towns;
-  for (size_t pos = 0; pos < text.size();) {
-    // A country's name is no place of ours: "越南山水" holds no 南山.
-    if (size_t country = lex.countries.LongestAt(text, pos); country > 0) {
-      pos += country;
-      continue;
-    }
-    size_t len = lex.place_names.LongestAt(text, pos);
-    if (len == 0) {
-      ++pos;
-      continue;
-    }
-    std::u32string name(text.substr(pos, len));
-    const Place& place = lex.places.at(name);
-    int weight = name == place.name ? 2 : 1;
-    if (place.level == U"district" || place.level == U"county") {
-      districts.Add(place.name, weight);
-      // "正安县凤仪镇": a town printed right after its county.
-      size_t t = pos + len;
+  const std::vector<Hit> hits = FindPlaceNames(text, lex);
+  std::unordered_set<std::u32string> printed;
+  for (const Hit& h : hits) printed.emplace(text.substr(h.pos, h.len));
+  Tally provinces, prefectures, counties, towns;
+  std::unordered_map<std::u32string, uint32_t> chosen;  // name -> sense, decided once
+  for (const Hit& h : hits) {
+    std::u32string name(text.substr(h.pos, h.len));
+    auto [it, inserted] = chosen.try_emplace(name, Tally::kUnlisted);
+    if (inserted) it->second = ChooseSense(name, printed, lex);
+    if (it->second == Tally::kUnlisted) continue;
+    const Place& place = lex.all_places[it->second];
+    const int weight = name == place.name ? 2 : 1;
+    if (!CountsAsCounty(h, place, printed, text, lex)) continue;
+    if (place.level == U"county") {
+      counties.AddListed(it->second, lex, weight);
+      // "正安县凤仪镇": a town printed right after its county, even when the
+      // gazetteer lists it elsewhere only.
+      size_t t = h.pos + h.len;
       if (t + 2 < text.size() && IsHan(text[t]) && IsHan(text[t + 1]) &&
           (text[t + 2] == U'镇' || text[t + 2] == U'乡')) {
-        towns.Add(std::u32string(text.substr(t, 3)), 1);
+        towns.AddUnlisted(std::u32string(text.substr(t, 3)), 1);
       }
-    } else if (place.level == U"city" || place.name.ends_with(U"市")) {
-      cities.Add(place.name, weight);
+    } else if (place.level == U"prefecture") {
+      prefectures.AddListed(it->second, lex, weight);
+    } else if (place.level == U"province") {
+      provinces.AddListed(it->second, lex, weight);
+      // A municipality is its own prefecture: "重庆市商务委".
+      if (place.name.ends_with(U"市")) prefectures.AddListed(it->second, lex, weight);
+    } else if (place.level == U"town") {
+      towns.AddListed(it->second, lex, weight);
     }
-    pos += len;
   }
-  CountUnlistedPlaces(text, lex, districts, cities);
-  CountUnlistedBanners(text, lex, districts);
-  Tally prefectures;
-  CountUnlistedPrefectures(text, lex, prefectures);
+  Tally unlisted_cities;
+  CountUnlistedPlaces(text, lex, counties, unlisted_cities);
+  CountUnlistedBanners(text, lex, counties);
+  Tally unlisted_prefectures;
+  CountUnlistedPrefectures(text, lex, unlisted_prefectures);
+
+  auto place_of = [&](const Tally::Entry* e) -> const Place* {
+    return e == nullptr || e->place == Tally::kUnlisted ? nullptr : &lex.all_places[e->place];
+  };
+  // The prefecture a county belongs to (a municipality for its districts).
+  auto prefecture_of = [&](const Place& county) { return lex.ParentOf(county); };
+  const Tally::Entry* county = counties.Best();
+  const Tally::Entry* prefecture = prefectures.Best();
+  // An item about a prefecture that names a county elsewhere once: keep the
+  // prefecture, and a county only from inside it.
+  if (const Place* c = place_of(county), *pf = place_of(prefecture);
+      c != nullptr && pf != nullptr && prefecture->count > county->count &&
+      prefecture_of(*c) != pf) {
+    county = counties.Best([&](const Tally::Entry& e) {
+      return e.place != Tally::kUnlisted && prefecture_of(lex.all_places[e.place]) == pf;
+    });
+  }
   Locality where;
-  where.district = districts.MostFrequent();
-  where.town = towns.MostFrequent();
-  where.prefecture = prefectures.MostFrequent();
-  auto listed = lex.places.find(where.district);
-  if (listed != lex.places.end()) {
-    where.city = listed->second.parent;
-  } else {
-    where.city = cities.MostFrequent();
+  const Place* county_place = place_of(county);
+  const Place* city_place = nullptr;
+  const Tally::Entry* town = towns.Best();
+  if (county == nullptr && prefecture == nullptr && place_of(town) != nullptr) {
+    // "石排镇" alone: the town's county (or prefecture: 东莞市) is the item's.
+    const Place* up = lex.ParentOf(*place_of(town));
+    if (up != nullptr && up->level == U"county") county_place = up;
+    if (up != nullptr && up->level == U"prefecture") city_place = up;
   }
-  if (!where.city.empty()) {
-    auto it = lex.places.find(where.city);
-    if (it != lex.places.end()) {
-      where.province = it->second.level == U"province" ? it->second.name : it->second.parent;
+  if (county_place != nullptr) {
+    where.district = county_place->name;
+    // The county's own towns first, then one printed right after it.
+    if (const Tally::Entry* own = towns.Best([&](const Tally::Entry& e) {
+          return e.place != Tally::kUnlisted &&
+                 lex.ParentOf(lex.all_places[e.place]) == county_place;
+        })) {
+      town = own;
+    } else {
+      town = towns.Best([](const Tally::Entry& e) { return e.place == Tally::kUnlisted; });
     }
+  } else if (county != nullptr) {
+    where.district = county->name;
+  }
+  if (town != nullptr) where.town = town->name;
+
+  if (county_place != nullptr) {
+    city_place = prefecture_of(*county_place);
+  } else if (const Place* pf = place_of(prefecture)) {
+    city_place = pf;
+  } else if (city_place == nullptr) {
+    if (const Tally::Entry* c = unlisted_cities.Best()) where.city = c->name;
+  }
+  if (city_place != nullptr) where.city = city_place->name;
+  // The province: the one above the city, unless another is printed more
+  // often than the city and the city's own province is not printed.
+  auto index_of = [&](const Place* p) {
+    return p == nullptr ? Tally::kUnlisted : static_cast<uint32_t>(p - lex.all_places.data());
+  };
+  const int city_count = prefectures.CountOf(index_of(city_place));
+  const Place* province = city_place != nullptr ? ProvinceOf(*city_place, lex) : nullptr;
+  if (const Tally::Entry* p = provinces.Best();
+      p != nullptr && (province == nullptr ||
+                       (p->count > city_count && provinces.CountOf(index_of(province)) == 0))) {
+    province = place_of(p);
+  }
+  if (province != nullptr) where.province = province->name;
+  if (city_place != nullptr) where.prefecture = PrefectureForm(*city_place);
+  if (where.prefecture.empty()) {
+    if (const Tally::Entry* p = unlisted_prefectures.Best()) where.prefecture = p->name;
+  }
+  // "凯里市" printed at least as often as its prefecture: 市委 is its own.
+  if (county != nullptr && county_place == place_of(county) && county_place != nullptr &&
+      county_place->name.ends_with(U"市") && county->count >= city_count) {
+    where.county_city = county_place->name;
   }
   return where;
 }
@@ -180,6 +368,7 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
 Locality MergeLocality(Locality primary, const Locality& fallback) {
   if (primary.district.empty() && primary.city.empty()) {
     primary.district = fallback.district;
+    primary.county_city = fallback.county_city;
   }
   if (primary.city.empty()) primary.city = fallback.city;
   if (primary.province.empty()) primary.province = fallback.province;
@@ -193,6 +382,106 @@ bool IsTermNumeral(char32_t c) {
   return (c >= U'0' && c <= U'9') ||
          std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
 }
+
+// The characters that stand for the item's own place in shorthand: 区委, 县政府.
+bool IsLevelChar(char32_t c) {
+  return std::u32string_view(U"省市区县旗州镇乡").find(c) != std::u32string_view::npos ||
+         c == U'自' || c == U'街';
+}
+
+// Length of a term printed before a level ("十届州政协" -> 3); 0 if none.
+size_t LeadingTerm(std::u32string_view mention) {
+  size_t n = 0;
+  while (n < mention.size() && IsTermNumeral(mention[n])) ++n;
+  if (n == 0 || n + 2 >= mention.size() || mention[n] != U'届') return 0;
+  return IsLevelChar(mention[n + 1]) ? n + 1 : 0;
+}
+
+// "区委" -> 永川区委, "县人民政府" -> 峡江县人民政府, "自治区人民政府" ->
+// 广西壮族自治区人民政府, "州政协" and "自治州政协" -> 黔东南州政协, "街道党工委" ->
+// the town's; unchanged when the item has no place of that level.
+std::u32string ResolveShorthand(const std::u32string& out, const Locality& where) {
+  if (out.size() < 2) return out;
+  struct Level {
+    std::u32string_view word;  // the shorthand's level word
+    const std::u32string* place;
+    std::u32string_view ending;  // what the place's name must end with
+  };
+  const std::u32string& city = where.county_city.empty() ? where.city : where.county_city;
+  const Level levels[] = {
+      {U"自治区", &where.province, U"自治区"},
+      {U"自治州", &where.prefecture, U"州"},
+      {U"街道", &where.town, U"街道"},
+      {U"区", &where.district, U"区"},
+      {U"县", &where.district, U"县"},
+      {U"旗", &where.district, U"旗"},
+      {U"市", &city, U"市"},
+      {U"省", &where.province, U"省"},
+      {U"镇", &where.town, U"镇"},
+      {U"乡", &where.town, U"乡"},
+      {U"州", &where.prefecture, U"州"},
+  };
+  for (const Level& l : levels) {
+    if (!HasAt(out, 0, l.word)) continue;
+    if (out.size() <= l.word.size() || l.place->empty() || !l.place->ends_with(l.ending)) {
+      return out;
+    }
+    // "区级城运中心" is the district's own: 永川区城运中心.
+    size_t skip = l.word.size();
+    if (out.size() > skip + 2 && out[skip] == U'级') ++skip;
+    return *l.place + out.substr(skip);
+  }
+  return out;
+}
+
+// "永川人大常委会" -> 永川区人大常委会, "黔东南人大常委会" -> 黔东南州人大常委会: a
+// short place name before a local body gets its level back; a level printed
+// twice is printed once. Of a name's
+// places, the item's own is meant.
+std::u32string RestoreLevel(const std::u32string& out, const Locality& where, const Lexicon& lex) {
+  const size_t len = lex.place_names.LongestAt(out, 0);
+  const std::u32string head = out.substr(0, len);
+  const std::vector<uint32_t>& senses = lex.PlaceSenses(head);
+  if (senses.empty()) return out;
+  if (IsLevelChar(head.back())) {
+    // "观山湖区区委", "大连市市人大常委会": the level printed twice (not "市场").
+    if (len < out.size() && out[len] == head.back()) {
+      for (std::u32string_view body : kBodiesAfterShortPlace) {
+        if (HasAt(out, len + 1, body)) return head + out.substr(len + 1);
+      }
+    }
+    return out;
+  }
+  const Place* place = &lex.all_places[senses.front()];
+  for (uint32_t i : senses) {
+    const Place& p = lex.all_places[i];
+    if (p.name == where.district || p.name == where.city || p.name == where.province) {
+      place = &p;
+      break;
+    }
+  }
+  if (place->name == head || place->level == U"town") return out;
+  for (std::u32string_view body : kBodiesAfterShortPlace) {
+    if (!HasAt(out, len, body)) continue;
+    std::u32string full = place->name;
+    for (const std::u32string& s : place->short_forms) {
+      if (place->name.ends_with(U"自治州") && s.ends_with(U"州")) full = s;
+    }
+    return full + out.substr(len);
+  }
+  return out;
+}
+
+// True when `name` starts with a place of Hong Kong, Macau or Taiwan.
+bool OutsideMainland(std::u32string_view name, const Lexicon& lex) {
+  const size_t len = lex.place_names.LongestAt(name, 0);
+  if (len == 0) return false;
+  const std::vector<uint32_t>& senses = lex.PlaceSenses(name.substr(0, len));
+  if (senses.empty()) return false;
+  const Place* p = &lex.all_places[senses.front()];
+  while (p->level != U"province" && lex.ParentOf(*p) != nullptr) p = lex.ParentOf(*p);
+  return p->code == "71" || p->code == "81" || p->code == "82";
+}
 }  // namespace
 
 std::u32string ResolveInstitution(std::u32string_view mention, const Locality& where,
@@ -205,36 +494,23 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     if (from == at || from == 0 || out[from - 1] == U'第') continue;
     char32_t before = out[from - 1];
     if (before == U'市' || before == U'区' || before == U'县' || before == U'旗' ||
-        before == U'省') {
+        before == U'省' || before == U'州') {
       out.erase(from, at + 1 - from);
       break;
     }
   }
+  // "十届州政协": a term before the level names the same body.
+  if (size_t term = LeadingTerm(out); term > 0) out.erase(0, term);
+  // "我县人民医院", "本市商务局": the home place's own.
+  if (out.size() > 2 && (out[0] == U'我' || out[0] == U'本') && IsLevelChar(out[1])) {
+    out.erase(0, 1);
+  }
   if (HasAt(out, 0, U"中共")) {
     // 中共永川区委 names the same body as 永川区委; keep it, aliases join them.
   } else if (!out.empty() && lex.place_names.LongestAt(out, 0) == 0) {
-    std::u32string prefix;
-    if (out[0] == U'区' || out[0] == U'县' || out[0] == U'旗') prefix = where.district;
-    if (out[0] == U'市') prefix = where.city;
-    if (out[0] == U'省') prefix = where.province;
-    if ((out[0] == U'镇' || out[0] == U'乡') && out.size() >= 2) prefix = where.town;
-    if (out[0] == U'州' && out.size() >= 2) prefix = where.prefecture;
-    if (!prefix.empty() && prefix.back() == out[0] && out.size() >= 2) {
-      // "区级城运中心" is the district's own: 永川区城运中心.
-      size_t skip = out.size() > 3 && out[1] == U'级' ? 2 : 1;
-      out = prefix + out.substr(skip);
-    }
+    out = ResolveShorthand(out, where);
   } else {
-    size_t len = lex.place_names.LongestAt(out, 0);
-    const Place& place = lex.places.at(out.substr(0, len));
-    if (out.substr(0, len) != place.name) {
-      for (std::u32string_view body : kBodiesAfterShortPlace) {
-        if (HasAt(out, len, body)) {
-          out = place.name + out.substr(len);
-          break;
-        }
-      }
-    }
+    out = RestoreLevel(out, where, lex);
   }
   // "市中级法院": the intermediate court's full name.
   if (out.ends_with(U"中级法院")) out = out.substr(0, out.size() - 2) + U"人民法院";
@@ -251,10 +527,11 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
       return out.substr(0, cut) + full;
     }
   }
-  // "俄罗斯联邦滨海边疆区政府": a foreign region's government keeps its name.
-  if (lex.countries.LongestAt(out, 0) > 0) return out;
+  // "俄罗斯联邦滨海边疆区政府": a foreign region's government keeps its name;
+  // so do those of Hong Kong, Macau and Taiwan ("台湾花莲县瑞穗乡政府").
+  if (lex.countries.LongestAt(out, 0) > 0 || OutsideMainland(out, lex)) return out;
   for (std::u32string_view level :
-       {U"区政府", U"市政府", U"县政府", U"旗政府", U"省政府", U"州政府"}) {
+       {U"区政府", U"市政府", U"县政府", U"旗政府", U"省政府", U"州政府", U"镇政府", U"乡政府"}) {
     if (out.size() >= level.size() && out.ends_with(level)) {
       out = out.substr(0, out.size() - 2) + U"人民政府";
       break;

@@ -16,6 +16,51 @@ bool StartsWithOrgPrefix(std::u32string_view text, size_t pos, const Lexicon& le
   return lex.org_prefixes.LongestAt(text, pos) > 0;
 }
 
+// Words that put a body before its place ("政协永川区委员会", "共青团永川区委",
+// "驻北京市办事处"): a place after them is inside the name.
+constexpr std::u32string_view kBodiesBeforePlace[] = {U"政协",   U"政治协商会议", U"共青团",
+                                                      U"共产党", U"驻",           U"委员会"};
+
+// True when one of kBodiesBeforePlace ends at `p`.
+bool BodyBeforePlaceEndsAt(std::u32string_view text, size_t p) {
+  for (std::u32string_view w : kBodiesBeforePlace) {
+    if (p >= w.size() && text.substr(p - w.size(), w.size()) == w) return true;
+  }
+  return false;
+}
+
+// True when a body that precedes its place opens the name ending at `p`:
+// "政协黔东南州…" (no place before 政协), not "永川区政协江津区政协".
+bool OpensBeforePlace(std::u32string_view text, size_t p, const Lexicon& lex) {
+  for (std::u32string_view w : kBodiesBeforePlace) {
+    if (p >= w.size() && text.substr(p - w.size(), w.size()) == w) {
+      return lex.place_names.LongestEndingAt(text, p - w.size()) == 0;
+    }
+  }
+  return false;
+}
+
+// True when a name starts at `p` rather than before it: a full place name
+// (观山湖区, 贵州省) or the province's shorthand 省 starts there, and the Han text
+// before it is no place, country, organisation prefix or body that precedes
+// its place ("以来观山湖区委" -> 观山湖区委, "期望省外事办" -> 省外事办).
+bool PlaceStartsName(std::u32string_view text, size_t p, const Lexicon& lex) {
+  if (p == 0 || p >= text.size() || !IsHan(text[p - 1])) return false;
+  if (text[p] != U'省') {
+    const size_t len = lex.place_names.LongestAt(text, p);
+    if (len == 0) return false;
+    auto it = lex.places.find(std::u32string(text.substr(p, len)));
+    if (it == lex.places.end() || it->second.name.size() != len || it->second.level == U"region") {
+      return false;
+    }
+  }
+  if (lex.place_names.LongestEndingAt(text, p) > 0 || lex.countries.LongestEndingAt(text, p) > 0 ||
+      lex.org_prefixes.LongestEndingAt(text, p) > 0) {
+    return false;
+  }
+  return !BodyBeforePlaceEndsAt(text, p);
+}
+
 }  // namespace
 
 bool IsBodyChar(char32_t c) {
@@ -50,14 +95,16 @@ bool IsJoinerBoundary(std::u32string_view text, size_t pos, const Lexicon& lex) 
   if (next >= text.size()) return true;
   char32_t c = text[next];
   return c == U'各' || c == U'同' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, next, lex) ||
-         lex.place_names.LongestAt(text, next) > 0 || lex.countries.LongestAt(text, next) > 0;
+         lex.place_names.LongestAt(text, next) > 0 || lex.town_names.LongestAt(text, next) > 0 ||
+         lex.countries.LongestAt(text, next) > 0;
 }
 
 bool StartsProperly(std::u32string_view text, size_t pos, const Lexicon& lex) {
   if (pos >= text.size()) return false;
   char32_t c = text[pos];
   return c == U'“' || IsLocalShorthand(c) || StartsWithOrgPrefix(text, pos, lex) ||
-         lex.place_names.LongestAt(text, pos) > 0 || lex.countries.LongestAt(text, pos) > 0;
+         lex.place_names.LongestAt(text, pos) > 0 || lex.town_names.LongestAt(text, pos) > 0 ||
+         lex.countries.LongestAt(text, pos) > 0;
 }
 
 size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_t max_chars,
@@ -116,10 +163,13 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
       --p;
       continue;
     }
+    // "以来观山湖区委", "期望省外事办": the name starts at the place.
+    if (p < end && PlaceStartsName(text, p, lex)) break;
     // "永川区政协江津区政协": another body ends here and a place starts.
     if (kind != NameKind::kBody && p < end &&
         lex.institution_suffixes.LongestEndingAt(text, p) > 0 &&
         lex.weak_institution_suffixes.LongestEndingAt(text, p) == 0 &&
+        !OpensBeforePlace(text, p, lex) &&
         (lex.place_names.LongestAt(text, p) > 0 || lex.countries.LongestAt(text, p) > 0)) {
       break;
     }
