@@ -293,8 +293,23 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
     size_t len = place_at(pos);
     if (len == 0) continue;
     size_t after = pos + len;
+    // "永川区与…", "甲县、乙县和丙县分别与…": a place joined to another party
+    // or listed with other places.
     bool joined = after < text.size() &&
                   (text[after] == U'与' || text[after] == U'和' || text[after] == U'同');
+    if (!joined && ((after < text.size() && text[after] == U'、') ||
+                    HasAt(text, after, U"分别") || (pos > 0 && text[pos - 1] == U'、'))) {
+      // A listed place signs only when the list is joined to the other side
+      // before the signing verb ("甲县、乙县分别与…签订"), not in a list of
+      // places where projects are signed ("甲区、乙市…集中签约").
+      for (size_t q = after; q < text.size() && !IsSentenceFinal(text[q]); ++q) {
+        if (lex.sign_triggers.LongestAt(text, q) > 0) break;
+        if (text[q] == U'与' || text[q] == U'同') {
+          joined = true;
+          break;
+        }
+      }
+    }
     Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
     bool inside = false;
     for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
