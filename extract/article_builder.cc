@@ -124,12 +124,25 @@ class NameGroups {
     std::vector<std::u32string> names;
   };
 
+  // The group's name: its longest, but an everyday name before a formal one
+  // ("黔东南州政协", not "中国人民政治协商会议黔东南苗族侗族自治州委员会").
   static std::u32string Longest(const Group& g) {
     std::u32string best;
+    bool best_formal = true;
     for (const std::u32string& n : g.names) {
-      if (n.size() > best.size()) best = n;
+      bool formal = IsFormalName(n);
+      if (best.empty() || (best_formal && !formal) ||
+          (formal == best_formal && n.size() > best.size())) {
+        best = n;
+        best_formal = formal;
+      }
     }
     return best;
+  }
+
+  static bool IsFormalName(std::u32string_view n) {
+    return (n.starts_with(U"中国人民政治协商会议") || n.starts_with(U"中国共产党")) &&
+           n.ends_with(U"委员会");
   }
 
   size_t Find(const std::u32string& name) const {
@@ -237,11 +250,35 @@ std::pair<int, size_t> TermAt(std::u32string_view text, size_t pos) {
   return {value, p + 1 - pos};
 }
 
+// The everyday name of a body printed in its formal form: "中国人民政治协商会议
+// 黔东南苗族侗族自治州委员会" -> "黔东南州政协", "中国共产党峡江县委员会" ->
+// "峡江县委". Other names are returned as they are.
+std::u32string EverydayName(const std::u32string& name, const Lexicon& lex) {
+  constexpr std::pair<std::u32string_view, std::u32string_view> kFormal[] = {
+      {U"中国人民政治协商会议", U"政协"}, {U"中国共产党", U"委"}};
+  constexpr std::u32string_view kCommittee = U"委员会";
+  for (const auto& [prefix, everyday] : kFormal) {
+    if (!name.starts_with(prefix) || !name.ends_with(kCommittee)) continue;
+    std::u32string_view place(name);
+    place.remove_prefix(prefix.size());
+    place.remove_suffix(kCommittee.size());
+    const std::vector<uint32_t>& senses = lex.PlaceSenses(place);
+    if (senses.empty()) continue;
+    const Place& p = lex.all_places[senses.front()];
+    // An autonomous prefecture goes by its 州 form (黔东南州), others by name.
+    std::u32string_view common = p.name.ends_with(U"自治州") && !p.short_forms.empty()
+                                     ? std::u32string_view(p.short_forms.front())
+                                     : std::u32string_view(p.name);
+    return std::u32string(common) + std::u32string(everyday);
+  }
+  return name;
+}
+
 // `name` without a term's committee at its end: "永川区文联第五届委员会" ->
 // "永川区文联" (a body's term is the body; its 常务委员会 is a body of its own).
 std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex) {
   constexpr std::u32string_view kCommittee = U"届委员会";
-  if (!name.ends_with(kCommittee)) return name;
+  if (!name.ends_with(kCommittee)) return EverydayName(name, lex);
   size_t at = name.size() - kCommittee.size();
   while (at > 0 && std::u32string_view(U"一二三四五六七八九十0123456789").find(name[at - 1]) !=
                        std::u32string_view::npos) {
@@ -249,7 +286,8 @@ std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex) {
   }
   if (at > 0 && name[at - 1] == U'第') --at;
   std::u32string body = name.substr(0, at);
-  return lex.institution_suffixes.LongestEndingAt(body, body.size()) > 0 ? body : name;
+  if (lex.institution_suffixes.LongestEndingAt(body, body.size()) > 0) return body;
+  return EverydayName(body + std::u32string(kCommittee.substr(1)), lex);
 }
 
 // The latest term the item prints ("政协第十届委员会" -> 10); 0 for none.

@@ -179,6 +179,15 @@ TEST(InstitutionGenericTest, ATermCommitteeIsTheBody) {
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
 }
 
+TEST(InstitutionGenericTest, AFormalNameIsTheEverydayBody) {
+  graph::Article a = One("5月6日,中国人民政治协商会议黔东南苗族侗族自治州第十届委员会第三次会议开幕。"
+                         "州政协主席王明主持。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution,
+                        "中国人民政治协商会议黔东南苗族侗族自治州第十届委员会"));
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王明", "黔东南州政协"));
+}
+
 TEST(CountryTest, ChinaCountsOnlyAsTheState) {
   EXPECT_FALSE(HasEntity(One("5月6日,中国(东江)自由贸易试验区揭牌。"), EntityType::kCountry, "中国"));
   EXPECT_TRUE(HasEntity(One("5月6日,新中国成立以来变化巨大。"), EntityType::kCountry, "中国"));
