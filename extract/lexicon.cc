@@ -85,11 +85,19 @@ void LoadPlaces(Lexicon& lex) {
       // would slow every lookup of the finders.
       // A town's short form is kept in its Place only: 石排 is a town only in
       // an item about its county, which a lookup by name cannot tell.
-      (town ? lex.town_names : lex.place_names).Add(p.name);
+      auto add_place_name = [&](const std::u32string& name) {
+        lex.place_names.Add(name);
+        if (name.size() >= 2) lex.place_bigrams.set(Lexicon::PlaceBigram(name[0], name[1]));
+      };
+      if (town) {
+        lex.town_names.Add(p.name);
+      } else {
+        add_place_name(p.name);
+      }
       add_sense(p.name, index);
       for (const std::u32string& s : p.short_forms) {
         if (town) break;
-        lex.place_names.Add(s);
+        add_place_name(s);
         add_sense(s, index);
       }
       lex.all_places.push_back(std::move(p));
