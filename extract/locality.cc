@@ -235,7 +235,8 @@ std::u32string PrefectureForm(const Place& place) {
 
 // A county's short form is weak evidence ("双城经济圈", "惠民政策"): it counts
 // when the item prints the county's full name or one of its parents
-// (IsSupported, once per name), or a local body follows it ("峡江人大常委会").
+// (IsSupported, once per name), or a local body or a dateline follows it
+// ("峡江人大常委会", "峡江讯").
 bool IsSupported(std::u32string_view name, const Place& place,
                  const std::unordered_set<std::u32string_view>& printed, const Lexicon& lex) {
   if (place.level != U"county" || name == place.name) return true;
@@ -246,11 +247,12 @@ bool IsSupported(std::u32string_view name, const Place& place,
   return false;
 }
 
+// A local body or a dateline ("黄梅讯", "黄梅报道") after a short form at `pos`.
 bool BodyFollows(std::u32string_view text, size_t pos) {
   for (std::u32string_view b : kBodiesAfterShortPlace) {
     if (HasAt(text, pos, b)) return true;
   }
-  return false;
+  return HasAt(text, pos, U"讯") || HasAt(text, pos, U"报道");
 }
 
 }  // namespace
