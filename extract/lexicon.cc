@@ -62,9 +62,8 @@ int LevelRank(std::u32string_view level) {
 // divisions.txt ("NAME LEVEL PARENT CODE SHORT..."), then places.txt (regions,
 // "! WORD" lines).
 void LoadPlaces(Lexicon& lex) {
-  constexpr size_t kExpectedNames = 60000;  // divisions.txt: ~42,000 places, ~10,000 short forms
+  constexpr size_t kExpectedNames = 52000;  // divisions.txt: ~42,000 places, ~8,000 short forms
   lex.place_senses.reserve(kExpectedNames);
-  lex.places.reserve(kExpectedNames);
   lex.all_places.reserve(kExpectedNames);
   auto add_sense = [&](const std::u32string& name, uint32_t index) {
     lex.place_senses[name].push_back(index);
@@ -85,11 +84,19 @@ void LoadPlaces(Lexicon& lex) {
       // would slow every lookup of the finders.
       // A town's short form is kept in its Place only: 石排 is a town only in
       // an item about its county, which a lookup by name cannot tell.
-      (town ? lex.town_names : lex.place_names).Add(p.name);
+      auto add_place_name = [&](const std::u32string& name) {
+        lex.place_names.Add(name);
+        if (name.size() >= 2) lex.place_bigrams.set(Lexicon::PlaceBigram(name[0], name[1]));
+      };
+      if (town) {
+        lex.town_names.Add(p.name);
+      } else {
+        add_place_name(p.name);
+      }
       add_sense(p.name, index);
       for (const std::u32string& s : p.short_forms) {
         if (town) break;
-        lex.place_names.Add(s);
+        add_place_name(s);
         add_sense(s, index);
       }
       lex.all_places.push_back(std::move(p));
@@ -98,8 +105,10 @@ void LoadPlaces(Lexicon& lex) {
   // Primary sense first: a full name before a short form, then the higher
   // level, then file (code) order.
   for (auto& [name, senses] : lex.place_senses) {
+    // Towns stay out of `places`: ~40,000 copies, and no lookup there meets one.
     if (senses.size() == 1) {
-      lex.places.emplace(name, lex.all_places[senses.front()]);
+      const Place& only = lex.all_places[senses.front()];
+      if (only.level != U"town") lex.places.emplace(name, only);
       continue;
     }
     auto key = [&, &n = name](uint32_t i) {
@@ -108,7 +117,11 @@ void LoadPlaces(Lexicon& lex) {
     };
     std::sort(senses.begin(), senses.end(),
               [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
-    lex.places.emplace(name, lex.all_places[senses.front()]);
+    for (uint32_t i : senses) {
+      if (lex.all_places[i].level == U"town") continue;
+      lex.places.emplace(name, lex.all_places[i]);
+      break;
+    }
   }
 }
 

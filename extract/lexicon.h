@@ -4,6 +4,7 @@
 // extract/data/ (each file's header says what a line means). Read-only after
 // construction; safe to share between threads.
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -117,13 +118,22 @@ struct Lexicon {
   // Places. A name (full or short) can be several places: 朝阳区 of Beijing
   // and of Changchun, hundreds of 城关镇. `place_senses` lists them all, the
   // primary sense first (a full name before a short form, then the higher
-  // level, then division-code order); `places` holds the primary sense only.
+  // level, then division-code order); `places` holds, for each name of
+  // place_names, its first sense that is no town.
   WordSet place_names;  // provinces, prefectures, counties with their short forms; regions
   WordSet town_names;   // full names of towns ("石排镇"); their short forms name no place
   WordSet not_places;   // "! WORD" lines of places.txt: 全区, 社区, 高新区 ...
   std::vector<Place> all_places;  // every place, in file order
   std::unordered_map<std::u32string, std::vector<uint32_t>> place_senses;  // name -> all_places
-  std::unordered_map<std::u32string, Place> places;  // full or short name -> primary sense
+  std::unordered_map<std::u32string, Place> places;  // a name of place_names -> primary sense
+  // A filter of the first two code points of place_names: false at `pos`
+  // means no place name starts there. One bit test, where a probe of the
+  // place_names trie (thousands of names) often misses the cache.
+  bool PlaceMayStartAt(std::u32string_view text, size_t pos) const {
+    return pos + 1 < text.size() && place_bigrams[PlaceBigram(text[pos], text[pos + 1])];
+  }
+  static size_t PlaceBigram(char32_t a, char32_t b) { return ((a << 7) ^ b) & 0xFFFF; }
+  std::bitset<0x10000> place_bigrams;
   // The senses of `name` (indices into all_places, primary first); empty when
   // it names no place.
   const std::vector<uint32_t>& PlaceSenses(std::u32string_view name) const;

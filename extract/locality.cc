@@ -176,7 +176,8 @@ std::vector<Hit> FindPlaceNames(std::u32string_view text, const Lexicon& lex) {
       pos += country;
       continue;
     }
-    if (size_t len = lex.place_names.LongestAt(text, pos); len > 0) {
+    if (size_t len = lex.PlaceMayStartAt(text, pos) ? lex.place_names.LongestAt(text, pos) : 0;
+        len > 0) {
       hits.push_back({pos, len});
       pos += len;
       continue;
@@ -187,7 +188,7 @@ std::vector<Hit> FindPlaceNames(std::u32string_view text, const Lexicon& lex) {
 }
 
 // True when `place` (or one of its short forms) is among `printed`.
-bool IsPrinted(const Place& place, const std::unordered_set<std::u32string>& printed) {
+bool IsPrinted(const Place& place, const std::unordered_set<std::u32string_view>& printed) {
   if (printed.count(place.name)) return true;
   for (const std::u32string& s : place.short_forms) {
     if (printed.count(s)) return true;
@@ -197,8 +198,8 @@ bool IsPrinted(const Place& place, const std::unordered_set<std::u32string>& pri
 
 // The sense of `name` whose parents are printed most (朝阳区 with 长春 is
 // Changchun's); ties go to the primary sense. Towns by full name only.
-uint32_t ChooseSense(const std::u32string& name, const std::unordered_set<std::u32string>& printed,
-                     const Lexicon& lex) {
+uint32_t ChooseSense(const std::u32string& name,
+                     const std::unordered_set<std::u32string_view>& printed, const Lexicon& lex) {
   const std::vector<uint32_t>& senses = lex.PlaceSenses(name);
   uint32_t best = Tally::kUnlisted;
   int best_support = -1;
@@ -233,40 +234,54 @@ std::u32string PrefectureForm(const Place& place) {
 }
 
 // A county's short form is weak evidence ("双城经济圈", "惠民政策"): it counts
-// when the item prints the county's full name or one of its parents, or a
-// local body follows it ("峡江县委" aside, "峡江人大常委会").
-bool CountsAsCounty(const Hit& h, const Place& place,
-                    const std::unordered_set<std::u32string>& printed, std::u32string_view text,
-                    const Lexicon& lex) {
-  if (place.level != U"county" || h.len == place.name.size()) return true;
+// when the item prints the county's full name or one of its parents
+// (IsSupported, once per name), or a local body or a dateline follows it
+// ("峡江人大常委会", "峡江讯").
+bool IsSupported(std::u32string_view name, const Place& place,
+                 const std::unordered_set<std::u32string_view>& printed, const Lexicon& lex) {
+  if (place.level != U"county" || name == place.name) return true;
   if (printed.count(place.name)) return true;
   for (const Place* a = lex.ParentOf(place); a != nullptr; a = lex.ParentOf(*a)) {
     if (IsPrinted(*a, printed)) return true;
   }
-  for (std::u32string_view b : kBodiesAfterShortPlace) {
-    if (HasAt(text, h.pos + h.len, b)) return true;
-  }
   return false;
+}
+
+// A local body or a dateline ("黄梅讯", "黄梅报道") after a short form at `pos`.
+bool BodyFollows(std::u32string_view text, size_t pos) {
+  for (std::u32string_view b : kBodiesAfterShortPlace) {
+    if (HasAt(text, pos, b)) return true;
+  }
+  return HasAt(text, pos, U"讯") || HasAt(text, pos, U"报道");
 }
 
 }  // namespace
 
 Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
   const std::vector<Hit> hits = FindPlaceNames(text, lex);
-  std::unordered_set<std::u32string> printed;
-  for (const Hit& h : hits) printed.emplace(text.substr(h.pos, h.len));
+  std::unordered_set<std::u32string_view> printed;  // views into `text`
+  for (const Hit& h : hits) printed.insert(text.substr(h.pos, h.len));
   Tally provinces, prefectures, counties, towns;
-  std::unordered_map<std::u32string, uint32_t> chosen;  // name -> sense, decided once
+  struct Sense {
+    uint32_t place = Tally::kUnlisted;
+    bool supported = false;
+  };
+  std::unordered_map<std::u32string_view, Sense> chosen;  // decided once per name
   for (const Hit& h : hits) {
-    std::u32string name(text.substr(h.pos, h.len));
-    auto [it, inserted] = chosen.try_emplace(name, Tally::kUnlisted);
-    if (inserted) it->second = ChooseSense(name, printed, lex);
-    if (it->second == Tally::kUnlisted) continue;
-    const Place& place = lex.all_places[it->second];
+    const std::u32string_view name = text.substr(h.pos, h.len);
+    auto [it, inserted] = chosen.try_emplace(name);
+    if (inserted) {
+      it->second.place = ChooseSense(std::u32string(name), printed, lex);
+      if (it->second.place != Tally::kUnlisted) {
+        it->second.supported = IsSupported(name, lex.all_places[it->second.place], printed, lex);
+      }
+    }
+    if (it->second.place == Tally::kUnlisted) continue;
+    if (!it->second.supported && !BodyFollows(text, h.pos + h.len)) continue;
+    const Place& place = lex.all_places[it->second.place];
     const int weight = name == place.name ? 2 : 1;
-    if (!CountsAsCounty(h, place, printed, text, lex)) continue;
     if (place.level == U"county") {
-      counties.AddListed(it->second, lex, weight);
+      counties.AddListed(it->second.place, lex, weight);
       // "正安县凤仪镇": a town printed right after its county, even when the
       // gazetteer lists it elsewhere only.
       size_t t = h.pos + h.len;
@@ -275,13 +290,13 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
         towns.AddUnlisted(std::u32string(text.substr(t, 3)), 1);
       }
     } else if (place.level == U"prefecture") {
-      prefectures.AddListed(it->second, lex, weight);
+      prefectures.AddListed(it->second.place, lex, weight);
     } else if (place.level == U"province") {
-      provinces.AddListed(it->second, lex, weight);
+      provinces.AddListed(it->second.place, lex, weight);
       // A municipality is its own prefecture: "重庆市商务委".
-      if (place.name.ends_with(U"市")) prefectures.AddListed(it->second, lex, weight);
+      if (place.name.ends_with(U"市")) prefectures.AddListed(it->second.place, lex, weight);
     } else if (place.level == U"town") {
-      towns.AddListed(it->second, lex, weight);
+      towns.AddListed(it->second.place, lex, weight);
     }
   }
   Tally unlisted_cities;

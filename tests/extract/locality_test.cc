@@ -98,6 +98,12 @@ TEST(LocalityInferenceTest, ACountyShortFormInsideACommonWordIsNoPlace) {
   EXPECT_EQ(ToUtf8(where.district), "");
 }
 
+TEST(LocalityInferenceTest, ACountyShortFormInADatelineCounts) {
+  Locality where = InferLocality(U"峡江讯 县委召开会议,部署全年工作。", Lex());
+  EXPECT_EQ(ToUtf8(where.district), "峡江县");
+  EXPECT_EQ(Resolve(U"县委", where), "峡江县委");
+}
+
 TEST(LocalityInferenceTest, ATownNamesItsCountyAndPrefecture) {
   Locality where = InferLocality(U"石排镇举行签约活动,石排镇党委书记出席。", Lex());
   EXPECT_EQ(ToUtf8(where.town), "石排镇");
