@@ -87,9 +87,10 @@ def main():
         return SKIP
     data_dir = os.path.join(source_dir, "extract", "data")
     endings = first_fields(os.path.join(data_dir, "institution_suffixes.txt"))
-    # Places and countries start names; general knowledge in their own right.
+    # Places, countries and national prefixes (中共, 国际) start names; general
+    # knowledge in their own right, and no proper part of a name by themselves.
     prefixes = set()
-    for place_file in ("divisions.txt", "places.txt", "countries.txt"):
+    for place_file in ("divisions.txt", "places.txt", "countries.txt", "org_prefixes.txt"):
         path = os.path.join(data_dir, place_file)
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
