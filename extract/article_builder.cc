@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <tuple>
 
 #include "extract/country_finder.h"
 #include "extract/icu_sentences.h"
@@ -40,8 +41,8 @@ class NameGroups {
       groups_.push_back({canonical, {}});
       g = groups_.size() - 1;
     }
-    AddName(g, canonical);
-    AddName(g, surface);
+    AddName(g, canonical, true);
+    AddName(g, surface, false);
   }
 
   // Merges a group into another when one's name is the end or the start of the
@@ -90,9 +91,21 @@ class NameGroups {
         }
         if (!found) continue;
       }
-      for (const std::u32string& n : groups_[i].names) AddName(target, n);
+      for (const std::u32string& n : groups_[i].names) {
+        AddName(target, n, groups_[i].resolved.count(n) > 0);
+      }
       groups_[i].names.clear();
+      groups_[i].resolved.clear();
     }
+  }
+
+  // The canonical names of all groups.
+  std::vector<std::u32string> Canonicals() const {
+    std::vector<std::u32string> out;
+    for (const Group& g : groups_) {
+      if (!g.names.empty()) out.push_back(Longest(g));
+    }
+    return out;
   }
 
   // Canonical name (the longest) of the group holding `name`; empty if none.
@@ -122,19 +135,20 @@ class NameGroups {
   struct Group {
     std::u32string first;
     std::vector<std::u32string> names;
+    std::set<std::u32string> resolved;  // names that are some mention's resolved form
   };
 
-  // The group's name: its longest, but an everyday name before a formal one
-  // ("黔东南州政协", not "中国人民政治协商会议黔东南苗族侗族自治州委员会").
+  // The group's name: its longest resolved name (大连市人大常委会, not the
+  // printed 大连市市人大常委会 or 市九届人大常委会), an everyday name before a
+  // formal one ("黔东南州政协", not "中国人民政治协商会议…委员会").
   static std::u32string Longest(const Group& g) {
     std::u32string best;
-    bool best_formal = true;
+    std::tuple<bool, bool, size_t> best_rank{false, false, 0};
     for (const std::u32string& n : g.names) {
-      bool formal = IsFormalName(n);
-      if (best.empty() || (best_formal && !formal) ||
-          (formal == best_formal && n.size() > best.size())) {
+      std::tuple<bool, bool, size_t> rank{g.resolved.count(n) > 0, !IsFormalName(n), n.size()};
+      if (best.empty() || rank > best_rank) {
         best = n;
-        best_formal = formal;
+        best_rank = rank;
       }
     }
     return best;
@@ -154,10 +168,11 @@ class NameGroups {
     return kNone;
   }
 
-  void AddName(size_t g, const std::u32string& name) {
+  void AddName(size_t g, const std::u32string& name, bool resolved) {
     if (name.empty()) return;
     auto& names = groups_[g].names;
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    if (resolved) groups_[g].resolved.insert(name);
   }
 
   std::vector<Group> groups_;
@@ -316,10 +331,27 @@ bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin 
 void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentences,
                      const Locality& where, const std::vector<TextHit>& institutions,
                      const Lexicon& lex, NameGroups& groups, std::vector<PartyMention>& parties) {
+  // Foreign cities whose governments the item names ("阿鲁沙市" of 阿鲁沙市政府,
+  // introduced by its mayor's post).
+  std::vector<std::u32string> foreign;
+  for (const std::u32string& name : groups.Canonicals()) {
+    if (name.size() > 3 && name.ends_with(U"市政府") && !name.ends_with(U"人民政府")) {
+      foreign.push_back(name.substr(0, name.size() - 2));
+    }
+  }
+  std::u32string government = U"人民政府";
   auto place_at = [&](size_t pos) -> size_t {
+    government = U"人民政府";
     for (const std::u32string* p : {&where.district, &where.city}) {
       if (!p->empty() && HasAt(text, pos, *p)) return p->size();
     }
+    for (const std::u32string& city : foreign) {
+      if (HasAt(text, pos, city)) {
+        government = U"政府";
+        return city.size();
+      }
+    }
+    if (!lex.PlaceMayStartAt(text, pos)) return 0;
     size_t len = lex.place_names.LongestAt(text, pos);
     return len > 0 && lex.places.at(std::u32string(text.substr(pos, len))).name ==
                           text.substr(pos, len)
@@ -333,8 +365,9 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
     size_t after = pos + len;
     // "永川区与…", "甲县、乙县和丙县分别与…": a place joined to another party
     // or listed with other places.
-    bool joined = after < text.size() &&
-                  (text[after] == U'与' || text[after] == U'和' || text[after] == U'同');
+    bool joined = (after < text.size() &&
+                   (text[after] == U'与' || text[after] == U'和' || text[after] == U'同')) ||
+                  (pos > 0 && (text[pos - 1] == U'与' || text[pos - 1] == U'同'));
     if (!joined && ((after < text.size() && text[after] == U'、') ||
                     HasAt(text, after, U"分别") || (pos > 0 && text[pos - 1] == U'、'))) {
       // A listed place signs only when the list is joined to the other side
@@ -347,13 +380,18 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
           break;
         }
       }
+      // "…并与甲市、乙市分别签订": the list follows the joiner.
+      for (size_t q = pos; !joined && q > 0 && (text[q - 1] == U'、' || !IsPunct(text[q - 1]));
+           --q) {
+        joined = text[q - 1] == U'与' || text[q - 1] == U'同';
+      }
     }
     Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
     bool inside = false;
     for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
     bool signing = !sentences.empty() && signing_sentences[SentenceIndexOf(sentences, span.begin)];
     if (joined && !inside && signing) {
-      std::u32string gov = std::u32string(text.substr(pos, len)) + U"人民政府";
+      std::u32string gov = std::u32string(text.substr(pos, len)) + government;
       groups.Add(gov, std::u32string(text.substr(pos, len)));
       parties.push_back({gov, span});
     }

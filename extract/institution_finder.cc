@@ -197,6 +197,8 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
         }
       }
       if (!StartsProperly(text, begin, lex)) continue;
+      // "张北云计算数据中心项目": a venue being built is part of the project.
+      if (lex.project_suffixes.LongestAt(text, end) >= 2) continue;
       // "区政府办公室": a body's own office is one body with it.
       bool own_office = inner == suffix_begin && (HasAt(text, suffix_begin, U"办公室") ||
                                                   HasAt(text, suffix_begin, U"办公厅"));

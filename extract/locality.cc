@@ -459,8 +459,11 @@ std::u32string RestoreLevel(const std::u32string& out, const Locality& where, co
   const std::vector<uint32_t>& senses = lex.PlaceSenses(head);
   if (senses.empty()) return out;
   if (IsLevelChar(head.back())) {
-    // "观山湖区区委", "大连市市人大常委会": the level printed twice (not "市场").
-    if (len < out.size() && out[len] == head.back()) {
+    // "观山湖区区委", "大连市市人大常委会": the level printed twice (not "市场");
+    // a one-character county (杞县县委) and a new district (浦东新区区委) keep
+    // both in their bodies' names.
+    if (len < out.size() && out[len] == head.back() && head.size() >= 3 &&
+        !head.ends_with(U"新区")) {
       for (std::u32string_view body : kBodiesAfterShortPlace) {
         if (HasAt(out, len + 1, body)) return head + out.substr(len + 1);
       }
@@ -545,6 +548,20 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
   // "俄罗斯联邦滨海边疆区政府": a foreign region's government keeps its name;
   // so do those of Hong Kong, Macau and Taiwan ("台湾花莲县瑞穗乡政府").
   if (lex.countries.LongestAt(out, 0) > 0 || OutsideMainland(out, lex)) return out;
+  // "大阪市政府", "长冈市政府": a city that is no Chinese place keeps the plain
+  // form (only mainland governments are 人民政府).
+  if (out.size() > 3 && out.ends_with(U"政府") && !out.ends_with(U"人民政府")) {
+    std::u32string_view place(out);
+    place.remove_suffix(2);
+    size_t len = lex.place_names.LongestEndingAt(place, place.size());
+    // "阿鲁沙市": 沙市 is a short form of a Chinese district, no full name here.
+    std::u32string_view tail = place.substr(place.size() - len);
+    const std::vector<uint32_t>& senses = lex.PlaceSenses(tail);
+    bool chinese = (len >= 2 && (len == place.size() || (!senses.empty() &&
+                                                         lex.all_places[senses.front()].name == tail))) ||
+                   lex.town_names.LongestEndingAt(place, place.size()) >= 2;
+    if (!chinese) return out;
+  }
   for (std::u32string_view level :
        {U"区政府", U"市政府", U"县政府", U"旗政府", U"省政府", U"州政府", U"镇政府", U"乡政府"}) {
     if (out.size() >= level.size() && out.ends_with(level)) {

@@ -367,12 +367,14 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
             c.body_span = {};
           }
         }
-        // "代县长", "常务副县长": a modifier keeps the post's body.
+        // "代县长", "常务副县长", "市长代表": a modifier or a representative
+        // keeps the post's body.
         std::u32string_view bare = c.title;
         while (size_t mod = lex.post_modifiers.LongestAt(bare, 0)) {
           if (mod >= bare.size()) break;
           bare.remove_prefix(mod);
         }
+        if (bare.size() > 2 && bare.ends_with(U"代表")) bare.remove_suffix(2);
         auto implied = lex.implied_bodies.find(c.title);
         if (implied == lex.implied_bodies.end()) implied = lex.implied_bodies.find(std::u32string(bare));
         if (!c.body.empty() && implied != lex.implied_bodies.end() && !implied->second.empty() &&
