@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -39,15 +40,26 @@ void PrintArticle(const graph::Article& article, std::size_t index) {
   }
 }
 
+// Articles are printed as they are extracted: memory stays bounded on an
+// archive of any size.
 int RunExtract(const ExtractOptions& options) {
-  Result<graph::Page> page = extract::ExtractFile(options.file);
-  if (!page.ok()) return ReportError(page.status());
   if (options.json) {
-    extract::WriteExtractJson(*page, std::cout);
+    // Opened at the first article: a file refused before any (not UTF-8)
+    // prints no half document.
+    std::optional<extract::ExtractJsonWriter> writer;
+    Status status = extract::ExtractFileStreaming(options.file, [&](graph::Article&& article) {
+      if (!writer) writer.emplace(std::cout, options.file);
+      writer->Add(article);
+    });
+    if (!status.ok()) return ReportError(status);
+    if (!writer) writer.emplace(std::cout, options.file);
+    writer->Finish();
     return kExitOk;
   }
-  for (std::size_t i = 0; i < page->articles.size(); ++i) PrintArticle(page->articles[i], i);
-  return kExitOk;
+  std::size_t index = 0;
+  Status status = extract::ExtractFileStreaming(
+      options.file, [&](graph::Article&& article) { PrintArticle(article, index++); });
+  return status.ok() ? kExitOk : ReportError(status);
 }
 
 }  // namespace

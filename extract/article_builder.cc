@@ -38,7 +38,7 @@ class NameGroups {
   void Add(const std::u32string& canonical, const std::u32string& surface) {
     size_t g = Find(canonical);
     if (g == kNone) {
-      groups_.push_back({canonical, {}});
+      groups_.push_back({canonical, {}, {}});
       g = groups_.size() - 1;
     }
     AddName(g, canonical, true);

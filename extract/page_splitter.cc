@@ -353,6 +353,7 @@ std::vector<RawItem> SplitPage(std::u32string_view page_text) {
   for (size_t k = 0; k < starts.size(); ++k) {
     RawItem item;
     const Start& s = starts[k];
+    item.page_offset = static_cast<size_t>(lines[s.headline].data() - page_text.data());
     size_t lead_line = s.lead;
     size_t headline_end = lead_line;
     while (headline_end > s.headline && IsMarkerLine(lines[headline_end - 1])) --headline_end;

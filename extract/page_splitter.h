@@ -17,6 +17,7 @@ struct RawItem {
   std::u32string date;                    // event date as written in the lead, may be empty
   std::string full_date;  // that date as "YYYY-MM-DD" with the page's year, may be empty
   std::u32string text;    // body: paragraphs joined by '\n', byline removed
+  size_t page_offset = 0;  // code-point offset in the page of the item's first line
 };
 
 // Splits a page into items in reading order. An item starts at a lead (a

@@ -27,6 +27,29 @@ graph::Page SamplePage(const std::string& name) {
   return page;
 }
 
+TEST(ExtractJsonTest, StreamedDocumentIsTheWholeDocumentsJson) {
+  graph::Page page = SamplePage("东海大学");
+  page.articles.push_back(SamplePage("西山学院").articles[0]);
+  std::ostringstream streamed;
+  ExtractJsonWriter writer(streamed, page.path);
+  for (const graph::Article& a : page.articles) writer.Add(a);
+  writer.Finish();
+  // The same document as nlohmann-json prints it whole.
+  nlohmann::ordered_json whole = nlohmann::ordered_json::parse(streamed.str());
+  EXPECT_EQ(streamed.str(), whole.dump(2) + "\n");
+  ASSERT_EQ(whole["articles"].size(), 2u);
+  EXPECT_EQ(whole["articles"][1]["entities"][0]["name"], "西山学院");
+}
+
+TEST(ExtractJsonTest, PageWithoutItemsIsAnEmptyList) {
+  std::ostringstream out;
+  ExtractJsonWriter writer(out, "empty.txt");
+  writer.Finish();
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(out.str());
+  EXPECT_TRUE(j["articles"].empty());
+  EXPECT_EQ(out.str(), j.dump(2) + "\n");
+}
+
 TEST(ExtractJsonTest, WritesTheScorersContract) {
   std::ostringstream out;
   WriteExtractJson(SamplePage("东海大学"), out);

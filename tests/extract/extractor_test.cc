@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "extract/text_util.h"
@@ -53,6 +54,54 @@ TEST(ExtractFileTest, EmptyFileIsAPageWithoutItems) {
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   EXPECT_TRUE(page->articles.empty());
   EXPECT_EQ(page->path, p.string());
+}
+
+// The samples concatenated `copies` times: an archive of many items.
+std::string SampleArchive(int copies) {
+  std::string archive;
+  for (int i = 0; i < copies; ++i) {
+    for (const char* name : {"page1_signing.txt", "page2_delegation.txt", "page3_investment.txt",
+                             "page4_culture.txt"}) {
+      std::ifstream in(std::filesystem::path(GUANXI_SOURCE_DIR) / "samples" / name);
+      archive.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      archive += "\n";
+    }
+  }
+  return archive;
+}
+
+TEST(ExtractFileStreamingTest, SmallWindowsGiveTheItemsOfTheWholeFile) {
+  std::filesystem::path p = TempFile("archive.txt", SampleArchive(3));
+  Result<graph::Page> whole = ExtractFile(p);
+  ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+  std::vector<graph::Article> streamed;
+  constexpr size_t kSmallWindow = 2048;  // several windows per sample page
+  Status status = ExtractFileStreaming(
+      p, [&](graph::Article&& a) { streamed.push_back(std::move(a)); }, kSmallWindow);
+  std::filesystem::remove(p);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  ASSERT_EQ(streamed.size(), whole->articles.size());
+  for (size_t i = 0; i < streamed.size(); ++i) {
+    EXPECT_EQ(streamed[i].title, whole->articles[i].title);
+    EXPECT_EQ(streamed[i].text, whole->articles[i].text);
+    EXPECT_EQ(streamed[i].relations.size(), whole->articles[i].relations.size()) << i;
+  }
+}
+
+TEST(ExtractFileStreamingTest, BadByteLateInTheFileIsReportedBeforeAnyArticle) {
+  std::string bytes = SampleArchive(2);
+  const size_t bad_at = bytes.size();
+  bytes += '\xFF';
+  std::filesystem::path p = TempFile("late_bad_byte.txt", bytes);
+  int delivered = 0;
+  Status status =
+      ExtractFileStreaming(p, [&](graph::Article&&) { ++delivered; }, size_t{1024});
+  std::filesystem::remove(p);
+  EXPECT_EQ(status.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(status.ToString().find("not UTF-8 at byte " + std::to_string(bad_at)),
+            std::string::npos)
+      << status.ToString();
+  EXPECT_EQ(delivered, 0);
 }
 
 TEST(ExtractTextTest, EvidenceOffsetsPointAtTheSentenceInCodePoints) {
