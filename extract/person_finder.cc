@@ -124,6 +124,19 @@ size_t BodyEnd(std::u32string_view body, const Lexicon& lex) {
   return body.size();
 }
 
+// The body a post implies (`implied`, "县人民政府") in the place that starts the
+// chain's previous body: "遂平县委书记、县长" -> 遂平县人民政府. `implied` as it
+// is when that body starts with no place of the same level.
+std::u32string SamePlaceBody(std::u32string_view previous, std::u32string_view implied,
+                             const Lexicon& lex) {
+  size_t place = lex.place_names.LongestAt(previous, 0);
+  if (place == 0) place = lex.town_names.LongestAt(previous, 0);
+  if (place < 2 || implied.empty() || previous[place - 1] != implied.front()) {
+    return std::u32string(implied);
+  }
+  return std::u32string(previous.substr(0, place)) + std::u32string(implied.substr(1));
+}
+
 // True when `body` starts with a foreign country ("俄罗斯堪察加边区").
 bool IsForeignPlace(std::u32string_view body, const Lexicon& lex) {
   size_t country = lex.countries.LongestAt(body, 0);
@@ -383,12 +396,15 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
           // "鹤山市市长": the place's 人民政府.
           c.body = ImpliedGovernment(c.body, implied->second, lex);
         }
+        // "自治区副主席": a region's chair heads its 人民政府.
+        if (c.body.ends_with(U"自治区") && c.title.ends_with(U"主席")) c.body += U"人民政府";
         if (!c.body.empty()) {
           hit.posts.push_back(std::move(c));
           continue;
         }
         if (implied != lex.implied_bodies.end()) {
-          c.body = implied->second;
+          c.body = hit.posts.empty() ? implied->second
+                                     : SamePlaceBody(hit.posts.back().body, implied->second, lex);
           c.body_span = {};
           hit.posts.push_back(std::move(c));
         } else if (!hit.posts.empty()) {

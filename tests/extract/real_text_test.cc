@@ -126,6 +126,17 @@ TEST(PostTest, DepartmentHeadShorthand) {
   EXPECT_NE(r, nullptr);
 }
 
+TEST(PostTest, ImpliedBodyTakesThePlaceOfThePreviousBody) {
+  graph::Article a = One("5月6日,峡江县委书记、县长王海出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王海", "峡江县委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王海", "峡江县人民政府"));
+}
+
+TEST(PostTest, RegionalChairHeadsTheRegionsGovernment) {
+  graph::Article a = One("5月6日,南宁市举行活动。自治区副主席黄立出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "黄立", "广西壮族自治区人民政府"));
+}
+
 TEST(PostTest, PresidiumIsNoPost) {
   graph::Article a = One("5月6日,大会开幕。领导在主席台前排就座。");
   EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
