@@ -63,7 +63,7 @@ class NameGroups {
       for (size_t j = 0; j < groups_.size(); ++j) {
         if (i == j || groups_[j].names.empty()) continue;
         const std::u32string& b = Longest(groups_[j]);
-        if (!expanded.empty() && expanded != a && b.size() > expanded.size() &&
+        if (!expanded.empty() && expanded != a && b.size() >= expanded.size() &&
             b.ends_with(expanded)) {
           into.push_back(j);
           continue;
