@@ -139,13 +139,6 @@ Lexicon Build() {
   LoadWords("speech_verbs.txt", lex.speech_verbs);
   LoadWords("appointment_verbs.txt", lex.appointment_verbs);
   LoadWords("appointment_intros.txt", lex.appointment_intros);
-  for (auto& fields : ReadLines("page_furniture.txt")) {
-    if (fields[0] == U"$" && fields.size() > 1) {
-      lex.credit_endings.Add(fields[1]);
-    } else {
-      lex.page_furniture.Add(fields[0]);
-    }
-  }
   for (auto& fields : ReadLines("posts.txt")) {
     if (fields[0] == U"!" && fields.size() > 1) {
       lex.post_exclusions.Add(fields[1]);

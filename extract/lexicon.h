@@ -83,8 +83,6 @@ struct Lexicon {
   WordSet speech_verbs;
   WordSet appointment_verbs;
   WordSet appointment_intros;  // "任命", "免去": a name follows
-  WordSet page_furniture;  // page_furniture.txt: "责任编辑", "星期一"
-  WordSet credit_endings;  // "$" lines of page_furniture.txt: "文/图", "供图"
   WordSet posts;
   WordSet post_exclusions;  // "! WORD" lines of posts.txt: 主席台 holds a post but is none
   WordSet post_modifiers;
