@@ -228,8 +228,15 @@ bool IsBody(const std::u32string& body, const Lexicon& lex) {
 // The state whose post `body` prints without naming a body of it: "缅甸"
 // (缅甸代总统), "越南驻沪" (越南驻沪总领事), "中国驻缅甸" (中国驻缅甸大使);
 // empty otherwise or when the item does not list that country.
-std::u32string StateOfPost(std::u32string_view body, const std::vector<std::u32string>& countries,
-                           const Lexicon& lex) {
+std::u32string StateOfPost(std::u32string_view body, std::u32string_view title,
+                           const std::vector<std::u32string>& countries, const Lexicon& lex) {
+  // Posts of a state or its missions; "俄罗斯专家" serves no state.
+  bool state_post = false;
+  for (std::u32string_view post : {U"大使", U"领事", U"参赞", U"秘书", U"武官", U"总统", U"总理",
+                                   U"首相", U"国王", U"议长", U"主席", U"部长", U"外长", U"代表"}) {
+    state_post = state_post || title.ends_with(post);
+  }
+  if (!state_post) return {};
   size_t len = lex.countries.LongestAt(body, 0);
   if (len == 0) return {};
   size_t at = body.find(U'驻');
@@ -589,7 +596,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
     for (const PostClaim& c : h.posts) {
       if (c.former) continue;
       std::u32string body = inst_groups.CanonicalOf(ResolveInstitution(c.body, where, lex));
-      if (body.empty()) body = StateOfPost(c.body, countries, lex);
+      if (body.empty()) body = StateOfPost(c.body, c.title, countries, lex);
       if (body.empty() || !held.insert({h.name, body}).second) continue;
       graph::Relation r;
       r.type = graph::RelationType::kHoldsPosition;

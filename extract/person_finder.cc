@@ -238,7 +238,9 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
       return 0;
     }
   }
-  if (p - last_dot - 1 > kMaxForeignPart || last_dot - pos > kMaxForeignPart) return 0;
+  // Each part is short: the last one after its dot, the first one before its dot.
+  size_t first_dot = text.find(U'·', pos);
+  if (p - last_dot - 1 > kMaxForeignPart || first_dot - pos > kMaxForeignPart) return 0;
   return p - pos;
 }
 
@@ -480,6 +482,45 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     PersonHit hit;
     hit.name = std::u32string(text.substr(pos, len));
     hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    hits.push_back(std::move(hit));
+  }
+  // "哈萨克斯坦客人努尔苏丹·阿比舍维奇会见了…": a dotted foreign name needs no
+  // post; its first part starts after a country, a word of the sentence or
+  // punctuation.
+  for (size_t dot = text.find(U'·'); dot != std::u32string_view::npos;
+       dot = text.find(U'·', dot + 1)) {
+    if (dot == 0 || !IsHan(text[dot - 1])) continue;
+    bool covered_already = false;
+    for (const PersonHit& h : hits) {
+      covered_already = covered_already || (h.span.begin <= static_cast<int64_t>(dot) &&
+                                            static_cast<int64_t>(dot) < h.span.end);
+    }
+    if (covered_already) continue;
+    constexpr size_t kMaxFirstPart = 6;
+    size_t start = dot;
+    while (start > 0 && dot - start < kMaxFirstPart && IsHan(text[start - 1]) &&
+           (start == dot || lex.countries.LongestEndingAt(text, start) == 0) &&
+           lex.posts.LongestEndingAt(text, start) == 0 &&
+           lex.boundary_words.LongestEndingAt(text, start) == 0 &&
+           lex.trigger_words.LongestEndingAt(text, start) == 0 &&
+           lex.group_words.LongestEndingAt(text, start) == 0 &&
+           lex.name_stop_words.LongestEndingAt(text, start) == 0) {
+      --start;
+    }
+    // "客人": a noun for visitors is no part of a name.
+    for (std::u32string_view guest : {U"客人", U"嘉宾", U"外宾", U"贵宾", U"专家", U"友人"}) {
+      if (HasAt(text, start, guest) && start + guest.size() < dot) start += guest.size();
+    }
+    size_t len = ForeignNameAt(text, start, lex);
+    if (len == 0 || start + len <= dot || !NameMayEndAt(text, start + len, lex)) continue;
+    // "“群团强基层·联动促治理”": a quoted slogan is no name.
+    if ((start > 0 && (text[start - 1] == U'“' || text[start - 1] == U'"')) ||
+        (start + len < text.size() && (text[start + len] == U'”' || text[start + len] == U'"'))) {
+      continue;
+    }
+    PersonHit hit;
+    hit.name = std::u32string(text.substr(start, len));
+    hit.span = hit.chain = {static_cast<int64_t>(start), static_cast<int64_t>(start + len)};
     hits.push_back(std::move(hit));
   }
   // "陈建华主任介绍…", "林国栋副主席作报告": a clause that starts with a full

@@ -84,6 +84,26 @@ TEST(PersonTest, PostOfARepresentativeIsNoPartOfTheName) {
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "彼得·班达"));
 }
 
+TEST(PersonTest, DottedNamesOfThreePartsNeedNoPost) {
+  graph::Article a = One("5月6日,哈萨克斯坦客人努尔兰·阿比舍维奇·卡里莫夫会见了市长。"
+                         "俄罗斯专家伊万·彼得罗夫表示,合作前景广阔。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "努尔兰·阿比舍维奇·卡里莫夫"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "伊万·彼得罗夫"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "努尔兰·阿比舍维奇·卡里莫夫"));
+  // An expert serves no state.
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "伊万·彼得罗夫"));
+}
+
+TEST(PersonTest, QuotedSloganWithAMiddleDotIsNoName) {
+  graph::Article a = One("5月6日,全区推进“群团强基层·联动促治理”改革。");
+  EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
+}
+
+TEST(CountryTest, SyllableOfADottedNameIsNoCountry) {
+  graph::Article a = One("5月6日,外宾努尔苏丹·卡里莫夫出席。");
+  EXPECT_FALSE(HasEntity(a, EntityType::kCountry, "苏丹"));
+}
+
 TEST(PersonTest, JapaneseNameWithATwoCharacterSurname) {
   graph::Article a = One("5月6日,静冈市副市长田中一郎出席。");
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "田中一郎"));
