@@ -155,7 +155,8 @@ class NameGroups {
   }
 
   static bool IsFormalName(std::u32string_view n) {
-    return (n.starts_with(U"中国人民政治协商会议") || n.starts_with(U"中国共产党")) &&
+    return (n.starts_with(U"中国人民政治协商会议") || n.starts_with(U"中国共产党") ||
+            n.starts_with(U"政协")) &&
            n.ends_with(U"委员会");
   }
 
@@ -277,7 +278,7 @@ std::pair<int, size_t> TermAt(std::u32string_view text, size_t pos) {
 // "峡江县委". Other names are returned as they are.
 std::u32string EverydayName(const std::u32string& name, const Lexicon& lex) {
   constexpr std::pair<std::u32string_view, std::u32string_view> kFormal[] = {
-      {U"中国人民政治协商会议", U"政协"}, {U"中国共产党", U"委"}};
+      {U"中国人民政治协商会议", U"政协"}, {U"政协", U"政协"}, {U"中国共产党", U"委"}};
   constexpr std::u32string_view kCommittee = U"委员会";
   for (const auto& [prefix, everyday] : kFormal) {
     if (!name.starts_with(prefix) || !name.ends_with(kCommittee)) continue;
@@ -309,7 +310,10 @@ std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex) {
   if (at > 0 && name[at - 1] == U'第') --at;
   std::u32string body = name.substr(0, at);
   if (lex.institution_suffixes.LongestEndingAt(body, body.size()) > 0) return body;
-  return EverydayName(body + std::u32string(kCommittee.substr(1)), lex);
+  // "政协林芝市第五届委员会": the body of the formal name, else the name as printed.
+  std::u32string formal = body + std::u32string(kCommittee.substr(1));
+  std::u32string everyday = EverydayName(formal, lex);
+  return everyday != formal ? everyday : name;
 }
 
 // The latest term the item prints ("政协第十届委员会" -> 10); 0 for none.
@@ -329,6 +333,28 @@ bool IsFormerPost(const PostClaim& claim, int current_term) {
   }
   auto [term, len] = TermAt(claim.body, 0);
   return len > 0 && term < current_term;
+}
+
+// The body meant by a bare kind printed before a post ("公司总经理", "学校校长"):
+// the last institution named before `pos` whose name ends with that kind
+// (…农业科技有限公司). Empty when `kind` is no bare kind or none was named.
+std::u32string NamedBefore(std::u32string_view kind, int64_t pos,
+                           const std::vector<TextHit>& institutions) {
+  bool bare = false;
+  for (std::u32string_view k : {U"公司", U"集团", U"学校", U"学院", U"大学", U"医院", U"银行"}) {
+    bare = bare || kind == k;
+  }
+  if (!bare) return {};
+  std::u32string found;
+  int64_t found_at = -1;
+  for (const TextHit& h : institutions) {
+    if (h.span.end <= pos && h.span.begin > found_at && h.text.size() > kind.size() &&
+        h.text.ends_with(kind)) {
+      found = h.text;
+      found_at = h.span.begin;
+    }
+  }
+  return found;
 }
 
 bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
@@ -597,6 +623,9 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
       if (c.former) continue;
       std::u32string body = inst_groups.CanonicalOf(ResolveInstitution(c.body, where, lex));
       if (body.empty()) body = StateOfPost(c.body, c.title, countries, lex);
+      if (body.empty()) {
+        body = inst_groups.CanonicalOf(NamedBefore(c.body, h.span.begin, institutions));
+      }
       if (body.empty() || !held.insert({h.name, body}).second) continue;
       graph::Relation r;
       r.type = graph::RelationType::kHoldsPosition;

@@ -34,6 +34,19 @@ bool Unbalanced(std::u32string_view s) {
   return false;
 }
 
+// True when the name at [begin, end) is where a meeting is held: "在榆林国际
+// 会展中心举行", "在市会议中心隆重开幕" (GOLD_FORMAT: a venue is a place).
+bool IsVenue(std::u32string_view text, size_t begin, size_t end) {
+  constexpr size_t kMaxVerbDistance = 6;
+  if (begin == 0 || text[begin - 1] != U'在') return false;
+  for (size_t p = end; p < text.size() && p - end <= kMaxVerbDistance && !IsPunct(text[p]); ++p) {
+    for (std::u32string_view verb : {U"举行", U"召开", U"开幕", U"举办", U"落幕", U"闭幕"}) {
+      if (HasAt(text, p, verb)) return true;
+    }
+  }
+  return false;
+}
+
 // True for the numerals of a term ("十五届", "第3届").
 bool IsTermChar(char32_t c) {
   return std::u32string_view(U"第一二三四五六七八九十0123456789").find(c) !=
@@ -213,6 +226,12 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
     size_t term_end = begin;
     while (term_end < mention_end && IsTermChar(text[term_end])) ++term_end;
     if (term_end > begin && term_end < mention_end && text[term_end] == U'届') begin = term_end + 1;
+    // "在榆林国际会展中心举行": a centre, a hall where a meeting is held is a
+    // venue; a body hosting it ("在市人大常委会举行") stays a body.
+    if (lex.weak_institution_suffixes.LongestEndingAt(text, mention_end) > 0 &&
+        IsVenue(text, begin, mention_end)) {
+      continue;
+    }
     std::u32string mention(text.substr(begin, mention_end - begin));
     // "各县(市、区)党委": a name never starts inside brackets.
     if (Unbalanced(mention)) continue;

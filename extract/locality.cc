@@ -444,6 +444,9 @@ std::u32string ResolveShorthand(const std::u32string& out, const Locality& where
     // "区级城运中心" is the district's own: 永川区城运中心.
     size_t skip = l.word.size();
     if (out.size() > skip + 2 && out[skip] == U'级') ++skip;
+    // "县委" of 临县 is 临县县委: a one-character county keeps its level before
+    // its party committee (its government is 临县人民政府).
+    if (l.place->size() == 2 && l.word.size() == 1 && out[1] == U'委') return *l.place + out;
     return *l.place + out.substr(skip);
   }
   return out;

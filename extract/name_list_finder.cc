@@ -56,7 +56,14 @@ bool ListMayStartAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
 }  // namespace
 
 size_t ListedNameLength(std::u32string_view text, size_t pos, size_t end, const Lexicon& lex) {
-  if (end <= pos || end - pos < 2 || end - pos > kMaxNameChars) return 0;
+  if (end <= pos || end - pos < 2) return 0;
+  // "央金卓嘎、达瓦": Tibetan names of name_syllables.txt elements.
+  size_t p = pos;
+  while (p < end && lex.name_syllables.LongestAt(text.substr(0, end), p) > 0) {
+    p += lex.name_syllables.LongestAt(text.substr(0, end), p);
+  }
+  if (p == end && end - pos <= 3 * 2) return end - pos;
+  if (end - pos > kMaxNameChars) return 0;
   std::u32string_view name = text.substr(pos, end - pos);
   for (char32_t c : name) {
     if (!IsHan(c)) return 0;

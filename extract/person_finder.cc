@@ -177,7 +177,11 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     size_t len = sur + given;
     if (pos + len > text.size()) continue;
     bool ok = true;
-    for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
+    for (size_t i = pos + sur; i < pos + len; ++i) {
+      // "马长青": 长 ends posts, but may start a two-character given name.
+      bool long_first = given == 2 && i == pos + sur && text[i] == U'长';
+      ok = ok && (IsNameChar(text[i], lex) || long_first);
+    }
     // "王强调研": a given name is never a common word (强调).
     ok = ok && !(given == 2 && IsCommonWordAt(text.substr(0, pos + len), pos + sur, lex));
     // "区政府指出": a body's ending (政府, 政协) never ends a name.
@@ -186,6 +190,23 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     if (score > best_score) best = len, best_score = score;
   }
   return best;
+}
+
+size_t SyllableNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  constexpr size_t kMaxSyllables = 3;
+  std::vector<size_t> ends;  // where a name of 1, 2, 3 elements would end
+  size_t p = pos;
+  while (ends.size() < kMaxSyllables) {
+    size_t len = lex.name_syllables.LongestAt(text, p);
+    if (len == 0) break;
+    p += len;
+    ends.push_back(p);
+  }
+  // The longest that a name cue follows.
+  for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+    if (NameMayEndAt(text, *it, lex)) return *it - pos;
+  }
+  return 0;
 }
 
 size_t LatinNameAt(std::u32string_view text, size_t pos) {
@@ -294,6 +315,7 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     size_t n = after_post ? LatinNameAt(text, pos) : 0;
     if (n == 0) n = ForeignNameAt(text, pos, lex);
     if (n == 0) n = ChineseNameAt(text, pos, lex);
+    if (n == 0) n = SyllableNameAt(text, pos, lex);
     return n > 0 || !after_post ? n : SurnamelessNameAt(text, pos, lex);
   };
   size_t covered = 0;  // text before this is part of an earlier hit
@@ -301,6 +323,8 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     if (pos < covered) continue;
     size_t post = PostEndingAt(text, pos, lex);
     size_t group = lex.group_words.LongestEndingAt(text, pos);
+    // "扎西平措等市领导应邀出席": the group word closes a list, it introduces no one.
+    if (group > 0 && pos > group && text[pos - group - 1] == U'等') group = 0;
     if (post == 0 && group == 0) continue;
     size_t len = name_at(pos, post > 0 && post >= group);
     if (len == 0) continue;

@@ -39,6 +39,10 @@ struct PersonHit {
 // followed by punctuation, the end of text or a word of name_followers.txt;
 // 0 when there is none. Prefers the longer name.
 size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
+// Length of a Tibetan name at `pos`: one to three elements of
+// name_syllables.txt ("扎西平措", "次旦"), the longest one a name cue follows;
+// 0 if none.
+size_t SyllableNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
 // Length of a name in Latin script of two or more capitalised words ("Tom
 // Lee", "Anna Schmidt-Berg") at `pos`; 0 if none (an acronym is no name).
 size_t LatinNameAt(std::u32string_view text, size_t pos);

@@ -104,6 +104,26 @@ TEST(CountryTest, SyllableOfADottedNameIsNoCountry) {
   EXPECT_FALSE(HasEntity(a, EntityType::kCountry, "苏丹"));
 }
 
+TEST(PersonTest, TibetanNamesAfterPostsAndInLists) {
+  graph::Article a = One("5月6日,州委副书记、州长索南才让在德令哈会见了客人。大会执行主席王建新、"
+                         "央金卓嘎、李志强、达瓦在主席台就座。");
+  for (const char* name : {"索南才让", "王建新", "央金卓嘎", "李志强", "达瓦"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
+}
+
+TEST(PersonTest, GivenNameMayStartWithTheEndOfAPost) {
+  graph::Article a = One("5月6日,市委书记马长青出席并讲话。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "马长青"));
+}
+
+TEST(PersonTest, GroupWordAfterAListIntroducesNoOne) {
+  graph::Article a = One("5月6日,市人大常委会主任张平等市领导应邀出席开幕会。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "张平"));
+  EXPECT_EQ(CountEntities(a, EntityType::kPerson), 1);
+}
+
 TEST(PersonTest, JapaneseNameWithATwoCharacterSurname) {
   graph::Article a = One("5月6日,静冈市副市长田中一郎出席。");
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "田中一郎"));
@@ -183,6 +203,24 @@ TEST(InstitutionKindTest, NamesListedBeforeAKindOfBodyAreBodies) {
   EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "李强"));
 }
 
+TEST(InstitutionKindTest, VenueOfTheMeetingIsAPlace) {
+  graph::Article a = One("5月6日,签约仪式在于都县行政中心举行。大会在榆林国际会展中心隆重开幕。");
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 0);
+}
+
+TEST(InstitutionKindTest, BareCompanyIsTheCompanyJustNamed) {
+  graph::Article a = One("5月6日,调研组来到宁夏西吉薯都农业科技有限公司。公司总经理苏文斌介绍,"
+                         "今年企业带动农户种植马铃薯。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "苏文斌", "宁夏西吉薯都农业科技有限公司"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "苏文斌"));
+}
+
+TEST(InstitutionKindTest, OneCharacterCountyKeepsItsLevelBeforeItsCommittee) {
+  graph::Article a = One("5月6日,临县召开会议。县委书记郝建军主持。副县长王海出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "郝建军", "临县县委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王海", "临县人民政府"));
+}
+
 TEST(InstitutionEdgeTest, LeftEdgeStopsAtWordsOfTheSentence) {
   graph::Article a = One("5月6日,应东江大学邀请,世界500强企业华远集团参加。就南宁市第三中学"
                          "建设问题,双方交换意见。");
@@ -217,6 +255,12 @@ TEST(InstitutionGenericTest, AFormalNameIsTheEverydayBody) {
                         "中国人民政治协商会议黔东南苗族侗族自治州第十届委员会"));
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
   EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王明", "黔东南州政协"));
+}
+
+TEST(InstitutionGenericTest, ATermOfTheCppccIsTheCppcc) {
+  graph::Article a = One("5月6日,政协林芝市第五届委员会第四次会议开幕。市政协主席王明主持。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "林芝市政协"));
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
 }
 
 TEST(CountryTest, ChinaCountsOnlyAsTheState) {
