@@ -60,9 +60,16 @@ class NameGroups {
         expanded = a.substr(0, a.size() - abbr) + lex.abbreviations.at(a.substr(a.size() - abbr));
       }
       std::vector<size_t> into;
+      const std::u32string a_short = Abbreviated(a, lex);
       for (size_t j = 0; j < groups_.size(); ++j) {
         if (i == j || groups_[j].names.empty()) continue;
         const std::u32string& b = Longest(groups_[j]);
+        // "榆林高新区管委会" of "榆林高新技术产业开发区管委会": the same name
+        // with a full form inside it abbreviated.
+        if (a.size() < b.size() && a_short != b && a_short == Abbreviated(b, lex)) {
+          into.push_back(j);
+          continue;
+        }
         if (!expanded.empty() && expanded != a && b.size() >= expanded.size() &&
             b.ends_with(expanded)) {
           into.push_back(j);
@@ -152,6 +159,18 @@ class NameGroups {
       }
     }
     return best;
+  }
+
+  // `name` with every full form of abbreviations.txt inside it replaced by
+  // its short form ("…高新技术产业开发区管委会" -> "…高新区管委会").
+  static std::u32string Abbreviated(std::u32string name, const Lexicon& lex) {
+    for (const auto& [short_form, full] : lex.abbreviations) {
+      for (size_t at = name.find(full); at != std::u32string::npos && full.size() > short_form.size();
+           at = name.find(full, at + short_form.size())) {
+        name.replace(at, full.size(), short_form);
+      }
+    }
+    return name;
   }
 
   static bool IsFormalName(std::u32string_view n) {

@@ -157,6 +157,48 @@ std::vector<TextHit> FindListedBodies(std::u32string_view text, const Lexicon& l
   return hits;
 }
 
+// Length of a unit of a body (科技处, 国际合作与交流处) printed at `pos`: Han
+// characters ending in 处 before punctuation or a word about its people; 0
+// when none.
+size_t UnitAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
+  constexpr size_t kMaxUnitChars = 9;
+  for (size_t q = pos + 2; q <= text.size() && q - pos <= kMaxUnitChars && IsHan(text[q - 1]); ++q) {
+    // A word of the sentence (two characters or more: 就 alone is 就业's) ends it.
+    if (lex.boundary_words.LongestEndingAt(text, q) >= 2 ||
+        lex.boundary_verbs.LongestEndingAt(text, q) >= 2) {
+      return 0;
+    }
+    if (text[q - 1] != U'处') continue;
+    bool ends = q == text.size() || IsPunct(text[q]) || lex.posts.LongestAt(text, q) > 0 ||
+                HasAt(text, q, U"负责") || text[q] == U'等';
+    if (ends) return q - pos;
+  }
+  return 0;
+}
+
+// Units printed right after a body ("江西理工大学科技处") and listed after the
+// first one ("…科技处、招生就业处"): each is the body's unit.
+std::vector<TextHit> FindUnits(std::u32string_view text, const std::vector<TextHit>& bodies,
+                               const Lexicon& lex) {
+  std::vector<TextHit> units;
+  for (const TextHit& body : bodies) {
+    auto end = static_cast<size_t>(body.span.end);
+    if (lex.weak_institution_suffixes.LongestEndingAt(text, end) > 0) continue;
+    size_t len = UnitAt(text, end, lex);
+    if (len == 0) continue;
+    units.push_back({body.text + std::u32string(text.substr(end, len)),
+                     {body.span.begin, static_cast<int64_t>(end + len)}});
+    for (size_t p = end + len; p + 1 < text.size() && text[p] == U'、';) {
+      size_t more = UnitAt(text, p + 1, lex);
+      if (more == 0) break;
+      units.push_back({body.text + std::u32string(text.substr(p + 1, more)),
+                       {static_cast<int64_t>(p + 1), static_cast<int64_t>(p + 1 + more)}});
+      p += 1 + more;
+    }
+  }
+  return units;
+}
+
 }  // namespace
 
 std::vector<TextHit> KeepLongest(std::vector<TextHit> hits) {
@@ -248,6 +290,7 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
     for (const Span& b : blocked) in_blocked = in_blocked || Inside(h.span.begin, b);
     if (!in_blocked) hits.push_back(std::move(h));
   }
+  for (TextHit& h : FindUnits(text, hits, lex)) hits.push_back(std::move(h));
   return KeepLongest(std::move(hits));
 }
 

@@ -536,6 +536,10 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
       if (HasAt(text, start, guest) && start + guest.size() < dot) start += guest.size();
     }
     size_t len = ForeignNameAt(text, start, lex);
+    // "谢尔盖·索科洛夫的见证下": a grammar word is no part of the last name.
+    while (len > 0 && start + len > dot + 2 && lex.name_stop_chars.count(text[start + len - 1])) {
+      --len;
+    }
     if (len == 0 || start + len <= dot || !NameMayEndAt(text, start + len, lex)) continue;
     // "“群团强基层·联动促治理”": a quoted slogan is no name.
     if ((start > 0 && (text[start - 1] == U'“' || text[start - 1] == U'"')) ||

@@ -196,6 +196,12 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         }
       } else {
         size_t cs = ClauseStart(text, pos, sb);
+        // "据X介绍": what X told the reporter, not what X did at the event.
+        if (cs < se && text[cs] == U'据') {
+          prev_end = pos + len;
+          pos += len;
+          continue;
+        }
         const PersonMention* subject = nullptr;
         for (const PersonMention& m : people) {
           if (m.span.begin >= static_cast<int64_t>(cs) && m.span.end <= static_cast<int64_t>(pos)) {

@@ -203,6 +203,20 @@ TEST(InstitutionKindTest, NamesListedBeforeAKindOfBodyAreBodies) {
   EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "李强"));
 }
 
+TEST(InstitutionKindTest, UnitsPrintedAfterTheirBody) {
+  graph::Article a = One("5月6日,江西理工大学科技处、招生就业处负责人参加活动。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "江西理工大学科技处"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "江西理工大学招生就业处"));
+}
+
+TEST(InstitutionKindTest, AbbreviatedZoneInsideANameIsTheSameBody) {
+  graph::Article a = One("5月6日,榆林高新技术产业开发区管委会主任常平出席。榆林高新区管委会与"
+                         "东方电气集团签约。");
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 2);
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "榆林高新技术产业开发区管委会",
+                           "东方电气集团"));
+}
+
 TEST(InstitutionKindTest, VenueOfTheMeetingIsAPlace) {
   graph::Article a = One("5月6日,签约仪式在于都县行政中心举行。大会在榆林国际会展中心隆重开幕。");
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 0);
@@ -355,6 +369,13 @@ TEST(AttendedTest, AdverbBeforeATriggerKeepsEveryoneBeforeIt) {
   graph::Article a = One("5月6日,市长马力率团参加。市委常委、副市长张远,副市长白云一同参加。");
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "张远"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "白云"));
+}
+
+TEST(AttendedTest, WhatSomeoneToldTheReporterIsNoAttendance) {
+  graph::Article a = One("5月6日,招聘会举行。据东江电器有限公司人力资源总监黎敏介绍,公司计划招聘"
+                         "300人。公司总经理苏文介绍了企业情况。");
+  EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "黎敏"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "苏文"));
 }
 
 TEST(AttendedTest, DelegationIsNoVerbOfRepresenting) {
