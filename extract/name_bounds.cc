@@ -53,6 +53,12 @@ bool PlaceStartsName(std::u32string_view text, size_t p, const Lexicon& lex) {
     if (it == lex.places.end() || it->second.name.size() != len || it->second.level == U"region") {
       return false;
     }
+    // "临夏县", "缙云县": a longer place that starts before `p` and ends with this
+    // one (夏县, 云县) is the name's start.
+    constexpr size_t kMaxPlaceLead = 4;
+    for (size_t back = 1; back <= kMaxPlaceLead && back <= p; ++back) {
+      if (lex.place_names.LongestAt(text, p - back) >= back + len) return false;
+    }
   }
   if (lex.place_names.LongestEndingAt(text, p) > 0 || lex.countries.LongestEndingAt(text, p) > 0 ||
       lex.org_prefixes.LongestEndingAt(text, p) > 0) {

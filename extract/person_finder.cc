@@ -178,9 +178,11 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     if (pos + len > text.size()) continue;
     bool ok = true;
     for (size_t i = pos + sur; i < pos + len; ++i) {
-      // "马长青": 长 ends posts, but may start a two-character given name.
-      bool long_first = given == 2 && i == pos + sur && text[i] == U'长';
-      ok = ok && (IsNameChar(text[i], lex) || long_first);
+      // "马长青": 长 ends posts, but may start a two-character given name;
+      // "田和生", "陈志和": 和 may be either character of one (the cue after the
+      // name tells it from the joiner of "张三和李四").
+      bool in_given = given == 2 && ((i == pos + sur && text[i] == U'长') || text[i] == U'和');
+      ok = ok && (IsNameChar(text[i], lex) || in_given);
     }
     // "王强调研": a given name is never a common word (强调).
     ok = ok && !(given == 2 && IsCommonWordAt(text.substr(0, pos + len), pos + sur, lex));
@@ -316,7 +318,15 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
     if (n == 0) n = ForeignNameAt(text, pos, lex);
     if (n == 0) n = ChineseNameAt(text, pos, lex);
     if (n == 0) n = SyllableNameAt(text, pos, lex);
-    return n > 0 || !after_post ? n : SurnamelessNameAt(text, pos, lex);
+    if (!after_post) return n;
+    // "巴图孟和结合…": a longer name without a known surname that a stronger
+    // cue ends beats a Chinese name that a one-character cue ends.
+    size_t plain = SurnamelessNameAt(text, pos, lex);
+    if (plain > n && (n == 0 || (FollowerStrength(text, pos + n, lex) == 1 &&
+                                 FollowerStrength(text, pos + plain, lex) >= 2))) {
+      return plain;
+    }
+    return n;
   };
   size_t covered = 0;  // text before this is part of an earlier hit
   for (size_t pos = 0; pos < text.size(); ++pos) {
