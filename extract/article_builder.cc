@@ -29,7 +29,7 @@ std::u32string WithoutBrackets(const std::u32string& name) {
 }
 
 constexpr size_t kMinAliasSuffix = 4;
-constexpr size_t kMaxMissionPlaceChars = 3;
+constexpr size_t kMaxMissionPlaceChars = 4;  // 乌鲁木齐
 
 // Names of one entity type, grouped so that each body gets one canonical name.
 class NameGroups {
@@ -81,7 +81,9 @@ class NameGroups {
           into.push_back(j);
           continue;
         }
-        bool end = b.ends_with(a) && (a.size() >= kMinAliasSuffix || b.size() - a.size() <= 4);
+        // "总领馆" alone: a bare ending names the one body of the item it ends.
+        bool end = b.ends_with(a) && (a.size() >= kMinAliasSuffix || b.size() - a.size() <= 4 ||
+                                      lex.institution_suffixes.Contains(a));
         if (end || (prefixes && a.size() >= kMinAliasSuffix && b.starts_with(a))) {
           into.push_back(j);
         }
@@ -347,7 +349,7 @@ int LatestTerm(std::u32string_view text) {
 // tenth).
 bool IsFormerPost(const PostClaim& claim, int current_term) {
   if (claim.title.starts_with(U"原") || claim.title.starts_with(U"前任") ||
-      claim.title.starts_with(U"前")) {
+      claim.title.starts_with(U"前") || claim.body.starts_with(U"原")) {
     return true;
   }
   auto [term, len] = TermAt(claim.body, 0);
@@ -563,6 +565,11 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   for (PersonHit& h : hits) {
     for (PostClaim& c : h.posts) {
       c.former = IsFormerPost(c, current_term);
+      // "原县农业农村局局长": the body is 县农业农村局, the post a former one.
+      if (c.body.size() > 2 && c.body.starts_with(U"原")) {
+        c.body.erase(0, 1);
+        if (c.body_span.end > c.body_span.begin) ++c.body_span.begin;
+      }
       if (auto [term, len] = TermAt(c.body, 0); len > 0 && len < c.body.size()) {
         c.body.erase(0, len);
         if (c.body_span.end > c.body_span.begin) c.body_span.begin += static_cast<int64_t>(len);

@@ -512,6 +512,12 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
   for (size_t at = out.find(U'届'); at != std::u32string::npos; at = out.find(U'届', at + 1)) {
     size_t from = at;
     while (from > 0 && IsTermNumeral(out[from - 1])) --from;
+    // "沂水县第十八届人大常委会": 第 after the level goes with the term of a
+    // congress ("政协…州第十届委员会常务委员会" names its own body).
+    if (from > 1 && out[from - 1] == U'第' && IsLevelChar(out[from - 2]) &&
+        (HasAt(out, at + 1, U"人大") || HasAt(out, at + 1, U"政协"))) {
+      --from;
+    }
     if (from == at || from == 0 || out[from - 1] == U'第') continue;
     char32_t before = out[from - 1];
     if (before == U'市' || before == U'区' || before == U'县' || before == U'旗' ||

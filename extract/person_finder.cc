@@ -250,6 +250,10 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
       size_t cue = lex.name_followers.LongestAt(text, p);
       bool syllable = cue == 1 && text[p] == U'都' && p + 1 < text.size() && IsHan(text[p + 1]) &&
                       lex.name_followers.LongestAt(text, p + 1) == 0;
+      // "沙吾提出席": a cue (提出) that a longer cue overlaps (出席) starts one
+      // character later.
+      syllable = syllable || (cue >= 2 && std::max(lex.name_followers.LongestAt(text, p + 1),
+                                                   lex.trigger_words.LongestAt(text, p + 1)) >= cue);
       if (cue > 0 && !syllable) break;
     }
     ++p;
@@ -282,6 +286,12 @@ size_t SurnamelessNameAt(std::u32string_view text, size_t pos, const Lexicon& le
         (c == U'、' || c == U'，' || c == U',' || c == U'；' || c == U';' ||
          lex.trigger_words.LongestAt(text, p) >= 2 || lex.name_followers.LongestAt(text, p) >= 2)) {
       return p - pos;
+    }
+    // "巴图孟和结合…": 和 may end a name that a cue of two characters follows.
+    if (c == U'和' && p - pos >= kMinChars &&
+        (lex.trigger_words.LongestAt(text, p + 1) >= 2 ||
+         lex.name_followers.LongestAt(text, p + 1) >= 2)) {
+      return p + 1 - pos;
     }
     if (!IsNameChar(c, lex) || lex.posts.LongestAt(text, p) > 0 ||
         lex.institution_suffixes.LongestAt(text, p) > 0 ||
@@ -373,7 +383,7 @@ std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex) 
         }
         // "镇党委书记", "村党支部书记": a town's or village's committee.
         if (!claim.body.empty() &&
-            std::u32string_view(U"镇乡村").find(claim.body.back()) != std::u32string_view::npos) {
+            std::u32string_view(U"镇乡村州区").find(claim.body.back()) != std::u32string_view::npos) {
           for (std::u32string_view unit : {U"党委", U"党支部", U"党总支"}) {
             if (HasAt(claim.title, 0, unit) && claim.title.size() > unit.size()) {
               claim.body += unit;
@@ -625,6 +635,14 @@ std::vector<PersonHit> FindAppointments(std::u32string_view text,
     bool list = verb_begin < text.size() && text[verb_begin] == U'等';
     if (list) ++verb_begin;
     size_t verb = lex.appointment_verbs.LongestAt(text, verb_begin);
+    // "任命原…局长葛长林为…主任": after 任命, 为 alone gives the new post.
+    if (verb == 0 && verb_begin < text.size() && text[verb_begin] == U'为') {
+      size_t clause = text.find_last_of(U"。；;", verb_begin);
+      clause = clause == std::u32string_view::npos ? 0 : clause;
+      if (text.substr(clause, verb_begin - clause).find(U"任命") != std::u32string_view::npos) {
+        verb = 1;
+      }
+    }
     if (verb == 0) continue;
     size_t start = verb_begin + verb;
     size_t end = start;

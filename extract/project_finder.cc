@@ -105,6 +105,10 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
         break;
       }
     }
+    // "共建“高端锯床联合实验室”": what is built together is an undertaking.
+    for (std::u32string_view verb : {U"共建", U"共同建设", U"合作共建"}) {
+      if (i >= verb.size() && HasAt(text, i - verb.size(), verb)) q.head = true;
+    }
     quotes[std::u32string(text.substr(i + 1, j - i - 1))].push_back(q);
     i = j;
   }

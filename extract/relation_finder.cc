@@ -171,7 +171,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         }
       }
       // "A、B分别致辞": a weak trigger after 分别 speaks for everyone before it.
-      bool each = pos >= 2 && text.substr(pos - 2, 2) == U"分别";
+      // "A、B，C分别就…作了发言": 分别 anywhere since the previous trigger.
+      bool each = text.substr(prev_end, pos - prev_end).find(U"分别") != std::u32string_view::npos;
       if (t.strength != TriggerStrength::kWeak || each) {
         for (const PersonMention& m : people) {
           if (m.span.begin >= static_cast<int64_t>(prev_end) &&

@@ -99,6 +99,10 @@ TEST(PersonTest, QuotedSloganWithAMiddleDotIsNoName) {
   EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
 }
 
+TEST(CountryTest, BareChinaBeforeAGrammarWord) {
+  EXPECT_TRUE(HasEntity(One("5月6日,口岸是中国向西开放的门户。"), EntityType::kCountry, "中国"));
+}
+
 TEST(CountryTest, SyllableOfADottedNameIsNoCountry) {
   graph::Article a = One("5月6日,外宾努尔苏丹·卡里莫夫出席。");
   EXPECT_FALSE(HasEntity(a, EntityType::kCountry, "苏丹"));
@@ -122,6 +126,15 @@ TEST(PersonTest, GroupWordAfterAListIntroducesNoOne) {
   graph::Article a = One("5月6日,市人大常委会主任张平等市领导应邀出席开幕会。");
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "张平"));
   EXPECT_EQ(CountEntities(a, EntityType::kPerson), 1);
+}
+
+TEST(PersonTest, HeInsideAGivenName) {
+  graph::Article a = One("5月6日,州长田和生主持会议。公司董事长陈志和代表企业发言。"
+                         "党工委书记巴图孟和结合分管工作作交流发言。市长张三和李四出席。");
+  for (const char* name : {"田和生", "陈志和", "巴图孟和", "张三", "李四"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
+  }
+  EXPECT_FALSE(HasEntity(a, EntityType::kPerson, "张三和"));
 }
 
 TEST(PersonTest, JapaneseNameWithATwoCharacterSurname) {
@@ -177,6 +190,27 @@ TEST(PostTest, RegionalChairHeadsTheRegionsGovernment) {
   EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "黄立", "广西壮族自治区人民政府"));
 }
 
+TEST(PostTest, PrefecturesAndRegionsPartyCommittees) {
+  graph::Article a = One("5月6日,伊犁州召开会议。州党委副书记、州长叶尔肯·沙吾提出席。");
+  const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "叶尔肯·沙吾提");
+  ASSERT_NE(r, nullptr);
+  EXPECT_NE(r->target.find("党委"), std::string::npos) << r->target;
+}
+
+TEST(PostTest, ConsulInAFourCharacterCityServesTheState) {
+  graph::Article a = One("5月6日,州长会见了哈萨克斯坦驻乌鲁木齐总领事努尔兰·卡里莫夫。总领馆愿提供便利。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "努尔兰·卡里莫夫", "哈萨克斯坦"));
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);  // 总领馆 alone
+}
+
+TEST(PostTest, AppointmentFromAFormerPost) {
+  graph::Article a = One("5月6日,会议决定任命原县农业农村局局长葛长林为县人民政府办公室主任。");
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "任命原县农业农村局"));
+  const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "葛长林");
+  ASSERT_NE(r, nullptr);
+  EXPECT_NE(r->target.find("办公室"), std::string::npos) << r->target;
+}
+
 TEST(PostTest, PresidiumIsNoPost) {
   graph::Article a = One("5月6日,大会开幕。领导在主席台前排就座。");
   EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
@@ -215,6 +249,22 @@ TEST(InstitutionKindTest, AbbreviatedZoneInsideANameIsTheSameBody) {
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 2);
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "榆林高新技术产业开发区管委会",
                            "东方电气集团"));
+}
+
+TEST(InstitutionKindTest, StudyGroupOfAPartyCommittee) {
+  graph::Article a = One("5月6日,阜阳市委理论学习中心组举行集体学习。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "阜阳市委理论学习中心组"));
+}
+
+TEST(InstitutionEdgeTest, WordsEndingLikeABoundaryStayInTheName) {
+  graph::Article a = One("5月6日,广河县人民政府与厦门鹭通供应链有限公司签约。浙江工业大学校地合作推进会举行。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "厦门鹭通供应链有限公司"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "浙江工业大学校"));
+}
+
+TEST(InstitutionGenericTest, ATermInsideACongresssNameIsTheCongress) {
+  graph::Article a = One("5月6日,沂水县第十八届人大常委会举行会议。沂水县人大常委会主任王明主持。");
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
 }
 
 TEST(InstitutionKindTest, VenueOfTheMeetingIsAPlace) {
@@ -301,6 +351,11 @@ TEST(ProjectPhraseTest, ActivitySeriesAndFestivalsAreEvents) {
   EXPECT_EQ(CountEntities(a, EntityType::kProject), 0);
 }
 
+TEST(ProjectPhraseTest, WhatIsBuiltTogetherIsAProject) {
+  graph::Article a = One("5月6日,双方签约共建“高端锯床智能制造联合实验室”。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "高端锯床智能制造联合实验室"));
+}
+
 TEST(ProjectPhraseTest, TitleOfAWorkBeforeAHeadBelongsToTheName) {
   graph::Article a = One("5月6日,双方支持《江畔人家》大型实景演艺项目。");
   EXPECT_TRUE(HasEntity(a, EntityType::kProject, "江畔人家大型实景演艺项目"));
@@ -376,6 +431,13 @@ TEST(AttendedTest, WhatSomeoneToldTheReporterIsNoAttendance) {
                          "300人。公司总经理苏文介绍了企业情况。");
   EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "黎敏"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "苏文"));
+}
+
+TEST(AttendedTest, EachOfAListSpeaksWhenSeparatelyComesEarlier) {
+  graph::Article a = One("5月6日,会议召开。副县长滕云山、秦晓丹,县委常委朱永华分别就分管工作作了发言。");
+  for (const char* name : {"滕云山", "秦晓丹", "朱永华"}) {
+    EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
+  }
 }
 
 TEST(AttendedTest, DelegationIsNoVerbOfRepresenting) {
