@@ -12,6 +12,7 @@
 
 #include "extract/icu_sentences.h"
 #include "extract/lexicon.h"
+#include "extract/name_shapes.h"
 
 namespace guanxi::extract {
 
@@ -35,22 +36,9 @@ struct PersonHit {
   bool honorific = false;         // "习近平总书记": mentioned, not present
 };
 
-// Length of a Chinese name (surname + 1-2 characters) starting at `pos` and
-// followed by punctuation, the end of text or a word of name_followers.txt;
-// 0 when there is none. Prefers the longer name.
-size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
-// Length of a Tibetan name at `pos`: one to three elements of
-// name_syllables.txt ("扎西平措", "次旦"), the longest one a name cue follows;
-// 0 if none.
-size_t SyllableNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
-// Length of a name in Latin script of two or more capitalised words ("Tom
-// Lee", "Anna Schmidt-Berg") at `pos`; 0 if none (an acronym is no name).
-size_t LatinNameAt(std::u32string_view text, size_t pos);
-// Length of a foreign name with a middle dot ("瓦吉哈·卡马尔") at `pos`; 0 if none.
-size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex);
-
 // All people introduced by posts, group words, honorifics, clause-initial
-// speech verbs or appointment words ("任命张三为…局长" gives the post too), in
+// speech verbs or appointment words ("任命张三为…局长" gives the post too),
+// dotted foreign names and names before a form of address ("陈建华主任"), in
 // text order. A name may occur in several hits.
 std::vector<PersonHit> FindPeople(std::u32string_view text, const Lexicon& lex);
 
