@@ -1,11 +1,11 @@
 // guanxi extract FILE [--json]: what the extractor reads in one page.
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "cli/common.h"

@@ -167,7 +167,8 @@ class NameGroups {
   // its short form ("…高新技术产业开发区管委会" -> "…高新区管委会").
   static std::u32string Abbreviated(std::u32string name, const Lexicon& lex) {
     for (const auto& [short_form, full] : lex.abbreviations) {
-      for (size_t at = name.find(full); at != std::u32string::npos && full.size() > short_form.size();
+      for (size_t at = name.find(full);
+           at != std::u32string::npos && full.size() > short_form.size();
            at = name.find(full, at + short_form.size())) {
         name.replace(at, full.size(), short_form);
       }
@@ -422,8 +423,8 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
     bool joined = (after < text.size() &&
                    (text[after] == U'与' || text[after] == U'和' || text[after] == U'同')) ||
                   (pos > 0 && (text[pos - 1] == U'与' || text[pos - 1] == U'同'));
-    if (!joined && ((after < text.size() && text[after] == U'、') ||
-                    HasAt(text, after, U"分别") || (pos > 0 && text[pos - 1] == U'、'))) {
+    if (!joined && ((after < text.size() && text[after] == U'、') || HasAt(text, after, U"分别") ||
+                    (pos > 0 && text[pos - 1] == U'、'))) {
       // A listed place signs only when the list is joined to the other side
       // before the signing verb ("甲县、乙县分别与…签订"), not in a list of
       // places where projects are signed ("甲区、乙市…集中签约").

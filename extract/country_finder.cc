@@ -35,8 +35,8 @@ std::vector<std::u32string> FindCountries(std::u32string_view text, const Lexico
     }
     std::u32string name(text.substr(pos, len));
     // "努尔苏丹·…": a syllable of a dotted foreign name is no country.
-    const bool in_dotted_name = (pos + len < text.size() && text[pos + len] == U'·') ||
-                                (pos > 0 && text[pos - 1] == U'·');
+    const bool in_dotted_name =
+        (pos + len < text.size() && text[pos + len] == U'·') || (pos > 0 && text[pos - 1] == U'·');
     bool ok = !(pos > 0 && text[pos - 1] == U'内') && !in_dotted_name;
     if (ok && name == U"中国") ok = NamesChinaAsState(text, pos, len);
     if (ok) {

@@ -1,9 +1,8 @@
 #include "extract/extract_json.h"
 
 #include <filesystem>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace guanxi::extract {
 namespace {

@@ -53,7 +53,7 @@ size_t CompletePrefix(std::string_view bytes) {
   size_t end = bytes.size();
   for (size_t back = 0; back < 4 && back < bytes.size(); ++back) {
     auto c = static_cast<unsigned char>(bytes[bytes.size() - 1 - back]);
-    if ((c & 0xC0) == 0x80) continue;  // a continuation byte
+    if ((c & 0xC0) == 0x80) continue;              // a continuation byte
     if (c >= 0xC0) end = bytes.size() - 1 - back;  // a lead byte: its character may be cut
     break;
   }
@@ -76,7 +76,8 @@ Status CheckUtf8(const std::filesystem::path& path) {
     const bool eof = got < buffer.size();
     const size_t complete = eof ? chunk.size() : CompletePrefix(chunk);
     if (auto bad = FindInvalidUtf8(std::string_view(chunk).substr(0, complete))) {
-      return Status::InvalidInput(path.string(), "not UTF-8 at byte " + std::to_string(base + *bad));
+      return Status::InvalidInput(path.string(),
+                                  "not UTF-8 at byte " + std::to_string(base + *bad));
     }
     if (eof) return Status::Ok();
     chunk.erase(0, complete);

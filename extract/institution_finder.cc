@@ -96,7 +96,8 @@ bool MayBeListedBody(std::u32string_view text, size_t begin, size_t end, bool bo
   for (size_t i = begin; i < end; ++i) {
     std::u32string_view upto = text.substr(0, end);
     if (lex.posts.LongestAt(upto, i) >= 2 || lex.trigger_words.LongestAt(upto, i) >= 2 ||
-        lex.boundary_verbs.LongestAt(upto, i) >= 2 || lex.project_suffixes.LongestAt(upto, i) >= 2) {
+        lex.boundary_verbs.LongestAt(upto, i) >= 2 ||
+        lex.project_suffixes.LongestAt(upto, i) >= 2) {
       return false;
     }
   }
@@ -123,7 +124,8 @@ std::vector<TextHit> FindListedBodies(std::u32string_view text, const Lexicon& l
       }
       // The first name starts where a name may: after a verb or a word of the
       // sentence ("会议邀请了A和B等…企业").
-      begin = std::max(begin, NameStart(text, end, lex, kMaxInstitutionChars, NameKind::kInstitution));
+      begin =
+          std::max(begin, NameStart(text, end, lex, kMaxInstitutionChars, NameKind::kInstitution));
       size_t joiner = begin;
       for (size_t k = end; k > begin + 1; --k) {
         char32_t c = text[k - 1];
@@ -145,7 +147,8 @@ std::vector<TextHit> FindListedBodies(std::u32string_view text, const Lexicon& l
     // other names may look like people's ("爱奇艺").
     bool bodies = false;
     for (const Span& n : names) {
-      bodies = bodies || lex.institution_suffixes.LongestEndingAt(text, static_cast<size_t>(n.end)) >= 2;
+      bodies =
+          bodies || lex.institution_suffixes.LongestEndingAt(text, static_cast<size_t>(n.end)) >= 2;
     }
     for (const Span& n : names) {
       const auto b = static_cast<size_t>(n.begin);
@@ -162,7 +165,8 @@ std::vector<TextHit> FindListedBodies(std::u32string_view text, const Lexicon& l
 // when none.
 size_t UnitAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
   constexpr size_t kMaxUnitChars = 9;
-  for (size_t q = pos + 2; q <= text.size() && q - pos <= kMaxUnitChars && IsHan(text[q - 1]); ++q) {
+  for (size_t q = pos + 2; q <= text.size() && q - pos <= kMaxUnitChars && IsHan(text[q - 1]);
+       ++q) {
     // A word of the sentence (two characters or more: 就 alone is 就业's) ends it.
     if (lex.boundary_words.LongestEndingAt(text, q) >= 2 ||
         lex.boundary_verbs.LongestEndingAt(text, q) >= 2) {

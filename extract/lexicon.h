@@ -80,7 +80,7 @@ struct Lexicon {
   WordSet honorifics;
   WordSet group_words;
   WordSet name_syllables;  // name_syllables.txt: 扎西, 次仁 (Tibetan names: 1-3 of them)
-  WordSet body_kinds;  // body_kinds.txt: "单位" in "A、B等5家单位" (A and B are bodies)
+  WordSet body_kinds;      // body_kinds.txt: "单位" in "A、B等5家单位" (A and B are bodies)
   WordSet speech_verbs;
   WordSet appointment_verbs;
   WordSet appointment_intros;  // "任命", "免去": a name follows

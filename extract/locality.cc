@@ -566,9 +566,10 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
     // "阿鲁沙市": 沙市 is a short form of a Chinese district, no full name here.
     std::u32string_view tail = place.substr(place.size() - len);
     const std::vector<uint32_t>& senses = lex.PlaceSenses(tail);
-    bool chinese = (len >= 2 && (len == place.size() || (!senses.empty() &&
-                                                         lex.all_places[senses.front()].name == tail))) ||
-                   lex.town_names.LongestEndingAt(place, place.size()) >= 2;
+    bool chinese =
+        (len >= 2 && (len == place.size() ||
+                      (!senses.empty() && lex.all_places[senses.front()].name == tail))) ||
+        lex.town_names.LongestEndingAt(place, place.size()) >= 2;
     if (!chinese) return out;
   }
   for (std::u32string_view level :

@@ -7,14 +7,16 @@
 namespace guanxi::extract {
 namespace {
 
-constexpr size_t kMaxNameChars = 4;     // compound surname + 2
+constexpr size_t kMaxNameChars = 4;  // compound surname + 2
 constexpr size_t kMaxAfterEtcChars = 8;  // "等县四套班子领导": where a list's people word may be
 
 // Characters that never sit inside a given name, even one delimited by 、:
 // grammar words and the endings of places and bodies. The rest of
 // name_stop_chars.txt (和, 中, 与, 知 …) may, once the 、 delimit the name.
 bool IsHardStopChar(char32_t c) {
-  return std::u32string_view(U"的了是在等们各该其这那我你他她年月日时号区市县省镇乡村委局厅部会院校所司处办组队届次")
+  return std::u32string_view(
+             U"的了是在等们各该其这那我你他她年月日时号区市县省镇乡村委局厅部会院校所司处办组队届"
+             U"次")
              .find(c) != std::u32string_view::npos;
 }
 
@@ -124,8 +126,8 @@ std::vector<PersonHit> FindNameLists(std::u32string_view text, const Lexicon& le
     for (auto it = names.rbegin(); it != names.rend(); ++it) {
       PersonHit hit;
       hit.span = hit.chain = *it;
-      hit.name = std::u32string(text.substr(static_cast<size_t>(it->begin),
-                                            static_cast<size_t>(it->end - it->begin)));
+      hit.name = std::u32string(
+          text.substr(static_cast<size_t>(it->begin), static_cast<size_t>(it->end - it->begin)));
       hits.push_back(std::move(hit));
     }
   }

@@ -130,8 +130,9 @@ size_t ForeignNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
                       lex.name_followers.LongestAt(text, p + 1) == 0;
       // "沙吾提出席": a cue (提出) that a longer cue overlaps (出席) starts one
       // character later.
-      syllable = syllable || (cue >= 2 && std::max(lex.name_followers.LongestAt(text, p + 1),
-                                                   lex.trigger_words.LongestAt(text, p + 1)) >= cue);
+      syllable =
+          syllable || (cue >= 2 && std::max(lex.name_followers.LongestAt(text, p + 1),
+                                            lex.trigger_words.LongestAt(text, p + 1)) >= cue);
       if (cue > 0 && !syllable) break;
     }
     ++p;

@@ -17,13 +17,13 @@ bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // The rules of page_furniture.txt (its header says what each kind means).
 struct FurnitureRules {
-  WordSet anywhere;        // WORD
-  WordSet credit_endings;  // $ ENDING
-  WordSet labels;          // : LABEL
+  WordSet anywhere;                                               // WORD
+  WordSet credit_endings;                                         // $ ENDING
+  WordSet labels;                                                 // : LABEL
   std::vector<std::pair<std::u32string, std::u32string>> starts;  // ^ START [PART]
-  WordSet whole;           // = LINE, normalized
-  WordSet lists;           // > LINE, normalized
-  WordSet roles;           // @ ROLE
+  WordSet whole;                                                  // = LINE, normalized
+  WordSet lists;                                                  // > LINE, normalized
+  WordSet roles;                                                  // @ ROLE
 };
 
 // Han characters, digits and ASCII letters in lower case: "·END·" → "end".
@@ -78,7 +78,6 @@ const FurnitureRules& Furniture() {
   static const FurnitureRules rules = LoadFurnitureRules();
   return rules;
 }
-
 
 // What separates a label from its value: "来源:", "编辑︱", "作者 ".
 bool IsLabelSeparator(char32_t c) {
@@ -178,7 +177,6 @@ size_t FullDateLengthAt(std::u32string_view s, size_t pos) {
   return p - pos;
 }
 
-
 // A channel/date line: a short line holding a date with its year set off by
 // spaces or a label ("政务   2024-11-20 10:06   黑龙江", "2019-11-05 17:00:00");
 // in a headline a date runs into the text ("2024年5月6日全市召开…").
@@ -222,8 +220,7 @@ LineKind ClassifyLine(std::u32string_view line) {
   }
   if (IsUrlLine(line)) return LineKind::kUrl;
   std::u32string_view bare = WithoutOpeningBrackets(line);
-  if (HasAt(bare, 0, U"原标题") &&
-      (bare.size() == 3 || IsLabelSeparator(bare[3]))) {
+  if (HasAt(bare, 0, U"原标题") && (bare.size() == 3 || IsLabelSeparator(bare[3]))) {
     return LineKind::kOriginalTitle;
   }
   const std::u32string normalized = Normalized(line);

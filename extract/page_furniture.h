@@ -15,9 +15,9 @@ namespace guanxi::extract {
 
 // What a trimmed, non-empty line of a page is.
 enum class LineKind {
-  kText,           // a headline or body line
-  kFurniture,      // dropped: "来源:某某日报", "编辑︱王某", "返回顶部", "·end·", "……",
-                   // "某某报记者 王某 通讯员 李某", "政务 2024-11-20 10:06 某省"
+  kText,       // a headline or body line
+  kFurniture,  // dropped: "来源:某某日报", "编辑︱王某", "返回顶部", "·end·", "……",
+               // "某某报记者 王某 通讯员 李某", "政务 2024-11-20 10:06 某省"
   kOriginalTitle,  // "原标题:X" (OriginalTitle gives X)
   kListOpener,     // "推荐阅读": the headline-like lines after it are links
   kUrl,            // "http://…": a link (the "…链接:" line above it is furniture too)

@@ -15,8 +15,8 @@ struct RawItem {
   std::u32string title;                   // first headline line (short lines joined)
   std::vector<std::u32string> subtitles;  // further headline lines
   std::u32string date;                    // event date as written in the lead, may be empty
-  std::string full_date;  // that date as "YYYY-MM-DD" with the page's year, may be empty
-  std::u32string text;    // body: paragraphs joined by '\n', byline removed
+  std::string full_date;   // that date as "YYYY-MM-DD" with the page's year, may be empty
+  std::u32string text;     // body: paragraphs joined by '\n', byline removed
   size_t page_offset = 0;  // code-point offset in the page of the item's first line
 };
 
@@ -42,7 +42,6 @@ std::vector<RawItem> SplitPage(std::u32string_view page);
 // "2017年3月24日", "近日", "是日", and a bare day at the very start ("19日晚,");
 // "11月3日下午" gives "11月3日". Empty when none is found.
 std::u32string FindLeadDate(std::u32string_view lead);
-
 
 // True for a photo caption line ("图为…", "…记者 X 摄").
 bool IsCaptionLine(std::u32string_view line);

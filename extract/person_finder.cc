@@ -3,9 +3,8 @@
 #include <algorithm>
 
 #include "extract/name_bounds.h"
-#include "extract/text_util.h"
-
 #include "extract/name_shapes.h"
+#include "extract/text_util.h"
 
 namespace guanxi::extract {
 namespace {
@@ -132,7 +131,6 @@ std::u32string ImpliedGovernment(std::u32string_view body, std::u32string_view i
   return std::u32string(body) + std::u32string(rest.substr(2));
 }
 
-
 // Records that `hit` holds the post text[end - post_chars, end) in the body
 // text[begin, end - post_chars) ("…为市财政局局长", "…受聘为…专家").
 void AddPostClaim(std::u32string_view text, size_t begin, size_t end, size_t post_chars,
@@ -148,7 +146,8 @@ void AddPostClaim(std::u32string_view text, size_t begin, size_t end, size_t pos
 
 // People introduced by posts and group words, with their post chains, and the
 // names listed after them that share the posts ("副主席王晓英、张前勇").
-void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex, std::vector<PersonHit>& hits) {
+void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex,
+                         std::vector<PersonHit>& hits) {
   auto name_at = [&](size_t pos, bool after_post) {
     size_t n = after_post ? LatinNameAt(text, pos) : 0;
     if (n == 0) n = ForeignNameAt(text, pos, lex);
@@ -208,8 +207,8 @@ void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex, std::vect
           claim.body.resize(at);
         }
         // "镇党委书记", "村党支部书记": a town's or village's committee.
-        if (!claim.body.empty() &&
-            std::u32string_view(U"镇乡村州区").find(claim.body.back()) != std::u32string_view::npos) {
+        if (!claim.body.empty() && std::u32string_view(U"镇乡村州区").find(claim.body.back()) !=
+                                       std::u32string_view::npos) {
           for (std::u32string_view unit : {U"党委", U"党支部", U"党总支"}) {
             if (HasAt(claim.title, 0, unit) && claim.title.size() > unit.size()) {
               claim.body += unit;
@@ -261,7 +260,8 @@ void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex, std::vect
         }
         if (bare.size() > 2 && bare.ends_with(U"代表")) bare.remove_suffix(2);
         auto implied = lex.implied_bodies.find(c.title);
-        if (implied == lex.implied_bodies.end()) implied = lex.implied_bodies.find(std::u32string(bare));
+        if (implied == lex.implied_bodies.end())
+          implied = lex.implied_bodies.find(std::u32string(bare));
         if (!c.body.empty() && implied != lex.implied_bodies.end() && !implied->second.empty() &&
             (c.body.back() == implied->second.front() || IsForeignPlace(c.body, lex)) &&
             lex.institution_suffixes.LongestEndingAt(c.body, c.body.size()) == 0) {
@@ -323,7 +323,8 @@ void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex, std::vect
 }
 
 // "习近平总书记": a name right before an honorific.
-void AddHonorificMentions(std::u32string_view text, const Lexicon& lex, std::vector<PersonHit>& hits) {
+void AddHonorificMentions(std::u32string_view text, const Lexicon& lex,
+                          std::vector<PersonHit>& hits) {
   for (size_t pos = 2; pos < text.size(); ++pos) {
     if (lex.honorifics.LongestAt(text, pos) == 0) continue;
     for (size_t len : {size_t{3}, size_t{2}}) {

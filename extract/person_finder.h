@@ -22,7 +22,7 @@ namespace guanxi::extract {
 struct PostClaim {
   std::u32string body;
   std::u32string title;
-  Span body_span;  // where `body` is printed; empty span for an implied body
+  Span body_span;       // where `body` is printed; empty span for an implied body
   bool former = false;  // held before the item ("原主席", an earlier term's post)
 };
 

@@ -53,8 +53,8 @@ size_t ListIntroEnd(std::u32string_view text, size_t pos, size_t end) {
 bool ChairsByAppointment(std::u32string_view text, size_t sentence_begin, size_t by) {
   for (std::u32string_view post : {U"执行主席", U"主持人"}) {
     size_t from = by >= post.size() + 1 ? by - post.size() - 1 : sentence_begin;
-    std::u32string_view before = text.substr(std::max(from, sentence_begin),
-                                             by - std::max(from, sentence_begin));
+    std::u32string_view before =
+        text.substr(std::max(from, sentence_begin), by - std::max(from, sentence_begin));
     if (before.find(post) != std::u32string_view::npos) return true;
   }
   return false;
@@ -178,7 +178,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
           if (m.span.begin >= static_cast<int64_t>(prev_end) &&
               m.span.end <= static_cast<int64_t>(pos) && !IsDelegator(text, m.span, sb, se)) {
             add(m, t.relation, s);
-            if (t.strength == TriggerStrength::kStrong && t.relation == graph::RelationType::kAttended) {
+            if (t.strength == TriggerStrength::kStrong &&
+                t.relation == graph::RelationType::kAttended) {
               strong_here.push_back(m.name);
             }
           }
@@ -297,14 +298,16 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
         auto within = [&](size_t lo, size_t hi) {
           std::vector<const PartyMention*> found;
           for (const PartyMention* p : before) {
-            if (p->span.begin >= static_cast<int64_t>(lo) && p->span.end <= static_cast<int64_t>(hi)) {
+            if (p->span.begin >= static_cast<int64_t>(lo) &&
+                p->span.end <= static_cast<int64_t>(hi)) {
               found.push_back(p);
             }
           }
           return found;
         };
         std::vector<const PartyMention*> a = within(clause, joiner);
-        if (a.empty() && !before.empty() && before.front()->span.end <= static_cast<int64_t>(joiner)) {
+        if (a.empty() && !before.empty() &&
+            before.front()->span.end <= static_cast<int64_t>(joiner)) {
           a.push_back(before.front());
         }
         std::vector<const PartyMention*> b = within(joiner, pos);

@@ -94,8 +94,8 @@ TEST(ExtractFileStreamingTest, BadByteLateInTheFileIsReportedBeforeAnyArticle) {
   bytes += '\xFF';
   std::filesystem::path p = TempFile("late_bad_byte.txt", bytes);
   int delivered = 0;
-  Status status =
-      ExtractFileStreaming(p, [&](graph::Article&&) { ++delivered; }, size_t{1024});
+  Status status = ExtractFileStreaming(
+      p, [&](graph::Article&&) { ++delivered; }, size_t{1024});
   std::filesystem::remove(p);
   EXPECT_EQ(status.code(), Status::Code::kInvalidInput);
   EXPECT_NE(status.ToString().find("not UTF-8 at byte " + std::to_string(bad_at)),

@@ -153,28 +153,41 @@ TEST(PageSplitterTest, WebPageFurnitureIsDroppedAndGivesThePageDate) {
 }
 
 TEST(PageSplitterTest, FurnitureLinesOfEachKind) {
-  for (const char32_t* line :
-       {U"来源: 某某日报  作者:王某", U"稿件来源:某某日报", U"责编:赵某", U"审核 钱某",
-        U"关键词:城市,合作责任编辑:孙某", U"分享:", U"分享到", U"上一篇:某县召开会议",
-        U"下一篇", U"图片", U"返回顶部", U"- END -", U"——————————",
-        U"打开某某新闻客户端", U"详情请关注本台新闻节目。", U"http://www.example.cn/a/1.html",
-        U"政务   2023-11-20 10:06   某省", U"2023年5月6日 星期六", U"2019-11-05 17:00:00",
-        U"某某报·某某客户端记者 王某某 李某 实习生 赵某 通讯员 钱某某"}) {
+  for (const char32_t* line : {U"来源: 某某日报  作者:王某",
+                               U"稿件来源:某某日报",
+                               U"责编:赵某",
+                               U"审核 钱某",
+                               U"关键词:城市,合作责任编辑:孙某",
+                               U"分享:",
+                               U"分享到",
+                               U"上一篇:某县召开会议",
+                               U"下一篇",
+                               U"图片",
+                               U"返回顶部",
+                               U"- END -",
+                               U"——————————",
+                               U"打开某某新闻客户端",
+                               U"详情请关注本台新闻节目。",
+                               U"http://www.example.cn/a/1.html",
+                               U"政务   2023-11-20 10:06   某省",
+                               U"2023年5月6日 星期六",
+                               U"2019-11-05 17:00:00",
+                               U"某某报·某某客户端记者 王某某 李某 实习生 赵某 通讯员 钱某某"}) {
     EXPECT_TRUE(IsFurnitureLine(line)) << U8(line);
   }
   for (const char32_t* line :
-       {U"来源于群众的智慧", U"编辑部召开会议", U"2023年5月6日全市召开大会",
-        U"某县召开会议(图)", U"记者走访新区建设工地", U"分享经济发展论坛开幕",
-        U"打开发展新局面", U"某某同志在会上讲话时强调,要做好校对工作。"}) {
+       {U"来源于群众的智慧", U"编辑部召开会议", U"2023年5月6日全市召开大会", U"某县召开会议(图)",
+        U"记者走访新区建设工地", U"分享经济发展论坛开幕", U"打开发展新局面",
+        U"某某同志在会上讲话时强调,要做好校对工作。"}) {
     EXPECT_FALSE(IsFurnitureLine(line)) << U8(line);
   }
 }
 
 TEST(PageSplitterTest, LinkIntroductionAndUrlsAreDropped) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "某州政协会议开幕(图)\n"
-      "上午9时,某州政协会议开幕。副主席王某某作工作报告。\n"
-      "报告全文链接:\nhttp://www.example.cn/1.html\nhttps://www.example.cn/2.html\n"));
+  std::vector<RawItem> items = SplitPage(
+      ToU32("某州政协会议开幕(图)\n"
+            "上午9时,某州政协会议开幕。副主席王某某作工作报告。\n"
+            "报告全文链接:\nhttp://www.example.cn/1.html\nhttps://www.example.cn/2.html\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].title), "某州政协会议开幕(图)");
   EXPECT_EQ(U8(items[0].text), "上午9时,某州政协会议开幕。副主席王某某作工作报告。");
@@ -182,19 +195,20 @@ TEST(PageSplitterTest, LinkIntroductionAndUrlsAreDropped) {
 }
 
 TEST(PageSplitterTest, OriginalTitleTitlesAnItemWithoutHeadline) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "原标题:边境两地交流合作 座谈会举行\n"
-      "10月2日下午,边境两地交流合作座谈会在某市召开。州委常委李某某出席。\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("原标题:边境两地交流合作 座谈会举行\n"
+                      "10月2日下午,边境两地交流合作座谈会在某市召开。州委常委李某某出席。\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].title), "边境两地交流合作 座谈会举行");
   EXPECT_EQ(U8(items[0].date), "10月2日");
-  EXPECT_EQ(U8(items[0].text), "10月2日下午,边境两地交流合作座谈会在某市召开。州委常委李某某出席。");
+  EXPECT_EQ(U8(items[0].text),
+            "10月2日下午,边境两地交流合作座谈会在某市召开。州委常委李某某出席。");
 }
 
 TEST(PageSplitterTest, OriginalTitleGivesWayToThePrintedHeadline) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "某市与某大学签约\n\n原标题:校地合作再上新台阶\n\n"
-      "3月12日,某市与某大学签署战略合作协议。\n\n原标题:校地合作再上新台阶\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("某市与某大学签约\n\n原标题:校地合作再上新台阶\n\n"
+                      "3月12日,某市与某大学签署战略合作协议。\n\n原标题:校地合作再上新台阶\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].title), "某市与某大学签约");
   EXPECT_TRUE(items[0].subtitles.empty());
@@ -202,10 +216,10 @@ TEST(PageSplitterTest, OriginalTitleGivesWayToThePrintedHeadline) {
 }
 
 TEST(PageSplitterTest, NewsFlashHeadlineAndReportDatelineGiveAnItem) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "【快讯】某县长督导项目建设\n\n"
-      "某县融媒报道(全媒体记者:王某)2月12日,县长周某某到产业园督导项目建设。\n\n"
-      "编辑︱李某\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("【快讯】某县长督导项目建设\n\n"
+                      "某县融媒报道(全媒体记者:王某)2月12日,县长周某某到产业园督导项目建设。\n\n"
+                      "编辑︱李某\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].title), "【快讯】某县长督导项目建设");
   EXPECT_EQ(U8(items[0].date), "2月12日");
@@ -213,18 +227,18 @@ TEST(PageSplitterTest, NewsFlashHeadlineAndReportDatelineGiveAnItem) {
 }
 
 TEST(PageSplitterTest, NewsDatelineWithPlaceAndRecentEvent) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "某乡代表团到某省参访\n\n"
-      "  某某网5月25日某市消息 日前,某乡乡长王某某率代表团赴某省参访,进行经贸交流。\n"));
+  std::vector<RawItem> items = SplitPage(
+      ToU32("某乡代表团到某省参访\n\n"
+            "  某某网5月25日某市消息 日前,某乡乡长王某某率代表团赴某省参访,进行经贸交流。\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].date), "日前");
   EXPECT_EQ(U8(items[0].text), "日前,某乡乡长王某某率代表团赴某省参访,进行经贸交流。");
 }
 
 TEST(PageSplitterTest, BareDayAndChannelLineResolveAgainstThePageDate) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "省长会见外国客人\n\n要闻   2023-12-01 09:30   某省\n\n"
-      "30日晚,省长王某某会见来访的外国客人。\n\n编辑:李某\n一审:赵某\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("省长会见外国客人\n\n要闻   2023-12-01 09:30   某省\n\n"
+                      "30日晚,省长王某某会见来访的外国客人。\n\n编辑:李某\n一审:赵某\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].title), "省长会见外国客人");
   EXPECT_TRUE(items[0].subtitles.empty());
@@ -233,18 +247,19 @@ TEST(PageSplitterTest, BareDayAndChannelLineResolveAgainstThePageDate) {
 }
 
 TEST(PageSplitterTest, PrintedYearIsPartOfTheDate) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "某办主任与某区委书记座谈\n\n      2016年3月24日,某办主任王某某与来访的某区委书记李某某座谈。\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("某办主任与某区委书记座谈\n\n      "
+                      "2016年3月24日,某办主任王某某与来访的某区委书记李某某座谈。\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(U8(items[0].date), "2016年3月24日");
   EXPECT_EQ(items[0].full_date, "2016-03-24");
 }
 
 TEST(PageSplitterTest, DatelineDateWithYearIsTheItemsReference) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "2024年1月3日 星期三\n\n某省召开年终总结会\n\n"
-      "新华社某市2024年1月2日电(记者 王某)12月30日,某省召开年终总结会。\n\n"
-      "某县举行迎新活动\n\n本报讯(记者 李某)昨天,某县举行迎新活动。\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("2024年1月3日 星期三\n\n某省召开年终总结会\n\n"
+                      "新华社某市2024年1月2日电(记者 王某)12月30日,某省召开年终总结会。\n\n"
+                      "某县举行迎新活动\n\n本报讯(记者 李某)昨天,某县举行迎新活动。\n"));
   ASSERT_EQ(items.size(), 2u);
   EXPECT_EQ(items[0].full_date, "2023-12-30");
   EXPECT_EQ(U8(items[1].date), "昨天");
@@ -252,11 +267,11 @@ TEST(PageSplitterTest, DatelineDateWithYearIsTheItemsReference) {
 }
 
 TEST(PageSplitterTest, RepeatedCaptionsInTheBodyAreDropped) {
-  std::vector<RawItem> items = SplitPage(ToU32(
-      "两县领导到某县考察\n\n2016-03-24 17:02 来源:某某网\n\n"
-      "  某某网讯(记者 王某)3月22日,两县领导到某县考察。\n\n"
-      "两县领导到某县考察\n\n两县领导到某县考察\n\n某县城区\n\n某县城区\n\n"
-      "  考察团参观了新区建设。\n\n责编:李某\n"));
+  std::vector<RawItem> items =
+      SplitPage(ToU32("两县领导到某县考察\n\n2016-03-24 17:02 来源:某某网\n\n"
+                      "  某某网讯(记者 王某)3月22日,两县领导到某县考察。\n\n"
+                      "两县领导到某县考察\n\n两县领导到某县考察\n\n某县城区\n\n某县城区\n\n"
+                      "  考察团参观了新区建设。\n\n责编:李某\n"));
   ASSERT_EQ(items.size(), 1u);
   EXPECT_TRUE(items[0].subtitles.empty());
   EXPECT_EQ(U8(items[0].text), "3月22日,两县领导到某县考察。\n考察团参观了新区建设。");

@@ -85,8 +85,9 @@ TEST(PersonTest, PostOfARepresentativeIsNoPartOfTheName) {
 }
 
 TEST(PersonTest, DottedNamesOfThreePartsNeedNoPost) {
-  graph::Article a = One("5月6日,哈萨克斯坦客人努尔兰·阿比舍维奇·卡里莫夫会见了市长。"
-                         "俄罗斯专家伊万·彼得罗夫表示,合作前景广阔。");
+  graph::Article a =
+      One("5月6日,哈萨克斯坦客人努尔兰·阿比舍维奇·卡里莫夫会见了市长。"
+          "俄罗斯专家伊万·彼得罗夫表示,合作前景广阔。");
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "努尔兰·阿比舍维奇·卡里莫夫"));
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "伊万·彼得罗夫"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "努尔兰·阿比舍维奇·卡里莫夫"));
@@ -109,8 +110,9 @@ TEST(CountryTest, SyllableOfADottedNameIsNoCountry) {
 }
 
 TEST(PersonTest, TibetanNamesAfterPostsAndInLists) {
-  graph::Article a = One("5月6日,州委副书记、州长索南才让在德令哈会见了客人。大会执行主席王建新、"
-                         "央金卓嘎、李志强、达瓦在主席台就座。");
+  graph::Article a =
+      One("5月6日,州委副书记、州长索南才让在德令哈会见了客人。大会执行主席王建新、"
+          "央金卓嘎、李志强、达瓦在主席台就座。");
   for (const char* name : {"索南才让", "王建新", "央金卓嘎", "李志强", "达瓦"}) {
     EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
     EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
@@ -129,8 +131,9 @@ TEST(PersonTest, GroupWordAfterAListIntroducesNoOne) {
 }
 
 TEST(PersonTest, HeInsideAGivenName) {
-  graph::Article a = One("5月6日,州长田和生主持会议。公司董事长陈志和代表企业发言。"
-                         "党工委书记巴图孟和结合分管工作作交流发言。市长张三和李四出席。");
+  graph::Article a =
+      One("5月6日,州长田和生主持会议。公司董事长陈志和代表企业发言。"
+          "党工委书记巴图孟和结合分管工作作交流发言。市长张三和李四出席。");
   for (const char* name : {"田和生", "陈志和", "巴图孟和", "张三", "李四"}) {
     EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
   }
@@ -198,7 +201,8 @@ TEST(PostTest, PrefecturesAndRegionsPartyCommittees) {
 }
 
 TEST(PostTest, ConsulInAFourCharacterCityServesTheState) {
-  graph::Article a = One("5月6日,州长会见了哈萨克斯坦驻乌鲁木齐总领事努尔兰·卡里莫夫。总领馆愿提供便利。");
+  graph::Article a =
+      One("5月6日,州长会见了哈萨克斯坦驻乌鲁木齐总领事努尔兰·卡里莫夫。总领馆愿提供便利。");
   EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "努尔兰·卡里莫夫", "哈萨克斯坦"));
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);  // 总领馆 alone
 }
@@ -219,17 +223,19 @@ TEST(PostTest, PresidiumIsNoPost) {
 // Institutions
 
 TEST(InstitutionKindTest, BodiesWithoutTheUsualEndings) {
-  graph::Article a = One("5月6日,华夏机械厂、东风农场、县府办、地区行政公署、世界卫生组织、"
-                         "北海市驻京联络处负责人参加座谈。");
-  for (const char* name : {"华夏机械厂", "东风农场", "地区行政公署", "世界卫生组织",
-                           "北海市驻京联络处"}) {
+  graph::Article a =
+      One("5月6日,华夏机械厂、东风农场、县府办、地区行政公署、世界卫生组织、"
+          "北海市驻京联络处负责人参加座谈。");
+  for (const char* name :
+       {"华夏机械厂", "东风农场", "地区行政公署", "世界卫生组织", "北海市驻京联络处"}) {
     EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, name)) << name;
   }
 }
 
 TEST(InstitutionKindTest, NamesListedBeforeAKindOfBodyAreBodies) {
-  graph::Article a = One("5月6日,北岭大学、星河互娱、云帆等4家单位代表发言。会议邀请了蓝鲸汽车和"
-                         "飞燕电动车等行业龙头企业。张伟、李强等企业负责人参加。");
+  graph::Article a =
+      One("5月6日,北岭大学、星河互娱、云帆等4家单位代表发言。会议邀请了蓝鲸汽车和"
+          "飞燕电动车等行业龙头企业。张伟、李强等企业负责人参加。");
   for (const char* name : {"北岭大学", "星河互娱", "云帆", "蓝鲸汽车", "飞燕电动车"}) {
     EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, name)) << name;
   }
@@ -244,11 +250,12 @@ TEST(InstitutionKindTest, UnitsPrintedAfterTheirBody) {
 }
 
 TEST(InstitutionKindTest, AbbreviatedZoneInsideANameIsTheSameBody) {
-  graph::Article a = One("5月6日,榆林高新技术产业开发区管委会主任常平出席。榆林高新区管委会与"
-                         "东方电气集团签约。");
+  graph::Article a =
+      One("5月6日,榆林高新技术产业开发区管委会主任常平出席。榆林高新区管委会与"
+          "东方电气集团签约。");
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 2);
-  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "榆林高新技术产业开发区管委会",
-                           "东方电气集团"));
+  EXPECT_TRUE(
+      FindRelation(a, RelationType::kSignedWith, "榆林高新技术产业开发区管委会", "东方电气集团"));
 }
 
 TEST(InstitutionKindTest, StudyGroupOfAPartyCommittee) {
@@ -257,7 +264,8 @@ TEST(InstitutionKindTest, StudyGroupOfAPartyCommittee) {
 }
 
 TEST(InstitutionEdgeTest, WordsEndingLikeABoundaryStayInTheName) {
-  graph::Article a = One("5月6日,广河县人民政府与厦门鹭通供应链有限公司签约。浙江工业大学校地合作推进会举行。");
+  graph::Article a =
+      One("5月6日,广河县人民政府与厦门鹭通供应链有限公司签约。浙江工业大学校地合作推进会举行。");
   EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "厦门鹭通供应链有限公司"));
   EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "浙江工业大学校"));
 }
@@ -273,9 +281,11 @@ TEST(InstitutionKindTest, VenueOfTheMeetingIsAPlace) {
 }
 
 TEST(InstitutionKindTest, BareCompanyIsTheCompanyJustNamed) {
-  graph::Article a = One("5月6日,调研组来到宁夏西吉薯都农业科技有限公司。公司总经理苏文斌介绍,"
-                         "今年企业带动农户种植马铃薯。");
-  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "苏文斌", "宁夏西吉薯都农业科技有限公司"));
+  graph::Article a =
+      One("5月6日,调研组来到宁夏西吉薯都农业科技有限公司。公司总经理苏文斌介绍,"
+          "今年企业带动农户种植马铃薯。");
+  EXPECT_TRUE(
+      FindRelation(a, RelationType::kHoldsPosition, "苏文斌", "宁夏西吉薯都农业科技有限公司"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "苏文斌"));
 }
 
@@ -286,8 +296,9 @@ TEST(InstitutionKindTest, OneCharacterCountyKeepsItsLevelBeforeItsCommittee) {
 }
 
 TEST(InstitutionEdgeTest, LeftEdgeStopsAtWordsOfTheSentence) {
-  graph::Article a = One("5月6日,应东江大学邀请,世界500强企业华远集团参加。就南宁市第三中学"
-                         "建设问题,双方交换意见。");
+  graph::Article a =
+      One("5月6日,应东江大学邀请,世界500强企业华远集团参加。就南宁市第三中学"
+          "建设问题,双方交换意见。");
   EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "东江大学"));
   EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "南宁市第三中学"));
   EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "应东江大学"));
@@ -302,7 +313,8 @@ TEST(InstitutionEdgeTest, KnownNamesAreNotSplitAtPrepositions) {
 }
 
 TEST(InstitutionGenericTest, DeterminersAndSessionsNameNoBody) {
-  graph::Article a = One("5月6日,两地政协负责人参加。十五届人大三次会议召开。广大政协委员积极建言。");
+  graph::Article a =
+      One("5月6日,两地政协负责人参加。十五届人大三次会议召开。广大政协委员积极建言。");
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 0);
 }
 
@@ -313,8 +325,9 @@ TEST(InstitutionGenericTest, ATermCommitteeIsTheBody) {
 }
 
 TEST(InstitutionGenericTest, AFormalNameIsTheEverydayBody) {
-  graph::Article a = One("5月6日,中国人民政治协商会议黔东南苗族侗族自治州第十届委员会第三次会议开幕。"
-                         "州政协主席王明主持。");
+  graph::Article a =
+      One("5月6日,中国人民政治协商会议黔东南苗族侗族自治州第十届委员会第三次会议开幕。"
+          "州政协主席王明主持。");
   EXPECT_TRUE(HasEntity(a, EntityType::kInstitution,
                         "中国人民政治协商会议黔东南苗族侗族自治州第十届委员会"));
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
@@ -328,15 +341,17 @@ TEST(InstitutionGenericTest, ATermOfTheCppccIsTheCppcc) {
 }
 
 TEST(CountryTest, ChinaCountsOnlyAsTheState) {
-  EXPECT_FALSE(HasEntity(One("5月6日,中国(东江)自由贸易试验区揭牌。"), EntityType::kCountry, "中国"));
+  EXPECT_FALSE(
+      HasEntity(One("5月6日,中国(东江)自由贸易试验区揭牌。"), EntityType::kCountry, "中国"));
   EXPECT_TRUE(HasEntity(One("5月6日,新中国成立以来变化巨大。"), EntityType::kCountry, "中国"));
 }
 
 // Projects
 
 TEST(ProjectPhraseTest, VerbAndDeterminerPhrasesAreNoProjects) {
-  graph::Article a = One("5月6日,双方加快谋划合作项目落地,以实际行动支持东江企业参与"
-                         "城市更新项目建设,现场协调解决项目难题。");
+  graph::Article a =
+      One("5月6日,双方加快谋划合作项目落地,以实际行动支持东江企业参与"
+          "城市更新项目建设,现场协调解决项目难题。");
   EXPECT_EQ(CountEntities(a, EntityType::kProject), 0);
 }
 
@@ -364,21 +379,24 @@ TEST(ProjectPhraseTest, TitleOfAWorkBeforeAHeadBelongsToTheName) {
 // Relations
 
 TEST(SigningTest, RepresentativesSignForTheirBodies) {
-  graph::Article a = One("5月6日,北岭大学副校长金晓东与东方电气集团副总经理周宁共同签署了合作备忘录。");
+  graph::Article a =
+      One("5月6日,北岭大学副校长金晓东与东方电气集团副总经理周宁共同签署了合作备忘录。");
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "东方电气集团"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "金晓东"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "周宁"));
 }
 
 TEST(SigningTest, SignersForBothSidesAddNoPair) {
-  graph::Article a = One("5月6日,北岭大学与东方电气集团签署合作协议。北岭大学副校长金晓东与"
-                         "东方电气集团人事部部长周宁代表双方签署。");
+  graph::Article a =
+      One("5月6日,北岭大学与东方电气集团签署合作协议。北岭大学副校长金晓东与"
+          "东方电气集团人事部部长周宁代表双方签署。");
   EXPECT_EQ(CountRelations(a, RelationType::kSignedWith), 1);
 }
 
 TEST(SigningTest, EachPartyWithThePartnerNamedInWhatItSigns) {
-  graph::Article a = One("5月6日,甲公司、乙公司和丙公司分别与相关企业签订丁集团物流园项目、"
-                         "戊有限公司仓储项目和己集团冷链项目。");
+  graph::Article a =
+      One("5月6日,甲公司、乙公司和丙公司分别与相关企业签订丁集团物流园项目、"
+          "戊有限公司仓储项目和己集团冷链项目。");
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "甲公司", "丁集团"));
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "乙公司", "戊有限公司"));
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "丙公司", "己集团"));
@@ -386,8 +404,9 @@ TEST(SigningTest, EachPartyWithThePartnerNamedInWhatItSigns) {
 }
 
 TEST(SigningTest, SubjectOfTheSentenceSignsInALaterClause) {
-  graph::Article a = One("5月6日,北岭大学校长金晓东会见了东方电气集团董事长周宁一行,并与南江学院、"
-                         "西山学院分别签订合作协议。");
+  graph::Article a =
+      One("5月6日,北岭大学校长金晓东会见了东方电气集团董事长周宁一行,并与南江学院、"
+          "西山学院分别签订合作协议。");
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "南江学院"));
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "西山学院"));
   EXPECT_FALSE(FindRelation(a, RelationType::kSignedWith, "东方电气集团", "南江学院"));
@@ -406,8 +425,9 @@ TEST(SigningTest, PartiesNamedInsideTheTitle) {
 }
 
 TEST(ChairTest, ChairsNamedByAppointmentAlsoAttendWhenSeated) {
-  graph::Article a = One("5月6日,大会开幕。区政协副主席钱伟、宋立在主席台就座。"
-                         "开幕会的执行主席由钱伟、宋立担任。");
+  graph::Article a =
+      One("5月6日,大会开幕。区政协副主席钱伟、宋立在主席台就座。"
+          "开幕会的执行主席由钱伟、宋立担任。");
   for (const char* name : {"钱伟", "宋立"}) {
     EXPECT_TRUE(FindRelation(a, RelationType::kChaired, name)) << name;
     EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
@@ -427,14 +447,16 @@ TEST(AttendedTest, AdverbBeforeATriggerKeepsEveryoneBeforeIt) {
 }
 
 TEST(AttendedTest, WhatSomeoneToldTheReporterIsNoAttendance) {
-  graph::Article a = One("5月6日,招聘会举行。据东江电器有限公司人力资源总监黎敏介绍,公司计划招聘"
-                         "300人。公司总经理苏文介绍了企业情况。");
+  graph::Article a =
+      One("5月6日,招聘会举行。据东江电器有限公司人力资源总监黎敏介绍,公司计划招聘"
+          "300人。公司总经理苏文介绍了企业情况。");
   EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "黎敏"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "苏文"));
 }
 
 TEST(AttendedTest, EachOfAListSpeaksWhenSeparatelyComesEarlier) {
-  graph::Article a = One("5月6日,会议召开。副县长滕云山、秦晓丹,县委常委朱永华分别就分管工作作了发言。");
+  graph::Article a =
+      One("5月6日,会议召开。副县长滕云山、秦晓丹,县委常委朱永华分别就分管工作作了发言。");
   for (const char* name : {"滕云山", "秦晓丹", "朱永华"}) {
     EXPECT_TRUE(FindRelation(a, RelationType::kAttended, name)) << name;
   }
