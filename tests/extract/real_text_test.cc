@@ -462,6 +462,12 @@ TEST(AttendedTest, EachOfAListSpeaksWhenSeparatelyComesEarlier) {
   }
 }
 
+TEST(AttendedTest, WhoReadsOutOrPassesOnSpeaks) {
+  graph::Article a = One("5月6日,会议召开。市委常委孙涛传达了省委会议精神。秘书长钱进宣读了表彰决定。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "孙涛"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "钱进"));
+}
+
 TEST(AttendedTest, DelegationIsNoVerbOfRepresenting) {
   graph::Article a = One("5月6日,市委副书记李鸣,市委常委陈芳等与代表团进行了联欢。");
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "李鸣"));
