@@ -166,6 +166,18 @@ class NameGroups {
   // `name` with every full form of abbreviations.txt inside it replaced by
   // its short form ("…高新技术产业开发区管委会" -> "…高新区管委会").
   static std::u32string Abbreviated(std::u32string name, const Lexicon& lex) {
+    // "凉山彝族自治州人民政府" is 凉山州人民政府: a prefecture by its 州 form.
+    if (size_t len = lex.place_names.LongestAt(name, 0); len > 0) {
+      const std::vector<uint32_t>& senses =
+          lex.PlaceSenses(std::u32string_view(name).substr(0, len));
+      if (!senses.empty()) {
+        const Place& place = lex.all_places[senses.front()];
+        if (place.name.size() == len && place.name.ends_with(U"自治州") &&
+            !place.short_forms.empty()) {
+          name.replace(0, len, place.short_forms.front());
+        }
+      }
+    }
     for (const auto& [short_form, full] : lex.abbreviations) {
       for (size_t at = name.find(full);
            at != std::u32string::npos && full.size() > short_form.size();

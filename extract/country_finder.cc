@@ -20,7 +20,8 @@ bool NamesChinaAsState(std::u32string_view text, size_t pos, size_t len) {
   if (HasAt(text, after, U"政府")) return true;
   // "中国的…", "是中国向西开放的门户": a bare 中国 before a grammar word.
   return c == U'-' || c == U'—' || c == U'－' || c == U'与' || c == U'和' || c == U'同' ||
-         c == U'驻' || c == U'的' || c == U'向' || c == U'对' || c == U'将' || c == U'始';
+         c == U'驻' || c == U'的' || c == U'向' || c == U'对' || c == U'将' || c == U'始' ||
+         c == U'已' || c == U'在' || c == U'是' || c == U'有' || c == U'也';
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ bool IsVenue(std::u32string_view text, size_t begin, size_t end) {
   constexpr size_t kMaxVerbDistance = 6;
   if (begin == 0 || text[begin - 1] != U'在') return false;
   for (size_t p = end; p < text.size() && p - end <= kMaxVerbDistance && !IsPunct(text[p]); ++p) {
-    for (std::u32string_view verb : {U"举行", U"召开", U"开幕", U"举办", U"落幕", U"闭幕"}) {
+    for (std::u32string_view verb :
+         {U"举行", U"召开", U"开幕", U"举办", U"落幕", U"闭幕", U"会见", U"会谈", U"座谈"}) {
       if (HasAt(text, p, verb)) return true;
     }
   }

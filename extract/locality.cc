@@ -369,6 +369,16 @@ Locality InferLocality(std::u32string_view text, const Lexicon& lex) {
   }
   if (province != nullptr) where.province = province->name;
   if (city_place != nullptr) where.prefecture = PrefectureForm(*city_place);
+  // "州委" in an item about 临夏州 that happens in 厦门: the autonomous
+  // prefecture printed is the one 州 shorthand means.
+  if (!where.prefecture.ends_with(U"州")) {
+    if (const Tally::Entry* p = prefectures.Best([&](const Tally::Entry& e) {
+          return e.place != Tally::kUnlisted &&
+                 PrefectureForm(lex.all_places[e.place]).ends_with(U"州");
+        })) {
+      where.prefecture = PrefectureForm(lex.all_places[p->place]);
+    }
+  }
   if (where.prefecture.empty()) {
     if (const Tally::Entry* p = unlisted_prefectures.Best()) where.prefecture = p->name;
   }
@@ -446,7 +456,11 @@ std::u32string ResolveShorthand(const std::u32string& out, const Locality& where
     if (out.size() > skip + 2 && out[skip] == U'级') ++skip;
     // "县委" of 临县 is 临县县委: a one-character county keeps its level before
     // its party committee (its government is 临县人民政府).
-    if (l.place->size() == 2 && l.word.size() == 1 && out[1] == U'委') return *l.place + out;
+    // So does a new district (浦东新区区委, 滨海新区区委).
+    if ((l.place->size() == 2 || l.place->ends_with(U"新区")) && l.word.size() == 1 &&
+        out[1] == U'委') {
+      return *l.place + out;
+    }
     return *l.place + out.substr(skip);
   }
   return out;

@@ -7,7 +7,8 @@
 namespace guanxi::extract {
 namespace {
 
-constexpr size_t kMaxNameChars = 4;  // compound surname + 2
+constexpr size_t kMaxNameChars = 4;    // compound surname + 2
+constexpr size_t kMaxListedChars = 8;  // a Mongolian name of three elements
 constexpr size_t kMaxAfterEtcChars = 8;  // "等县四套班子领导": where a list's people word may be
 
 // Characters that never sit inside a given name, even one delimited by 、:
@@ -64,7 +65,7 @@ size_t ListedNameLength(std::u32string_view text, size_t pos, size_t end, const 
   while (p < end && lex.name_syllables.LongestAt(text.substr(0, end), p) > 0) {
     p += lex.name_syllables.LongestAt(text.substr(0, end), p);
   }
-  if (p == end && end - pos <= 3 * 2) return end - pos;
+  if (p == end && end - pos <= kMaxListedChars) return end - pos;
   if (end - pos > kMaxNameChars) return 0;
   std::u32string_view name = text.substr(pos, end - pos);
   for (char32_t c : name) {
@@ -77,7 +78,9 @@ size_t ListedNameLength(std::u32string_view text, size_t pos, size_t end, const 
     return 0;
   }
   for (size_t i = sur; i < name.size(); ++i) {
-    if (IsHardStopChar(name[i])) return 0;
+    // A two-character (Yi) family name may take 日 or 各: 阿苦日哈, 沙马伍各.
+    bool yi = sur == 2 && (name[i] == U'日' || name[i] == U'各');
+    if (IsHardStopChar(name[i]) && !yi) return 0;
   }
   if (lex.place_names.Contains(name) || lex.countries.Contains(name) ||
       lex.name_stop_words.LongestAt(text, pos) >= 2 ||
@@ -103,7 +106,7 @@ std::vector<PersonHit> FindNameLists(std::u32string_view text, const Lexicon& le
     size_t right = end;
     for (;;) {
       size_t left = right;
-      while (left > 0 && right - left <= kMaxNameChars && IsHan(text[left - 1])) --left;
+      while (left > 0 && right - left <= kMaxListedChars && IsHan(text[left - 1])) --left;
       if (left > 0 && text[left - 1] == U'、' &&
           ListedNameLength(text, left, right, lex) == right - left) {
         names.push_back({static_cast<int64_t>(left), static_cast<int64_t>(right)});
@@ -111,7 +114,7 @@ std::vector<PersonHit> FindNameLists(std::u32string_view text, const Lexicon& le
         continue;
       }
       // The first name: the longest one that starts where a list may start.
-      for (size_t len = std::min(kMaxNameChars, right - left); len >= 2; --len) {
+      for (size_t len = std::min(kMaxListedChars, right - left); len >= 2; --len) {
         size_t start = right - len;
         if (ListedNameLength(text, start, right, lex) == len && ListMayStartAt(text, start, lex)) {
           names.push_back({static_cast<int64_t>(start), static_cast<int64_t>(right)});

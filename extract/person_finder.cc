@@ -288,9 +288,11 @@ void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex,
     }
     // "副主任A、B，秘书长C": a post without a body right after a list of the
     // same body's people is a post of that body.
+    // "党委书记A、副校长B": so is one right after 、.
     if (hit.posts.empty() && !hit.title_spans.empty() && chain_start >= 2 &&
-        (text[chain_start - 1] == U'，' || text[chain_start - 1] == U',') && !hits.empty() &&
-        hits.back().span.end == static_cast<int64_t>(chain_start - 1) &&
+        (text[chain_start - 1] == U'，' || text[chain_start - 1] == U',' ||
+         text[chain_start - 1] == U'、') &&
+        !hits.empty() && hits.back().span.end == static_cast<int64_t>(chain_start - 1) &&
         !hits.back().posts.empty() && hits.back().posts.back().body_span.end > 0) {
       PostClaim claim = hits.back().posts.back();
       claim.title = std::u32string(text.substr(

@@ -105,6 +105,8 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
         break;
       }
     }
+    // "“恒丰草原”牌奶酪": a brand.
+    if (j + 1 < text.size() && text[j + 1] == U'牌') q.head = true;
     // "共建“高端锯床联合实验室”": what is built together is an undertaking.
     for (std::u32string_view verb : {U"共建", U"共同建设", U"合作共建"}) {
       if (i >= verb.size() && HasAt(text, i - verb.size(), verb)) q.head = true;

@@ -60,6 +60,18 @@ bool ChairsByAppointment(std::u32string_view text, size_t sentence_begin, size_t
   return false;
 }
 
+// True when what is signed is one agreement of three or more named parties:
+// "签署三方合作协议", "签订四方协议" right after the signing verb.
+bool ManyPartyAgreement(std::u32string_view text, size_t pos, size_t end) {
+  constexpr size_t kMaxLead = 3;  // "了", "一份"
+  for (size_t p = pos; p < end && p - pos <= kMaxLead; ++p) {
+    for (std::u32string_view parties : {U"三方", U"四方", U"五方", U"多方"}) {
+      if (HasAt(text, p, parties)) return true;
+    }
+  }
+  return false;
+}
+
 // True for a 与/同 that joins two sides, not one inside a word (共同, 一同,
 // 陪同, 协同, 与会, 同时, 同意).
 bool IsSideJoiner(std::u32string_view text, size_t pos) {
@@ -318,7 +330,15 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
         };
         bool a_list = a.size() > 1 || (a.size() == 1 && is_list(clause, joiner, 1));
         bool b_list = is_list(joiner, pos, b.size());
-        if (!a.empty() && !b.empty() && (!a_list || !b_list)) {
+        // "A、B与C签署三方合作协议": the text names each party to one agreement.
+        const bool all_parties = ManyPartyAgreement(text, pos + len, se);
+        if (all_parties && a.size() + b.size() >= 3) {
+          std::vector<const PartyMention*> every = a;
+          every.insert(every.end(), b.begin(), b.end());
+          for (size_t i = 0; i < every.size(); ++i) {
+            for (size_t j = i + 1; j < every.size(); ++j) link(every[i], every[j], s);
+          }
+        } else if (!a.empty() && !b.empty() && (!a_list || !b_list)) {
           for (const PartyMention* x : a) {
             for (const PartyMention* y : b) link(x, y, s);
           }

@@ -104,6 +104,11 @@ TEST(CountryTest, BareChinaBeforeAGrammarWord) {
   EXPECT_TRUE(HasEntity(One("5月6日,口岸是中国向西开放的门户。"), EntityType::kCountry, "中国"));
 }
 
+TEST(InstitutionGenericTest, AutonomousPrefectureByItsFullAndItsShortName) {
+  graph::Article a = One("5月6日,凉山彝族自治州人民政府召开会议。州委副书记、州长俄木拉且主持。");
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 2);  // 州委 and the government
+}
+
 TEST(CountryTest, SyllableOfADottedNameIsNoCountry) {
   graph::Article a = One("5月6日,外宾努尔苏丹·卡里莫夫出席。");
   EXPECT_FALSE(HasEntity(a, EntityType::kCountry, "苏丹"));
@@ -138,6 +143,18 @@ TEST(PersonTest, HeInsideAGivenName) {
     EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
   }
   EXPECT_FALSE(HasEntity(a, EntityType::kPerson, "张三和"));
+}
+
+TEST(PersonTest, MongolianAndYiNames) {
+  graph::Article a =
+      One("5月6日,盟委委员、行政公署副盟长宝力德巴特尔陪同调研。萨仁其其格、"
+          "吉日木图等参加。州人大常委会主任阿苦日哈主持闭幕会。执行主席吉克木呷、"
+          "海来阿依、沙马伍各在主席台就座。");
+  for (const char* name :
+       {"宝力德巴特尔", "萨仁其其格", "吉日木图", "阿苦日哈", "吉克木呷", "海来阿依", "沙马伍各"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
+  }
+  EXPECT_TRUE(FindRelation(a, RelationType::kChaired, "阿苦日哈"));
 }
 
 TEST(PersonTest, JapaneseNameWithATwoCharacterSurname) {
@@ -213,6 +230,23 @@ TEST(PostTest, AppointmentFromAFormerPost) {
   const graph::Relation* r = FindRelation(a, RelationType::kHoldsPosition, "葛长林");
   ASSERT_NE(r, nullptr);
   EXPECT_NE(r->target.find("办公室"), std::string::npos) << r->target;
+}
+
+TEST(PostTest, PostAfterAListMarkKeepsTheBody) {
+  graph::Article a = One("5月6日,上海健康医学院党委书记范永康、副校长倪晓岚出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "倪晓岚", "上海健康医学院"));
+}
+
+TEST(PostTest, NewDistrictKeepsItsLevelBeforeItsCommittee) {
+  graph::Article a = One("5月6日,滨海新区召开会议。区委副书记、区长韦振东出席。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "韦振东", "滨海新区区委"));
+}
+
+TEST(PostTest, PrefectureShorthandWhenTheEventIsElsewhere) {
+  graph::Article a =
+      One("4月18日,临夏州招商引资推介会在厦门举行。厦门市副市长林川出席。"
+          "州委副书记、州长马青推介临夏。厦门市商务局参加。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "马青", "临夏州人民政府"));
 }
 
 TEST(PostTest, PresidiumIsNoPost) {
@@ -419,6 +453,12 @@ TEST(SigningTest, ThreePartiesSignWithTheOneAcrossTheJoiner) {
   EXPECT_FALSE(FindRelation(a, RelationType::kSignedWith, "甲公司", "乙公司"));
 }
 
+TEST(SigningTest, ThreePartyAgreementLinksEveryParty) {
+  graph::Article a =
+      One("5月6日,区卫生健康委、上海健康医学院与康越智能科技有限公司签署三方合作协议。");
+  EXPECT_EQ(CountRelations(a, RelationType::kSignedWith), 3);
+}
+
 TEST(SigningTest, PartiesNamedInsideTheTitle) {
   graph::Article a = One("5月6日,双方签署《北岭大学与东方电气集团战略合作协议》。");
   EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学", "东方电气集团"));
@@ -463,7 +503,8 @@ TEST(AttendedTest, EachOfAListSpeaksWhenSeparatelyComesEarlier) {
 }
 
 TEST(AttendedTest, WhoReadsOutOrPassesOnSpeaks) {
-  graph::Article a = One("5月6日,会议召开。市委常委孙涛传达了省委会议精神。秘书长钱进宣读了表彰决定。");
+  graph::Article a =
+      One("5月6日,会议召开。市委常委孙涛传达了省委会议精神。秘书长钱进宣读了表彰决定。");
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "孙涛"));
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "钱进"));
 }
