@@ -57,12 +57,14 @@ size_t ChineseNameAt(std::u32string_view text, size_t pos, const Lexicon& lex) {
     bool ok = true;
     for (size_t i = pos + sur; i < pos + len; ++i) {
       // "马长青": 长 ends posts, but may start a two-character given name;
-      // "田和生", "陈志和": 和 may be either character of one (the cue after the
-      // name tells it from the joiner of "张三和李四").
+      // "田和生", "陈志和", "何中华", "李建中": 和 and 中 may be either
+      // character of one (the cue after the name tells it from the joiner of
+      // "张三和李四").
       // Yi names after a two-character family name hold 日 and 各 (阿苦日哈,
       // 沙马伍各), which otherwise end names.
-      bool in_given = given == 2 && ((i == pos + sur && text[i] == U'长') || text[i] == U'和' ||
-                                     (sur == 2 && (text[i] == U'日' || text[i] == U'各')));
+      bool in_given =
+          given == 2 && ((i == pos + sur && text[i] == U'长') || text[i] == U'和' ||
+                         text[i] == U'中' || (sur == 2 && (text[i] == U'日' || text[i] == U'各')));
       ok = ok && (IsNameChar(text[i], lex) || in_given);
     }
     // "王强调研": a given name is never a common word (强调).

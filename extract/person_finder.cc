@@ -54,7 +54,11 @@ size_t AppointeeNameAt(std::u32string_view text, size_t pos, const Lexicon& lex)
     bool ok = true;
     for (size_t i = pos + sur; i < pos + len; ++i) ok = ok && IsNameChar(text[i], lex);
     char32_t next = text[pos + len];
-    if (ok && (next == U'为' || next == U'的' || IsPunct(next))) return len;
+    // "接受穆建军辞去…职务的请求": a resignation follows the name.
+    if (ok &&
+        (next == U'为' || next == U'的' || IsPunct(next) || HasAt(text, pos + len, U"辞去"))) {
+      return len;
+    }
   }
   return 0;
 }

@@ -43,6 +43,11 @@ bool IsCountedSlogan(std::u32string_view q) {
          std::u32string_view(U"个项大种条号类批张化").find(q[i]) != std::u32string_view::npos;
 }
 
+// True for a project's phase: "二期", "三期".
+bool IsPhase(std::u32string_view words) {
+  return words.size() == 2 && IsNumeral(words[0]) && words[1] == U'期';
+}
+
 // Heads that name an undertaking only with a proper name before them.
 bool IsGenericHead(std::u32string_view head) {
   for (std::u32string_view h : {U"项目", U"计划", U"工程", U"行动", U"方案"}) {
@@ -70,6 +75,7 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
   std::map<std::u32string, std::vector<Quote>> quotes;
   std::vector<TextHit> hits;
   bool in_book_title = false;  // quotations inside 《…》 are part of a title
+  bool in_build_list = false;  // the last quotation was built together (共建“…”)
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == U'《') in_book_title = true;
     if (text[i] == U'》' || text[i] == U'\n') in_book_title = false;
@@ -107,10 +113,18 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
     }
     // "“恒丰草原”牌奶酪": a brand.
     if (j + 1 < text.size() && text[j + 1] == U'牌') q.head = true;
-    // "共建“高端锯床联合实验室”": what is built together is an undertaking.
+    // "共建“…试验示范站”和“…科技小院”": what is built together is an
+    // undertaking, and so is every quotation listed after the first.
+    bool built = false;
     for (std::u32string_view verb : {U"共建", U"共同建设", U"合作共建"}) {
-      if (i >= verb.size() && HasAt(text, i - verb.size(), verb)) q.head = true;
+      if (i >= verb.size() && HasAt(text, i - verb.size(), verb)) built = true;
     }
+    if (!built && in_build_list && i >= 2 && IsCloseQuote(text[i - 2]) &&
+        (text[i - 1] == U'和' || text[i - 1] == U'、' || text[i - 1] == U'及')) {
+      built = true;
+    }
+    in_build_list = built;
+    q.head = q.head || built;
     quotes[std::u32string(text.substr(i + 1, j - i - 1))].push_back(q);
     i = j;
   }
@@ -134,6 +148,11 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
     if (suffix == 0) continue;
     // The longest ending only: "综合体项目" rather than "项目".
     if (end < text.size() && lex.project_suffixes.LongestEndingAt(text, end + 1) > 0) continue;
+    // "…隔膜项目计划年内完成": 计划 before a time is the verb "plans".
+    if (HasAt(text, end - 2, U"计划") && suffix == 2 && end < text.size() &&
+        std::u32string_view(U"年今明于在将到").find(text[end]) != std::u32string_view::npos) {
+      continue;
+    }
     size_t begin = end - suffix;
     bool word_part = false;
     for (size_t p = begin; p < end; ++p) {
@@ -163,8 +182,12 @@ std::vector<TextHit> FindProjects(std::u32string_view text, const Lexicon& lex) 
       }
       // "9项", "10个": a count ends the name; "专项" does not.
       if ((c == U'个' || c == U'项') && begin >= 2 && IsNumeral(text[begin - 2])) break;
-      // "智能制造产业园项目": an ending right before "项目" is part of the name.
-      if (begin != end - suffix && lex.project_suffixes.LongestEndingAt(text, begin) >= 3) break;
+      // "智能制造产业园项目": an ending right before "项目" is part of the name;
+      // so is one before a phase ("竹木产业园二期项目").
+      if (begin != end - suffix && lex.project_suffixes.LongestEndingAt(text, begin) >= 3 &&
+          !IsPhase(text.substr(begin, end - suffix - begin))) {
+        break;
+      }
       --begin;
     }
     // "年产5万吨锂电池正极材料项目", "年产10GWh储能电池项目": an annual capacity

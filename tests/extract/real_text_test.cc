@@ -157,6 +157,16 @@ TEST(PersonTest, MongolianAndYiNames) {
   EXPECT_TRUE(FindRelation(a, RelationType::kChaired, "阿苦日哈"));
 }
 
+TEST(PersonTest, ZhongInsideAGivenName) {
+  graph::Article a =
+      One("5月6日,县人大常委会主任贺中原主持会议。区委副书记、区长何中华介绍项目情况。"
+          "西北农林科技大学校长纳中和一行来考察。");
+  for (const char* name : {"贺中原", "何中华", "纳中和"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kPerson, name)) << name;
+  }
+  EXPECT_TRUE(FindRelation(a, RelationType::kChaired, "贺中原"));
+}
+
 TEST(PersonTest, JapaneseNameWithATwoCharacterSurname) {
   graph::Article a = One("5月6日,静冈市副市长田中一郎出席。");
   EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "田中一郎"));
@@ -247,6 +257,18 @@ TEST(PostTest, PrefectureShorthandWhenTheEventIsElsewhere) {
       One("4月18日,临夏州招商引资推介会在厦门举行。厦门市副市长林川出席。"
           "州委副书记、州长马青推介临夏。厦门市商务局参加。");
   EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "马青", "临夏州人民政府"));
+}
+
+TEST(PostTest, ResignationAndActingAppointment) {
+  graph::Article a =
+      One("5月6日,会议接受穆建军辞去县人民政府县长职务的请求,决定康中杰为县人民政府"
+          "代理县长。康中杰、闫玉娥进行宪法宣誓。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "穆建军"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "穆建军"));
+  for (const auto& e : a.entities) {
+    EXPECT_EQ(e.name.find("代理"), std::string::npos) << e.name;
+  }
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "闫玉娥"));
 }
 
 TEST(PostTest, PresidiumIsNoPost) {
@@ -403,6 +425,17 @@ TEST(ProjectPhraseTest, ActivitySeriesAndFestivalsAreEvents) {
 TEST(ProjectPhraseTest, WhatIsBuiltTogetherIsAProject) {
   graph::Article a = One("5月6日,双方签约共建“高端锯床智能制造联合实验室”。");
   EXPECT_TRUE(HasEntity(a, EntityType::kProject, "高端锯床智能制造联合实验室"));
+}
+
+TEST(ProjectPhraseTest, PhasesPlansAndListsOfWhatIsBuilt) {
+  graph::Article a =
+      One("5月6日,在炎陵县竹木产业园二期项目现场,企业表示锂电池隔膜项目计划年内完成。"
+          "双方将共建“苹果试验示范站”和“红枣科技小院”。此次集中开工项目共12个。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "炎陵县竹木产业园二期项目"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kProject, "锂电池隔膜项目计划"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "苹果试验示范站"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kProject, "红枣科技小院"));
+  EXPECT_FALSE(HasEntity(a, EntityType::kProject, "此次集中开工项目"));
 }
 
 TEST(ProjectPhraseTest, TitleOfAWorkBeforeAHeadBelongsToTheName) {
