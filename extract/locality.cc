@@ -81,6 +81,14 @@ void CountUnlistedPlaces(std::u32string_view text, const Lexicon& lex, Tally& di
     if (lex.place_names.LongestEndingAt(text, k + 1) > 3) continue;
     if (lex.name_stop_chars.count(name[0]) || lex.name_stop_chars.count(name[1])) continue;
     if (lex.boundary_words.LongestEndingAt(text, k) > 0) continue;
+    // "俄罗斯堪察加边区政府": the end of a foreign place is no Chinese one.
+    bool foreign = false;
+    constexpr size_t kMaxForeignPlaceLead = 6;
+    for (size_t j = k - 2;
+         !foreign && j > 0 && k - 2 - j <= kMaxForeignPlaceLead && IsHan(text[j - 1]); --j) {
+      foreign = lex.countries.LongestEndingAt(text, j) > 0;
+    }
+    if (foreign) continue;
     // A local body after the name ("青溪区委") counts twice; the name on its
     // own after punctuation or a function word ("来到青溪区") once.
     bool local_body = false;
@@ -584,6 +592,12 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
         (len >= 2 && (len == place.size() ||
                       (!senses.empty() && lex.all_places[senses.front()].name == tail))) ||
         lex.town_names.LongestEndingAt(place, place.size()) >= 2;
+    // The item's own places count even when the gazetteer does not list them
+    // (a district created after it, 青溪区 of a page about it).
+    for (const std::u32string* own :
+         {&where.district, &where.city, &where.county_city, &where.town}) {
+      chinese = chinese || (!own->empty() && place.ends_with(*own));
+    }
     if (!chinese) return out;
   }
   for (std::u32string_view level :

@@ -396,6 +396,14 @@ TEST(InstitutionGenericTest, ATermOfTheCppccIsTheCppcc) {
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
 }
 
+TEST(InstitutionGenericTest, GovernmentOfTheItemsOwnUnlistedDistrict) {
+  // 青溪区 is in no gazetteer, but the item is about it: its government is a
+  // mainland 人民政府, not a foreign city's 政府.
+  graph::Article a = One("5月6日,青溪区委书记柏林出席。青溪区政府与云岭大学签约。区长韦树出席。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "青溪区人民政府"));
+  EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 3);
+}
+
 TEST(CountryTest, ChinaCountsOnlyAsTheState) {
   EXPECT_FALSE(
       HasEntity(One("5月6日,中国(东江)自由贸易试验区揭牌。"), EntityType::kCountry, "中国"));
