@@ -522,7 +522,7 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
       std::u32string body = inst_groups.CanonicalOf(ResolveInstitution(c.body, where, lex));
       if (body.empty()) body = StateOfPost(c.body, c.title, countries, lex);
       if (body.empty()) {
-        body = inst_groups.CanonicalOf(NamedBefore(c.body, h.span.begin, institutions));
+        body = inst_groups.CanonicalOf(NamedBefore(c.body, h.span.begin, institutions, lex));
       }
       if (body.empty() || !held.insert({h.name, body}).second) continue;
       graph::Relation r;

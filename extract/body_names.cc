@@ -134,17 +134,26 @@ bool IsFormerPost(const PostClaim& claim, int current_term) {
 // the last institution named before `pos` whose name ends with that kind
 // (…农业科技有限公司). Empty when `kind` is no bare kind or none was named.
 std::u32string NamedBefore(std::u32string_view kind, int64_t pos,
-                           const std::vector<TextHit>& institutions) {
+                           const std::vector<TextHit>& institutions, const Lexicon& lex) {
   bool bare = false;
-  for (std::u32string_view k : {U"公司", U"集团", U"学校", U"学院", U"大学", U"医院", U"银行"}) {
+  for (std::u32string_view k :
+       {U"公司", U"集团", U"学校", U"学院", U"大学", U"医院", U"银行", U"企业"}) {
     bare = bare || kind == k;
   }
   if (!bare) return {};
+  // "企业董事长" after "唐崖茶业": a company by any of its names.
+  auto is_kind = [&](const std::u32string& name) {
+    if (name.size() <= kind.size()) return false;
+    if (kind == U"企业" || kind == U"公司") {
+      return name.ends_with(U"公司") || name.ends_with(U"集团") ||
+             lex.company_endings.LongestEndingAt(name, name.size()) > 0;
+    }
+    return name.ends_with(kind);
+  };
   std::u32string found;
   int64_t found_at = -1;
   for (const TextHit& h : institutions) {
-    if (h.span.end <= pos && h.span.begin > found_at && h.text.size() > kind.size() &&
-        h.text.ends_with(kind)) {
+    if (h.span.end <= pos && h.span.begin > found_at && is_kind(h.text)) {
       found = h.text;
       found_at = h.span.begin;
     }

@@ -53,9 +53,11 @@ std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex);
 bool IsFormerPost(const PostClaim& claim, int current_term);
 
 // The body meant by a bare kind printed before a post ("公司总经理",
-// "学校校长"): the last of `institutions` named before `pos` whose name ends
-// with that kind. Empty when `kind` is no bare kind or none was named.
+// "学校校长", "企业董事长"): the last of `institutions` named before `pos`
+// whose name ends with that kind (a company by any company's name: 有限公司,
+// 集团, a trade of company_endings.txt). Empty when `kind` is no bare kind or
+// none was named.
 std::u32string NamedBefore(std::u32string_view kind, int64_t pos,
-                           const std::vector<TextHit>& institutions);
+                           const std::vector<TextHit>& institutions, const Lexicon& lex);
 
 }  // namespace guanxi::extract

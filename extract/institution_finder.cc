@@ -204,6 +204,54 @@ std::vector<TextHit> FindUnits(std::u32string_view text, const std::vector<TextH
   return units;
 }
 
+// Companies by their short names, where the text treats them as companies:
+// "走访了…企业炎农果业", "延红果业加工车间", "唐崖茶业董事长". A brand of two to
+// four characters and a trade of company_endings.txt.
+std::vector<TextHit> FindShortCompanies(std::u32string_view text, const Lexicon& lex) {
+  constexpr size_t kMinBrand = 2;
+  constexpr size_t kMaxBrand = 4;
+  std::vector<TextHit> hits;
+  for (size_t end = 3; end <= text.size(); ++end) {
+    size_t trade = lex.company_endings.LongestEndingAt(text, end);
+    if (trade == 0 || (end < text.size() && IsHan(text[end]) &&
+                       lex.company_endings.LongestEndingAt(text, end + 1) > 0)) {
+      continue;
+    }
+    bool premises = false;
+    for (std::u32string_view after : {U"董事长", U"总经理", U"负责人", U"生产车间", U"加工车间",
+                                      U"车间", U"厂区", U"生产基地"}) {
+      premises = premises || HasAt(text, end, after);
+    }
+    const size_t brand_end = end - trade;
+    for (size_t brand = kMaxBrand; brand >= kMinBrand; --brand) {
+      if (brand_end < brand) continue;
+      const size_t begin = brand_end - brand;
+      bool han = true;
+      for (size_t i = begin; i < brand_end; ++i) han = han && IsHan(text[i]);
+      if (!han) continue;
+      const bool after_kind = HasAt(text, begin >= 2 ? begin - 2 : 0, U"企业") && begin >= 2;
+      // The brand starts after punctuation, a joiner or a word of the
+      // sentence ("在唐崖茶业生产车间", "示范园和延红果业加工车间").
+      const bool starts =
+          begin == 0 || !IsHan(text[begin - 1]) || after_kind ||
+          std::u32string_view(U"和与及在到").find(text[begin - 1]) != std::u32string_view::npos ||
+          lex.boundary_words.LongestEndingAt(text, begin) > 0 ||
+          lex.boundary_verbs.LongestEndingAt(text, begin) > 0;
+      if (!starts || !(premises || after_kind)) continue;
+      // "现代农业", "数字科技": a brand is no common word.
+      if (lex.boundary_words.LongestAt(text, begin) > 0 ||
+          lex.boundary_verbs.LongestAt(text, begin) > 0 ||
+          lex.place_names.LongestAt(text, begin) == brand) {
+        continue;
+      }
+      hits.push_back({std::u32string(text.substr(begin, end - begin)),
+                      {static_cast<int64_t>(begin), static_cast<int64_t>(end)}});
+      break;
+    }
+  }
+  return hits;
+}
+
 }  // namespace
 
 std::vector<TextHit> KeepLongest(std::vector<TextHit> hits) {
@@ -296,6 +344,11 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
     if (!in_blocked) hits.push_back(std::move(h));
   }
   for (TextHit& h : FindUnits(text, hits, lex)) hits.push_back(std::move(h));
+  for (TextHit& h : FindShortCompanies(text, lex)) {
+    bool in_blocked = false;
+    for (const Span& b : blocked) in_blocked = in_blocked || Inside(h.span.begin, b);
+    if (!in_blocked) hits.push_back(std::move(h));
+  }
   return KeepLongest(std::move(hits));
 }
 

@@ -136,6 +136,7 @@ Lexicon Build() {
   LoadWords("honorifics.txt", lex.honorifics);
   LoadWords("group_words.txt", lex.group_words);
   LoadWords("body_kinds.txt", lex.body_kinds);
+  LoadWords("company_endings.txt", lex.company_endings);
   LoadWords("name_syllables.txt", lex.name_syllables);
   LoadWords("speech_verbs.txt", lex.speech_verbs);
   LoadWords("appointment_verbs.txt", lex.appointment_verbs);

@@ -80,7 +80,9 @@ struct Lexicon {
   WordSet honorifics;
   WordSet group_words;
   WordSet name_syllables;  // name_syllables.txt: 扎西, 次仁 (Tibetan names: 1-3 of them)
-  WordSet body_kinds;      // body_kinds.txt: "单位" in "A、B等5家单位" (A and B are bodies)
+  WordSet body_kinds;
+  WordSet company_endings;  // company_endings.txt: "果业" of a short name (炎农果业)      //
+                            // body_kinds.txt: "单位" in "A、B等5家单位" (A and B are bodies)
   WordSet speech_verbs;
   WordSet appointment_verbs;
   WordSet appointment_intros;  // "任命", "免去": a name follows

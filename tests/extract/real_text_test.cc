@@ -331,6 +331,18 @@ TEST(InstitutionGenericTest, ATermInsideACongresssNameIsTheCongress) {
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 1);
 }
 
+TEST(InstitutionKindTest, CompaniesByTheirShortNames) {
+  graph::Article a =
+      One("5月6日,副市长凌峰走访了黄桃深加工企业炎农果业,随后来到示范园和延红果业"
+          "加工车间。在唐崖茶业生产车间,企业董事长黄德馨介绍了情况。全市现代农业"
+          "发展良好。");
+  for (const char* name : {"炎农果业", "延红果业", "唐崖茶业"}) {
+    EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, name)) << name;
+  }
+  EXPECT_FALSE(HasEntity(a, EntityType::kInstitution, "现代农业"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "黄德馨", "唐崖茶业"));
+}
+
 TEST(InstitutionKindTest, VenueOfTheMeetingIsAPlace) {
   graph::Article a = One("5月6日,签约仪式在于都县行政中心举行。大会在榆林国际会展中心隆重开幕。");
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 0);

@@ -86,7 +86,10 @@ def main():
         print(f"skipped: {gold_dir} not found")
         return SKIP
     data_dir = os.path.join(source_dir, "extract", "data")
+    # Institutional endings and the trades that end companies' short names
+    # (中南光电: 光电 is general knowledge, 中南 the proper part).
     endings = first_fields(os.path.join(data_dir, "institution_suffixes.txt"))
+    endings |= first_fields(os.path.join(data_dir, "company_endings.txt"))
     # Places, countries and national prefixes (中共, 国际) start names; general
     # knowledge in their own right, and no proper part of a name by themselves.
     prefixes = set()
