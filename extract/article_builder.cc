@@ -437,10 +437,21 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   for (PersonHit& h : hits) {
     for (PostClaim& c : h.posts) {
       c.former = IsFormerPost(c, current_term);
-      // "原县农业农村局局长": the body is 县农业农村局, the post a former one.
+      // "原县农业农村局局长": the body is 县农业农村局, the post a former one;
+      // so is "县侨联原主席"'s.
       if (c.body.size() > 2 && c.body.starts_with(U"原")) {
         c.body.erase(0, 1);
         if (c.body_span.end > c.body_span.begin) ++c.body_span.begin;
+      }
+      if (c.body.size() > 2 && c.body.ends_with(U"原")) {
+        c.former = true;
+        c.body.pop_back();
+        if (c.body_span.end > c.body_span.begin) --c.body_span.end;
+      }
+      // "县侨联第三届委员会主席": the term's committee is the body.
+      if (std::u32string plain = WithoutTerm(c.body, lex); plain != c.body && !plain.empty()) {
+        c.body = plain;
+        c.body_span = {};
       }
       if (auto [term, len] = TermAt(c.body, 0); len > 0 && len < c.body.size()) {
         c.body.erase(0, len);

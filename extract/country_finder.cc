@@ -38,7 +38,9 @@ std::vector<std::u32string> FindCountries(std::u32string_view text, const Lexico
     // "努尔苏丹·…": a syllable of a dotted foreign name is no country.
     const bool in_dotted_name =
         (pos + len < text.size() && text[pos + len] == U'·') || (pos > 0 && text[pos - 1] == U'·');
-    bool ok = !(pos > 0 && text[pos - 1] == U'内') && !in_dotted_name;
+    // "蒙古族", "朝鲜族": a people, not the state.
+    const bool people = pos + len < text.size() && text[pos + len] == U'族';
+    bool ok = !(pos > 0 && text[pos - 1] == U'内') && !in_dotted_name && !people;
     if (ok && name == U"中国") ok = NamesChinaAsState(text, pos, len);
     if (ok) {
       const std::u32string& canonical = lex.country_canonical.at(name);

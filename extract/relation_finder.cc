@@ -299,8 +299,12 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
       const size_t links_before = links.size();
       std::vector<const PartyMention*> before = parties_in(from, pos);
       // "A与B代表双方签署": the signers stand for parties named already.
+      // Unless the item names the sides nowhere else: then the signers'
+      // bodies are the sides ("管委会主任A与…公司董事长B分别代表双方签约").
       if (pos >= 4 && HasAt(text, pos - 4, U"代表双方")) {
-        std::erase_if(before, [](const PartyMention* p) { return p->signer; });
+        std::vector<const PartyMention*> named = before;
+        std::erase_if(named, [](const PartyMention* p) { return p->signer; });
+        if (named.size() >= 2 || !links.empty()) before = std::move(named);
       }
       size_t joiner = SigningJoiner(text, before, pos, inside_party);
       if (joiner != std::u32string_view::npos) {

@@ -109,6 +109,27 @@ TEST(InstitutionGenericTest, AutonomousPrefectureByItsFullAndItsShortName) {
   EXPECT_EQ(CountEntities(a, EntityType::kInstitution), 2);  // 州委 and the government
 }
 
+TEST(CountryTest, APeopleIsNoState) {
+  EXPECT_FALSE(HasEntity(One("5月6日,领导到檀营满族蒙古族乡调研。"), EntityType::kCountry, "蒙古"));
+}
+
+TEST(PostTest, FormerPostAfterTheBodyAndATermsCommittee) {
+  graph::Article a =
+      One("5月6日,永修县侨联成立大会召开。意大利永修同乡会会长涂小萍、县侨联原主席胡长根"
+          "先后发言。县侨联第三届委员会主席袁佳通报了工作情况。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "涂小萍", "意大利永修同乡会"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kHoldsPosition, "胡长根"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "袁佳", "永修县侨联"));
+}
+
+TEST(SigningTest, SignersAreTheSidesWhenNoBodySigns) {
+  graph::Article a =
+      One("5月6日,沛县经济开发区管委会主任邓佳禾与江苏汉鼎智能装备有限公司董事长陆一鸣"
+          "分别代表双方签约。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "沛县经济开发区管委会",
+                           "江苏汉鼎智能装备有限公司"));
+}
+
 TEST(CountryTest, SyllableOfADottedNameIsNoCountry) {
   graph::Article a = One("5月6日,外宾努尔苏丹·卡里莫夫出席。");
   EXPECT_FALSE(HasEntity(a, EntityType::kCountry, "苏丹"));
