@@ -286,6 +286,15 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
   };
   const std::vector<bool> signing_sentences = SigningSentences(text, sentences, lex);
   for (size_t pos = 0; pos < text.size(); ++pos) {
+    // Places sign only in signing sentences: skip the others whole.
+    if (!sentences.empty()) {
+      const size_t s = SentenceIndexOf(sentences, static_cast<int64_t>(pos));
+      if (!signing_sentences[s] && static_cast<int64_t>(pos) >= sentences[s].begin &&
+          sentences[s].end > static_cast<int64_t>(pos)) {
+        pos = static_cast<size_t>(sentences[s].end) - 1;
+        continue;
+      }
+    }
     size_t len = place_at(pos);
     if (len == 0) continue;
     size_t after = pos + len;

@@ -113,8 +113,18 @@ std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex) {
 
 // The latest term the item prints ("政协第十届委员会" -> 10); 0 for none.
 int LatestTerm(std::u32string_view text) {
+  // Only where a 届 is printed: walk back over its numerals.
   int latest = 0;
-  for (size_t pos = 0; pos < text.size(); ++pos) latest = std::max(latest, TermAt(text, pos).first);
+  for (size_t at = text.find(U'届'); at != std::u32string_view::npos;
+       at = text.find(U'届', at + 1)) {
+    size_t from = at;
+    while (from > 0 &&
+           std::u32string_view(U"第一二三四五六七八九十0123456789").find(text[from - 1]) !=
+               std::u32string_view::npos) {
+      --from;
+    }
+    if (from < at) latest = std::max(latest, TermAt(text, from).first);
+  }
   return latest;
 }
 
