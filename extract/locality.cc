@@ -561,8 +561,13 @@ std::u32string ResolveInstitution(std::u32string_view mention, const Locality& w
   } else {
     out = RestoreLevel(out, where, lex);
   }
-  // "市中级法院": the intermediate court's full name.
+  // "市中级法院", "市中院": the intermediate court's full name; "区人武部": the
+  // people's armed forces department's.
   if (out.ends_with(U"中级法院")) out = out.substr(0, out.size() - 2) + U"人民法院";
+  if (out.size() > 2 && out.ends_with(U"中院"))
+    out = out.substr(0, out.size() - 2) + U"中级人民法院";
+  if (out.size() > 3 && out.ends_with(U"人武部"))
+    out = out.substr(0, out.size() - 3) + U"人民武装部";
   // "市法院", "区检察院": the short forms of a place's court and procuratorate.
   if (out.size() > 3 && (out.ends_with(U"法院") || out.ends_with(U"检察院")) &&
       !out.ends_with(U"人民法院") && !out.ends_with(U"人民检察院")) {

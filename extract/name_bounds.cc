@@ -151,7 +151,7 @@ size_t NameStart(std::u32string_view text, size_t end, const Lexicon& lex, size_
     if (kind != NameKind::kBody && c >= U'0' && c <= U'9') break;
     // "318位州政协委员", "(应到359,实到318)位", "500强": a count is no part of
     // a name.
-    if (std::u32string_view(U"位名个家所人强").find(c) != std::u32string_view::npos && p >= 2 &&
+    if (std::u32string_view(U"位名个家所人强次").find(c) != std::u32string_view::npos && p >= 2 &&
         ((text[p - 2] >= U'0' && text[p - 2] <= U'9') || text[p - 2] == U')' ||
          text[p - 2] == U'）')) {
       break;

@@ -305,6 +305,29 @@ void AddIntroducedPeople(std::u32string_view text, const Lexicon& lex,
       claim.body_span = {};
       hit.posts.push_back(std::move(claim));
     }
+    // "院长A主持会议，副院长B、C出席": a deputy without a body serves the body
+    // of the same post named earlier in the sentence.
+    if (hit.posts.empty() && !hit.title_spans.empty()) {
+      std::u32string_view title = text.substr(
+          static_cast<size_t>(hit.title_spans.back().begin),
+          static_cast<size_t>(hit.title_spans.front().end - hit.title_spans.back().begin));
+      const size_t sentence = text.find_last_of(U"。！？；", chain_start);
+      const auto sentence_start =
+          static_cast<int64_t>(sentence == std::u32string_view::npos ? 0 : sentence);
+      for (auto it = hits.rbegin(); title.size() > 2 && title.starts_with(U"副") &&
+                                    it != hits.rend() && it->span.begin >= sentence_start;
+           ++it) {
+        auto same = std::find_if(it->posts.begin(), it->posts.end(), [&](const PostClaim& c) {
+          return !c.body.empty() && c.title.ends_with(title.substr(1));
+        });
+        if (same == it->posts.end()) continue;
+        PostClaim claim = *same;
+        claim.title = std::u32string(title);
+        claim.body_span = {};
+        hit.posts.push_back(std::move(claim));
+        break;
+      }
+    }
     hit.chain = {static_cast<int64_t>(chain_start), static_cast<int64_t>(pos + len)};
     hits.push_back(hit);
     covered = pos + len;

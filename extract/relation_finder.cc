@@ -342,6 +342,9 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
           for (size_t i = 0; i < every.size(); ++i) {
             for (size_t j = i + 1; j < every.size(); ++j) link(every[i], every[j], s);
           }
+        } else if (a.size() >= 2 && a.size() == b.size() && HasAt(text, joiner - 2, U"分别")) {
+          // "A、B分别与X、Y签订": each with its partner, in order.
+          for (size_t i = 0; i < a.size(); ++i) link(a[i], b[i], s);
         } else if (!a.empty() && !b.empty() && (!a_list || !b_list)) {
           for (const PartyMention* x : a) {
             for (const PartyMention* y : b) link(x, y, s);

@@ -292,6 +292,19 @@ TEST(PostTest, ResignationAndActingAppointment) {
   EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "闫玉娥"));
 }
 
+TEST(PostTest, CourtsDeputiesHonorificsAndAdverbs) {
+  graph::Article a =
+      One("5月6日,市中院党组书记、院长慕容和平主持会议,副院长王中杰、李长河出席会议。"
+          "检察长诸葛文斌依法列席会议。会议要求贯彻落实习近平主席关于国防动员工作的"
+          "重要指示。");
+  EXPECT_TRUE(HasEntity(a, EntityType::kInstitution, "市中级人民法院"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "王中杰", "市中级人民法院"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "李长河", "市中级人民法院"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "诸葛文斌"));
+  EXPECT_TRUE(HasEntity(a, EntityType::kPerson, "习近平"));
+  EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "习近平"));
+}
+
 TEST(PostTest, PresidiumIsNoPost) {
   graph::Article a = One("5月6日,大会开幕。领导在主席台前排就座。");
   EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
@@ -531,6 +544,15 @@ TEST(SigningTest, ThreePartyAgreementLinksEveryParty) {
   graph::Article a =
       One("5月6日,区卫生健康委、上海健康医学院与康越智能科技有限公司签署三方合作协议。");
   EXPECT_EQ(CountRelations(a, RelationType::kSignedWith), 3);
+}
+
+TEST(SigningTest, ListsOnBothSidesOfSeparatelyPairInOrder) {
+  graph::Article a =
+      One("5月6日,北岭大学农牧学院院长周长庚、生态学院院长王东分别与县农业农村局、"
+          "县林业和草原局签订专项合作协议。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "北岭大学农牧学院", "县农业农村局"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kSignedWith, "生态学院", "县林业和草原局"));
+  EXPECT_EQ(CountRelations(a, RelationType::kSignedWith), 2);
 }
 
 TEST(SigningTest, PartiesNamedInsideTheTitle) {
