@@ -19,11 +19,7 @@ using testing::ExtractOrDie;
 using testing::FindRelation;
 using testing::HasEntity;
 
-graph::Article One(std::string body) {
-  graph::Page page = ExtractOrDie("新闻标题\n\n本报讯(记者 甲乙)" + body + "\n");
-  EXPECT_EQ(page.articles.size(), 1u);
-  return page.articles.empty() ? graph::Article{} : page.articles[0];
-}
+graph::Article One(const std::string& body) { return testing::OneItem(body); }
 
 // People
 

@@ -12,11 +12,7 @@ using testing::CountRelations;
 using testing::ExtractOrDie;
 using testing::FindRelation;
 
-graph::Article One(std::string body) {
-  graph::Page page = ExtractOrDie("新闻标题\n\n本报讯(记者 甲乙)" + body + "\n");
-  EXPECT_EQ(page.articles.size(), 1u);
-  return page.articles.empty() ? graph::Article{} : page.articles[0];
-}
+graph::Article One(const std::string& body) { return testing::OneItem(body); }
 
 TEST(SigningTest, TwoNamedPartiesSignWithEachOther) {
   graph::Article a = One("5月6日,湖滨区人民政府与北岭大学签署战略合作协议。");

@@ -20,6 +20,14 @@ inline graph::Page ExtractOrDie(std::string_view text) {
   return page.ok() ? page.value() : graph::Page{};
 }
 
+// The one item of a page made of a headline and a dateline lead with `body`
+// (sentences the test wrote); fails the test when the page gives another count.
+inline graph::Article OneItem(const std::string& body) {
+  graph::Page page = ExtractOrDie("新闻标题\n\n本报讯(记者 甲乙)" + body + "\n");
+  EXPECT_EQ(page.articles.size(), 1u);
+  return page.articles.empty() ? graph::Article{} : page.articles[0];
+}
+
 // True when `article` has an entity of `type` named `name` (or aliased so).
 inline bool HasEntity(const graph::Article& article, graph::EntityType type,
                       std::string_view name) {
