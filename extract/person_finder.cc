@@ -14,6 +14,13 @@ constexpr size_t kMaxBodyChars = 32;
 // Length of the post (with modifiers and "X兼Y" joins) that ends right before
 // `end`, 0 if none.
 size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
+  // "县委副书记（挂职）郑和平": a note on how the post is held belongs to it.
+  for (std::u32string_view note : {U"（挂职）", U"(挂职)", U"（兼）", U"(兼)"}) {
+    if (end > note.size() && HasAt(text, end - note.size(), note)) {
+      size_t inner = PostEndingAt(text, end - note.size(), lex);
+      return inner > 0 ? inner + note.size() : 0;
+    }
+  }
   size_t len = lex.posts.LongestEndingAt(text, end);
   // "市长代表詹姆斯": a post's representative holds that post's title.
   if (len == 0 && end >= 2 && HasAt(text, end - 2, U"代表")) {

@@ -301,6 +301,13 @@ TEST(PostTest, CourtsDeputiesHonorificsAndAdverbs) {
   EXPECT_FALSE(FindRelation(a, RelationType::kAttended, "习近平"));
 }
 
+TEST(PostTest, ANoteOnHowThePostIsHeldBelongsToIt) {
+  graph::Article a =
+      One("5月6日,疏附县委副书记（挂职）郑和平出席。派出所教导员达娃央宗作交流发言。");
+  EXPECT_TRUE(FindRelation(a, RelationType::kHoldsPosition, "郑和平", "疏附县委"));
+  EXPECT_TRUE(FindRelation(a, RelationType::kAttended, "达娃央宗"));
+}
+
 TEST(PostTest, PresidiumIsNoPost) {
   graph::Article a = One("5月6日,大会开幕。领导在主席台前排就座。");
   EXPECT_EQ(CountEntities(a, EntityType::kPerson), 0);
