@@ -60,6 +60,13 @@ size_t CompletePrefix(std::string_view bytes) {
   return end;
 }
 
+// The number of bytes `text` takes in UTF-8.
+size_t Utf8Length(std::u32string_view text) {
+  size_t bytes = 0;
+  for (char32_t c : text) bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  return bytes;
+}
+
 // Checks the whole file for UTF-8, a chunk at a time.
 Status CheckUtf8(const std::filesystem::path& path) {
   constexpr size_t kChunkBytes = size_t{1} << 20;
@@ -132,7 +139,7 @@ Status ExtractFileStreaming(const std::filesystem::path& path, const ArticleSink
         continue;
       }
       // The last item may go on past the window: it starts the next one.
-      next = ToUtf8(std::u32string_view(text).substr(0, items.back().page_offset)).size();
+      next = Utf8Length(std::u32string_view(text).substr(0, items.back().page_offset));
       items.pop_back();
     }
     if (Status s = BuildArticles(std::move(items), text, path.string(), sink); !s.ok()) return s;

@@ -15,8 +15,9 @@ constexpr size_t kMaxBodyChars = 32;
 // `end`, 0 if none.
 size_t PostEndingAt(std::u32string_view text, size_t end, const Lexicon& lex) {
   // "县委副书记（挂职）郑和平": a note on how the post is held belongs to it.
+  const bool bracket = end > 0 && (text[end - 1] == U'）' || text[end - 1] == U')');
   for (std::u32string_view note : {U"（挂职）", U"(挂职)", U"（兼）", U"(兼)"}) {
-    if (end > note.size() && HasAt(text, end - note.size(), note)) {
+    if (bracket && end > note.size() && HasAt(text, end - note.size(), note)) {
       size_t inner = PostEndingAt(text, end - note.size(), lex);
       return inner > 0 ? inner + note.size() : 0;
     }
