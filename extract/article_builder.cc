@@ -38,7 +38,7 @@ class NameGroups {
   void Add(const std::u32string& canonical, const std::u32string& surface) {
     size_t g = Find(canonical);
     if (g == kNone) {
-      groups_.push_back({canonical, {}, {}});
+      groups_.emplace_back();
       g = groups_.size() - 1;
     }
     AddName(g, canonical, true);
@@ -50,6 +50,15 @@ class NameGroups {
   // A short name ("文联") joins the group it ends, preferring one that starts
   // with `local` ("永川区文联") when several do.
   void MergeContained(bool prefixes, const std::u32string& local, const Lexicon& lex) {
+    // Each group's name and its abbreviated form, computed once and again
+    // only for a group that grows.
+    std::vector<std::u32string> longest(groups_.size());
+    std::vector<std::u32string> abbreviated(groups_.size());
+    auto refresh = [&](size_t g) {
+      longest[g] = Longest(groups_[g]);
+      abbreviated[g] = Abbreviated(longest[g], lex);
+    };
+    for (size_t g = 0; g < groups_.size(); ++g) refresh(g);
     for (size_t i = 0; i < groups_.size(); ++i) {
       if (groups_[i].names.empty()) continue;
       const std::u32string a = groups_[i].names.front();
@@ -63,10 +72,10 @@ class NameGroups {
       const std::u32string a_short = Abbreviated(a, lex);
       for (size_t j = 0; j < groups_.size(); ++j) {
         if (i == j || groups_[j].names.empty()) continue;
-        const std::u32string& b = Longest(groups_[j]);
+        const std::u32string& b = longest[j];
         // "榆林高新区管委会" of "榆林高新技术产业开发区管委会": the same name
         // with a full form inside it abbreviated.
-        if (a.size() < b.size() && a_short != b && a_short == Abbreviated(b, lex)) {
+        if (a.size() < b.size() && a_short != b && a_short == abbreviated[j]) {
           into.push_back(j);
           continue;
         }
@@ -93,7 +102,7 @@ class NameGroups {
       if (into.size() > 1) {
         bool found = false;
         for (size_t j : into) {
-          if (!found && !local.empty() && Longest(groups_[j]).starts_with(local)) {
+          if (!found && !local.empty() && longest[j].starts_with(local)) {
             target = j;
             found = true;
           }
@@ -105,6 +114,7 @@ class NameGroups {
       }
       groups_[i].names.clear();
       groups_[i].resolved.clear();
+      refresh(target);
     }
   }
 
@@ -142,7 +152,6 @@ class NameGroups {
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
   struct Group {
-    std::u32string first;
     std::vector<std::u32string> names;
     std::set<std::u32string> resolved;  // names that are some mention's resolved form
   };
@@ -254,9 +263,11 @@ bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin 
 
 // Places named as signing parties ("永川区与…签署") stand for their government:
 // adds 永川区人民政府 (alias 永川区) to `groups` and to `parties`.
+// `signing_sentences` is SigningSentences of `sentences`.
 void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentences,
-                     const Locality& where, const std::vector<TextHit>& institutions,
-                     const Lexicon& lex, NameGroups& groups, std::vector<PartyMention>& parties) {
+                     const std::vector<bool>& signing_sentences, const Locality& where,
+                     const std::vector<TextHit>& institutions, const Lexicon& lex,
+                     NameGroups& groups, std::vector<PartyMention>& parties) {
   // Foreign cities whose governments the item names ("阿鲁沙市" of 阿鲁沙市政府,
   // introduced by its mayor's post).
   std::vector<std::u32string> foreign;
@@ -284,7 +295,6 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
                ? len
                : 0;
   };
-  const std::vector<bool> signing_sentences = SigningSentences(text, sentences, lex);
   for (size_t pos = 0; pos < text.size(); ++pos) {
     // Places sign only in signing sentences: skip the others whole.
     if (!sentences.empty()) {
@@ -337,12 +347,12 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
 // People who sign for a body ("副市长A与B市副市长C共同签署", "市长A…并与B市
 //签订") stand for the body of the post printed nearest their name: adds a
 // party at each of their mentions in a signing sentence.
-void AddSignerParties(std::u32string_view text, const std::vector<Span>& sentences,
+void AddSignerParties(const std::vector<Span>& sentences,
+                      const std::vector<bool>& signing_sentences,
                       const std::vector<PersonMention>& people, const std::vector<PersonHit>& hits,
                       const Locality& where, const Lexicon& lex, const NameGroups& groups,
                       std::vector<PartyMention>& parties) {
   if (sentences.empty()) return;
-  const std::vector<bool> signing_sentences = SigningSentences(text, sentences, lex);
   for (const PersonMention& m : people) {
     if (m.honorific || !signing_sentences[SentenceIndexOf(sentences, m.span.begin)]) continue;
     for (const PersonHit& h : hits) {
@@ -508,9 +518,11 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
     if (i < bodies.size()) continue;
     parties.push_back({ResolveInstitution(institutions[i].text, where, lex), institutions[i].span});
   }
-  AddPlaceParties(text, sentences, where, institutions, lex, inst_groups, parties);
+  const std::vector<bool> signing_sentences = SigningSentences(text, sentences, lex);
+  AddPlaceParties(text, sentences, signing_sentences, where, institutions, lex, inst_groups,
+                  parties);
   inst_groups.MergeContained(false, where.district.empty() ? where.city : where.district, lex);
-  AddSignerParties(text, sentences, people, hits, where, lex, inst_groups, parties);
+  AddSignerParties(sentences, signing_sentences, people, hits, where, lex, inst_groups, parties);
 
   // Projects and countries.
   NameGroups project_groups;

@@ -98,10 +98,7 @@ std::u32string WithoutTerm(const std::u32string& name, const Lexicon& lex) {
   constexpr std::u32string_view kCommittee = U"届委员会";
   if (!name.ends_with(kCommittee)) return EverydayName(name, lex);
   size_t at = name.size() - kCommittee.size();
-  while (at > 0 && std::u32string_view(U"一二三四五六七八九十0123456789").find(name[at - 1]) !=
-                       std::u32string_view::npos) {
-    --at;
-  }
+  while (at > 0 && IsTermNumeral(name[at - 1])) --at;
   if (at > 0 && name[at - 1] == U'第') --at;
   std::u32string body = name.substr(0, at);
   if (lex.institution_suffixes.LongestEndingAt(body, body.size()) > 0) return body;
@@ -118,11 +115,7 @@ int LatestTerm(std::u32string_view text) {
   for (size_t at = text.find(U'届'); at != std::u32string_view::npos;
        at = text.find(U'届', at + 1)) {
     size_t from = at;
-    while (from > 0 &&
-           std::u32string_view(U"第一二三四五六七八九十0123456789").find(text[from - 1]) !=
-               std::u32string_view::npos) {
-      --from;
-    }
+    while (from > 0 && (text[from - 1] == U'第' || IsTermNumeral(text[from - 1]))) --from;
     if (from < at) latest = std::max(latest, TermAt(text, from).first);
   }
   return latest;

@@ -48,11 +48,8 @@ bool IsVenue(std::u32string_view text, size_t begin, size_t end) {
   return false;
 }
 
-// True for the numerals of a term ("十五届", "第3届").
-bool IsTermChar(char32_t c) {
-  return std::u32string_view(U"第一二三四五六七八九十0123456789").find(c) !=
-         std::u32string_view::npos;
-}
+// True for the characters of a term's or a session's number ("十五届", "第3届").
+bool IsTermChar(char32_t c) { return c == U'第' || IsTermNumeral(c); }
 
 // True when a session's number follows `pos`: "三次会议", "第五次全体会议".
 bool IsSessionAt(std::u32string_view text, size_t pos) {

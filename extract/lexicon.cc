@@ -9,11 +9,8 @@
 #include "extract/text_util.h"
 
 namespace guanxi::extract {
-namespace {
 
-// The fields of each content line of an embedded data file: '#' lines and
-// blank lines are skipped, fields are separated by spaces or tabs.
-std::vector<std::vector<std::u32string>> ReadLines(std::string_view file_name) {
+std::vector<std::vector<std::u32string>> ReadDataLines(std::string_view file_name) {
   std::vector<std::vector<std::u32string>> lines;
   const std::u32string text = ToU32(EmbeddedDataFile(file_name));
   size_t pos = 0;
@@ -37,12 +34,14 @@ std::vector<std::vector<std::u32string>> ReadLines(std::string_view file_name) {
   return lines;
 }
 
+namespace {
+
 void LoadWords(std::string_view file_name, WordSet& set) {
-  for (auto& fields : ReadLines(file_name)) set.Add(fields[0]);
+  for (auto& fields : ReadDataLines(file_name)) set.Add(fields[0]);
 }
 
 void LoadGeneric(std::string_view file_name, GenericRules& rules) {
-  for (auto& fields : ReadLines(file_name)) {
+  for (auto& fields : ReadDataLines(file_name)) {
     if (fields.size() < 2) continue;
     if (fields[0] == U"=") rules.whole.Add(fields[1]);
     if (fields[0] == U"^") rules.leading.Add(fields[1]);
@@ -69,7 +68,7 @@ void LoadPlaces(Lexicon& lex) {
     lex.place_senses[name].push_back(index);
   };
   for (const char* file : {"divisions.txt", "places.txt"}) {
-    for (auto& fields : ReadLines(file)) {
+    for (auto& fields : ReadDataLines(file)) {
       if (fields[0] == U"!" && fields.size() > 1) lex.not_places.Add(fields[1]);
       if (fields.size() < 3 || fields[0] == U"!") continue;
       Place p;
@@ -129,7 +128,7 @@ Lexicon Build() {
   Lexicon lex;
   LoadWords("surnames.txt", lex.surnames);
   LoadWords("name_followers.txt", lex.name_followers);
-  for (auto& fields : ReadLines("name_stop_chars.txt")) {
+  for (auto& fields : ReadDataLines("name_stop_chars.txt")) {
     if (!fields[0].empty()) lex.name_stop_chars.insert(fields[0][0]);
   }
   LoadWords("name_stop_words.txt", lex.name_stop_words);
@@ -141,7 +140,7 @@ Lexicon Build() {
   LoadWords("speech_verbs.txt", lex.speech_verbs);
   LoadWords("appointment_verbs.txt", lex.appointment_verbs);
   LoadWords("appointment_intros.txt", lex.appointment_intros);
-  for (auto& fields : ReadLines("posts.txt")) {
+  for (auto& fields : ReadDataLines("posts.txt")) {
     if (fields[0] == U"!" && fields.size() > 1) {
       lex.post_exclusions.Add(fields[1]);
       continue;
@@ -150,13 +149,13 @@ Lexicon Build() {
     if (fields.size() > 1) lex.implied_bodies[fields[0]] = fields[1];
   }
   LoadWords("post_modifiers.txt", lex.post_modifiers);
-  for (auto& fields : ReadLines("institution_suffixes.txt")) {
+  for (auto& fields : ReadDataLines("institution_suffixes.txt")) {
     lex.institution_suffixes.Add(fields[0]);
     if (fields.size() > 1 && fields[1] == U"weak") lex.weak_institution_suffixes.Add(fields[0]);
   }
   LoadWords("institution_exclusions.txt", lex.institution_exclusions);
   LoadGeneric("generic_institutions.txt", lex.generic_institutions);
-  for (auto& fields : ReadLines("boundary_words.txt")) {
+  for (auto& fields : ReadDataLines("boundary_words.txt")) {
     if (fields[0] == U"!" && fields.size() > 1) {
       lex.boundary_protected.Add(fields[1]);
     } else if (fields[0] == U"v" && fields.size() > 1) {
@@ -165,21 +164,21 @@ Lexicon Build() {
       lex.boundary_words.Add(fields[0]);
     }
   }
-  for (auto& fields : ReadLines("project_suffixes.txt")) {
+  for (auto& fields : ReadDataLines("project_suffixes.txt")) {
     lex.project_suffixes.Add(fields[0]);
     if (fields.size() > 1 && fields[1] == U"weak") lex.weak_project_suffixes.Add(fields[0]);
   }
-  for (auto& fields : ReadLines("project_heads.txt")) {
+  for (auto& fields : ReadDataLines("project_heads.txt")) {
     if (fields.size() < 2) continue;
     if (fields[0] == U"+") lex.project_heads.Add(fields[1]);
     if (fields[0] == U"-") lex.project_slogan_heads.Add(fields[1]);
     if (fields[0] == U"$") lex.project_quote_endings.Add(fields[1]);
   }
   LoadGeneric("generic_projects.txt", lex.generic_projects);
-  for (auto& fields : ReadLines("generic_projects.txt")) {
+  for (auto& fields : ReadDataLines("generic_projects.txt")) {
     if (fields[0] == U"!" && fields.size() > 1) lex.project_exclusions.Add(fields[1]);
   }
-  for (auto& fields : ReadLines("triggers.txt")) {
+  for (auto& fields : ReadDataLines("triggers.txt")) {
     if (fields.size() < 3) continue;
     Trigger t;
     t.relation =
@@ -193,17 +192,17 @@ Lexicon Build() {
   LoadWords("sign_triggers.txt", lex.sign_triggers);
   LoadWords("date_words.txt", lex.date_words);
   LoadWords("org_prefixes.txt", lex.org_prefixes);
-  for (auto& fields : ReadLines("event_titles.txt")) {
+  for (auto& fields : ReadDataLines("event_titles.txt")) {
     if (fields.size() < 2) continue;
     if (fields[0] == U"speech") lex.event_speech_endings.push_back(fields[1]);
     if (fields[0] == U"end") lex.event_title_endings.push_back(fields[1]);
   }
-  for (auto& fields : ReadLines("abbreviations.txt")) {
+  for (auto& fields : ReadDataLines("abbreviations.txt")) {
     if (fields.size() < 2) continue;
     lex.abbreviations[fields[0]] = fields[1];
     lex.abbreviation_words.Add(fields[0]);
   }
-  for (auto& fields : ReadLines("countries.txt")) {
+  for (auto& fields : ReadDataLines("countries.txt")) {
     lex.countries.Add(fields[0]);
     lex.country_canonical[fields[0]] = fields.size() > 1 ? fields[1] : fields[0];
   }

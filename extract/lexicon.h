@@ -72,6 +72,11 @@ struct GenericRules {
   bool Matches(std::u32string_view mention) const;
 };
 
+// The fields of each content line of the embedded data file `file_name`
+// (extract/data/): '#' lines and blank lines are skipped, fields are separated
+// by spaces or tabs. Every line holds at least one field.
+std::vector<std::vector<std::u32string>> ReadDataLines(std::string_view file_name);
+
 struct Lexicon {
   WordSet surnames;
   WordSet name_followers;

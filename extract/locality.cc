@@ -411,11 +411,6 @@ Locality MergeLocality(Locality primary, const Locality& fallback) {
 }
 
 namespace {
-bool IsTermNumeral(char32_t c) {
-  return (c >= U'0' && c <= U'9') ||
-         std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
-}
-
 // The characters that stand for the item's own place in shorthand: 区委, 县政府.
 bool IsLevelChar(char32_t c) {
   return std::u32string_view(U"省市区县旗州镇乡").find(c) != std::u32string_view::npos ||

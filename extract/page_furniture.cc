@@ -5,7 +5,6 @@
 #include <utility>
 #include <vector>
 
-#include "extract/embedded_data.h"
 #include "extract/lexicon.h"
 #include "extract/text_util.h"
 
@@ -38,22 +37,7 @@ std::u32string Normalized(std::u32string_view line) {
 
 FurnitureRules LoadFurnitureRules() {
   FurnitureRules rules;
-  const std::u32string text = ToU32(EmbeddedDataFile("page_furniture.txt"));
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t end = text.find(U'\n', pos);
-    if (end == std::u32string::npos) end = text.size();
-    std::u32string_view line = Trim(std::u32string_view(text).substr(pos, end - pos));
-    pos = end + 1;
-    if (line.empty() || line[0] == U'#') continue;
-    std::vector<std::u32string> fields;
-    for (size_t i = 0; i < line.size();) {
-      while (i < line.size() && IsSpace(line[i])) ++i;
-      size_t j = i;
-      while (j < line.size() && !IsSpace(line[j])) ++j;
-      if (j > i) fields.emplace_back(line.substr(i, j - i));
-      i = j;
-    }
+  for (const auto& fields : ReadDataLines("page_furniture.txt")) {
     const std::u32string& kind = fields[0];
     if (fields.size() == 1) {
       rules.anywhere.Add(kind);

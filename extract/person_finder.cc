@@ -127,7 +127,8 @@ bool IsForeignPlace(std::u32string_view body, const Lexicon& lex) {
 // ("鹤山市" + 市长 -> 鹤山市人民政府). A foreign place keeps the plain form
 // without its country: "坦桑尼亚阿鲁沙市" / "大阪市" + 市长 -> 阿鲁沙市政府 /
 // 大阪市政府, "俄罗斯堪察加边区" + 州长 -> 堪察加边区政府 (only mainland
-// governments are 人民政府).
+// governments are 人民政府; ResolveInstitution makes the same call for places
+// the gazetteer lacks but the item is about).
 std::u32string ImpliedGovernment(std::u32string_view body, std::u32string_view implied,
                                  const Lexicon& lex) {
   const std::u32string_view rest = implied.substr(1);  // "人民政府" of "市人民政府"
@@ -141,6 +142,14 @@ std::u32string ImpliedGovernment(std::u32string_view body, std::u32string_view i
   bool mainland = !foreign_country && lex.place_names.Contains(body);
   if (mainland || !rest.starts_with(U"人民")) return std::u32string(body) + std::u32string(rest);
   return std::u32string(body) + std::u32string(rest.substr(2));
+}
+
+// A hit for the name printed at [begin, end), without posts.
+PersonHit NameHit(std::u32string_view text, size_t begin, size_t end) {
+  PersonHit hit;
+  hit.name = std::u32string(text.substr(begin, end - begin));
+  hit.span = hit.chain = {static_cast<int64_t>(begin), static_cast<int64_t>(end)};
+  return hit;
 }
 
 // Records that `hit` holds the post text[end - post_chars, end) in the body
@@ -371,9 +380,7 @@ void AddHonorificMentions(std::u32string_view text, const Lexicon& lex,
       bool ok = true;
       for (size_t i = start + 1; i < pos; ++i) ok = ok && IsNameChar(text[i], lex);
       if (!ok) continue;
-      PersonHit hit;
-      hit.name = std::u32string(text.substr(start, len));
-      hit.span = hit.chain = {static_cast<int64_t>(start), static_cast<int64_t>(pos)};
+      PersonHit hit = NameHit(text, start, pos);
       hit.honorific = true;
       hits.push_back(std::move(hit));
       break;
@@ -391,9 +398,7 @@ void AddSpeakers(std::u32string_view text, const Lexicon& lex, std::vector<Perso
         lex.speech_verbs.LongestAt(text, pos + len) == 0) {
       continue;
     }
-    PersonHit hit;
-    hit.name = std::u32string(text.substr(pos, len));
-    hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    PersonHit hit = NameHit(text, pos, pos + len);
     hits.push_back(std::move(hit));
   }
 }
@@ -437,9 +442,7 @@ void AddDottedNames(std::u32string_view text, const Lexicon& lex, std::vector<Pe
         (start + len < text.size() && (text[start + len] == U'”' || text[start + len] == U'"'))) {
       continue;
     }
-    PersonHit hit;
-    hit.name = std::u32string(text.substr(start, len));
-    hit.span = hit.chain = {static_cast<int64_t>(start), static_cast<int64_t>(start + len)};
+    PersonHit hit = NameHit(text, start, start + len);
     hits.push_back(std::move(hit));
   }
 }
@@ -464,9 +467,7 @@ void AddAddressedNames(std::u32string_view text, const Lexicon& lex, std::vector
           lex.post_exclusions.LongestAt(text, pos + len) > post) {
         continue;
       }
-      PersonHit hit;
-      hit.name = std::u32string(text.substr(pos, len));
-      hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+      PersonHit hit = NameHit(text, pos, pos + len);
       hit.title_spans.push_back(
           {static_cast<int64_t>(pos + len), static_cast<int64_t>(pos + len + post)});
       hits.push_back(std::move(hit));
@@ -483,9 +484,7 @@ void AddAppointees(std::u32string_view text, const Lexicon& lex, std::vector<Per
     }
     size_t len = AppointeeNameAt(text, pos, lex);
     if (len == 0) continue;
-    PersonHit hit;
-    hit.name = std::u32string(text.substr(pos, len));
-    hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + len)};
+    PersonHit hit = NameHit(text, pos, pos + len);
     size_t start = pos + len + 1;
     if (text[pos + len] == U'为') {
       size_t end = start;
@@ -573,10 +572,7 @@ std::vector<PersonHit> FindNameMentions(std::u32string_view text,
       for (size_t i = pos; i < pos + name.size(); ++i) free = free && !taken[i];
       if (!free) continue;
       for (size_t i = pos; i < pos + name.size(); ++i) taken[i] = true;
-      PersonHit hit;
-      hit.name = name;
-      hit.span = hit.chain = {static_cast<int64_t>(pos), static_cast<int64_t>(pos + name.size())};
-      hits.push_back(std::move(hit));
+      hits.push_back(NameHit(text, pos, pos + name.size()));
     }
   }
   std::sort(hits.begin(), hits.end(),

@@ -34,6 +34,13 @@ bool IsPunct(char32_t c);
 // True for closing quotes and brackets that may follow a sentence-final mark.
 bool IsClosingMark(char32_t c);
 
+// True for the numerals that count terms and sessions: 一 … 十 and the ASCII
+// digits ("十五届", "第3届", "三次会议").
+inline bool IsTermNumeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') ||
+         std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
 // `text` without leading and trailing IsSpace characters.
 std::u32string_view Trim(std::u32string_view text);
 // True when `text` has `prefix` at position `pos`.
