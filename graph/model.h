@@ -53,6 +53,14 @@ struct Entity {
   EntityType type = EntityType::kPerson;
   std::string name;
   std::vector<std::string> aliases;
+  // Institutions: the GB/T 2260 code of the division their name starts with
+  // (峡江县委 -> "360823", 重庆文理学院 -> "50"), the sense that fits the item's
+  // place when the name is several places; empty when it starts with none.
+  std::string place_code{};
+  // A shorthand that the item's place did not resolve (县委 in an item with no
+  // known place, 自治区, 我校, 该公司): it names a different body in every item,
+  // so graph/identity keeps it to its item.
+  bool unresolved = false;
 };
 
 // A relation between two entities of the same item, named by their
@@ -73,6 +81,12 @@ struct Article {
   std::string full_date;               // that date with its year, "2024-07-16", from the page's
                                        // date (printed_date.h); empty when unknown
   std::string text;                    // body with broken sentences rejoined
+  std::string outlet{};                // who published it, as a 来源 line prints it ("沧州日报");
+                                       // empty when the page prints none
+  std::string place{};                 // the division the item is about, its most specific level
+                                       // known ("峡江县", "贵阳市", "四川省"); empty when unknown
+  std::string place_code{};            // that division's GB/T 2260 code ("360823"); empty when
+                                       // unknown or without one (Hong Kong, Macau, Taiwan)
   std::vector<Entity> entities;
   std::vector<Relation> relations;
 };

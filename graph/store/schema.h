@@ -11,11 +11,11 @@
 namespace guanxi::store {
 
 // PRAGMA user_version of a database with the current schema.
-inline constexpr int64_t kSchemaVersion = 2;
+inline constexpr int64_t kSchemaVersion = 3;
 
 // Creates the schema in an empty database, migrates one of an older version
-// (1: adds articles.full_date, empty for the items stored so far) in one
-// transaction, or checks that an existing one has version kSchemaVersion.
+// (kMigrations in schema.cc; graph/README.md) in one transaction, with
+// foreign keys still off, or checks that an existing one has version kSchemaVersion.
 // Corrupt "PATH: not a guanxi database (...)" for a file that is not SQLite,
 // a SQLite file with other tables and no version, or an unknown (newer)
 // version; the adapter's status for other SQLite failures (a read-only

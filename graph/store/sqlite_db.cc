@@ -98,9 +98,23 @@ Status Statement::Bind(int index, int64_t number) {
   return Check(sqlite3_bind_int64(statement_.get(), index, number), "binding integer to");
 }
 
+Status Statement::BindBlob(int index, std::string_view bytes) {
+  if (bytes.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding bytes");
+  const char* data = bytes.data() != nullptr ? bytes.data() : "";
+  return Check(sqlite3_bind_blob(statement_.get(), index, data, static_cast<int>(bytes.size()),
+                                 SQLITE_TRANSIENT),
+               "binding bytes to");
+}
+
+Status Statement::BindDouble(int index, double number) {
+  return Check(sqlite3_bind_double(statement_.get(), index, number), "binding a number to");
+}
+
 Status Statement::BindNull(int index) {
   return Check(sqlite3_bind_null(statement_.get(), index), "binding NULL to");
 }
+
+int Statement::ParameterCount() const { return sqlite3_bind_parameter_count(statement_.get()); }
 
 Result<bool> Statement::Step() {
   const int rc = sqlite3_step(statement_.get());
@@ -132,6 +146,17 @@ std::string Statement::ColumnText(int column) const {
   if (text == nullptr) return {};
   // Length in bytes, after the text conversion above: keeps embedded NULs.
   return std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)));
+}
+
+std::string Statement::ColumnBlob(int column) const {
+  const void* bytes = sqlite3_column_blob(statement_.get(), column);
+  if (bytes == nullptr) return {};
+  return std::string(static_cast<const char*>(bytes),
+                     static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)));
+}
+
+double Statement::ColumnDouble(int column) const {
+  return sqlite3_column_double(statement_.get(), column);
 }
 
 bool Statement::ColumnIsNull(int column) const {

@@ -33,7 +33,11 @@ class Statement {
   // may hold any bytes, including NUL. Internal status on a bad index.
   Status Bind(int index, std::string_view text);
   Status Bind(int index, int64_t number);
+  Status BindDouble(int index, double number);
+  Status BindBlob(int index, std::string_view bytes);  // as a BLOB, copied
   Status BindNull(int index);
+  // The number of parameters of the statement (its largest ?N).
+  int ParameterCount() const;
 
   // Advances one step: true when a row is available, false when done.
   // Converts the SQLite error (context: the database path).
@@ -46,6 +50,8 @@ class Statement {
   // Column readers for the current row; `column` is 0-based.
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;  // empty for NULL
+  std::string ColumnBlob(int column) const;  // the bytes of a BLOB; empty for NULL
+  double ColumnDouble(int column) const;
   bool ColumnIsNull(int column) const;
 
  private:

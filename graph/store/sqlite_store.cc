@@ -3,7 +3,9 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
+#include "graph/identity/reprint.h"
 #include "graph/store/schema.h"
 #include "graph/store/sqlite_db.h"
 
@@ -13,6 +15,56 @@ namespace {
 Status UnknownType(const Database& database, const char* table, const std::string& name) {
   return Status::Corrupt(database.path().string(),
                          std::string(table) + ": unknown type \"" + name + "\"");
+}
+
+// Items stored before version 3 get their reprint signature, so that their
+// reprints are found too. A no-op (one indexed query) once all are signed.
+Status SignOlderArticles(Database& db) {
+  Result<Statement> unsigned_articles =
+      db.Prepare("SELECT id, text FROM articles WHERE signature IS NULL ORDER BY id");
+  if (!unsigned_articles.ok()) return unsigned_articles.status();
+  std::vector<std::pair<int64_t, identity::ReprintSignature>> signatures;
+  while (true) {
+    Result<bool> row = unsigned_articles->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    signatures.emplace_back(unsigned_articles->ColumnInt(0),
+                            identity::SignatureOf(unsigned_articles->ColumnText(1)));
+  }
+  if (signatures.empty()) return Status::Ok();
+  Result<Transaction> transaction = Transaction::Begin(db);
+  if (!transaction.ok()) return transaction.status();
+  Result<Statement> sign = db.Prepare("UPDATE articles SET signature = ?2 WHERE id = ?1");
+  if (!sign.ok()) return sign.status();
+  Result<Statement> band =
+      db.Prepare("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)");
+  if (!band.ok()) return band.status();
+  for (const auto& [id, signature] : signatures) {
+    sign->Reset();
+    GUANXI_RETURN_IF_ERROR(sign->Bind(1, id));
+    GUANXI_RETURN_IF_ERROR(sign->BindBlob(2, identity::ToBytes(signature)));
+    GUANXI_RETURN_IF_ERROR(sign->Run());
+    for (int64_t key : identity::BandKeys(signature)) {
+      band->Reset();
+      GUANXI_RETURN_IF_ERROR(band->Bind(1, key));
+      GUANXI_RETURN_IF_ERROR(band->Bind(2, id));
+      GUANXI_RETURN_IF_ERROR(band->Run());
+    }
+  }
+  return transaction->Commit();
+}
+
+// Runs `sql` (no parameters) and calls `each` with the statement on every row.
+template <typename Each>
+Status ForEachRow(Database& db, const char* sql, Each each) {
+  Result<Statement> statement = db.Prepare(sql);
+  if (!statement.ok()) return statement.status();
+  while (true) {
+    Result<bool> row = statement->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+    GUANXI_RETURN_IF_ERROR(each(*statement));
+  }
 }
 
 }  // namespace
@@ -29,10 +81,12 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
   Result<std::unique_ptr<Database>> database = Database::Open(path);
   if (!database.ok()) return database.status();
   Database& db = **database;
-  // Neither pragma reads the file, so neither can fail on a foreign file.
-  GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+  // The pragma does not read the file, so it cannot fail on a foreign file.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
+  // Migrations run before foreign keys are on: one rebuilds a table.
   GUANXI_RETURN_IF_ERROR(PrepareSchema(db));
+  GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
+  GUANXI_RETURN_IF_ERROR(SignOlderArticles(db));
   return Store(path, std::move(*database));
 }
 
@@ -40,74 +94,108 @@ Result<graph::GraphData> Store::LoadGraph() const {
   Database& db = *database_;
   graph::GraphData data;
 
-  Result<Statement> entities = db.Prepare("SELECT id, type, name FROM entities ORDER BY id");
-  if (!entities.ok()) return entities.status();
   std::unordered_map<int64_t, size_t> entity_index;
-  while (true) {
-    Result<bool> row = entities->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    graph::EntityRecord record;
-    record.id = entities->ColumnInt(0);
-    const std::string type = entities->ColumnText(1);
-    const std::optional<graph::EntityType> parsed = graph::ParseEntityType(type);
-    if (!parsed) return UnknownType(db, "entities", type);
-    record.type = *parsed;
-    record.name = entities->ColumnText(2);
-    entity_index.emplace(record.id, data.entities.size());
-    data.entities.push_back(std::move(record));
-  }
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      db,
+      "SELECT id, type, name, ifnull(article_id, 0) FROM entities "
+      "WHERE merged_into IS NULL AND rejected = 0 ORDER BY id",
+      [&](Statement& row) -> Status {
+        graph::EntityRecord record;
+        record.id = row.ColumnInt(0);
+        const std::string type = row.ColumnText(1);
+        const std::optional<graph::EntityType> parsed = graph::ParseEntityType(type);
+        if (!parsed) return UnknownType(db, "entities", type);
+        record.type = *parsed;
+        record.name = row.ColumnText(2);
+        record.item_id = row.ColumnInt(3);
+        record.unresolved = record.item_id != 0 && record.type != graph::EntityType::kEvent;
+        entity_index.emplace(record.id, data.entities.size());
+        data.entities.push_back(std::move(record));
+        return Status::Ok();
+      }));
+  const auto entity_at = [&](int64_t id) -> graph::EntityRecord* {
+    const auto found = entity_index.find(id);
+    return found == entity_index.end() ? nullptr : &data.entities[found->second];
+  };
 
   // rowid order is the order aliases were first seen.
-  Result<Statement> aliases =
-      db.Prepare("SELECT entity_id, alias FROM aliases ORDER BY entity_id, rowid");
-  if (!aliases.ok()) return aliases.status();
-  while (true) {
-    Result<bool> row = aliases->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    const auto found = entity_index.find(aliases->ColumnInt(0));
-    if (found == entity_index.end()) continue;  // foreign keys make this unreachable
-    data.entities[found->second].aliases.push_back(aliases->ColumnText(1));
-  }
+  GUANXI_RETURN_IF_ERROR(
+      ForEachRow(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, rowid",
+                 [&](Statement& row) -> Status {
+                   graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+                   if (entity) entity->aliases.push_back(row.ColumnText(1));
+                   return Status::Ok();
+                 }));
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      db, "SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY entity_id, article_id",
+      [&](Statement& row) -> Status {
+        graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+        if (entity) entity->article_ids.push_back(row.ColumnInt(1));
+        return Status::Ok();
+      }));
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      db,
+      "SELECT e.entity_id, d.id, d.kind, d.reason FROM entity_decisions e "
+      "JOIN decisions d ON d.id = e.decision_id WHERE d.undone_by IS NULL "
+      "ORDER BY e.entity_id, d.id",
+      [&](Statement& row) -> Status {
+        graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+        if (entity) {
+          entity->decisions.push_back({row.ColumnInt(1), row.ColumnText(2), row.ColumnText(3)});
+        }
+        return Status::Ok();
+      }));
 
-  Result<Statement> articles =
-      db.Prepare("SELECT id, path, title, date, full_date FROM articles ORDER BY id");
-  if (!articles.ok()) return articles.status();
-  while (true) {
-    Result<bool> row = articles->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    data.articles.push_back({.id = articles->ColumnInt(0),
-                             .path = articles->ColumnText(1),
-                             .title = articles->ColumnText(2),
-                             .date = articles->ColumnText(3),
-                             .full_date = articles->ColumnText(4)});
-  }
+  std::unordered_map<int64_t, size_t> article_index;
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      db, "SELECT id, path, title, date, full_date, outlet, place FROM articles ORDER BY id",
+      [&](Statement& row) -> Status {
+        article_index.emplace(row.ColumnInt(0), data.articles.size());
+        data.articles.push_back({.id = row.ColumnInt(0),
+                                 .path = row.ColumnText(1),
+                                 .title = row.ColumnText(2),
+                                 .date = row.ColumnText(3),
+                                 .full_date = row.ColumnText(4),
+                                 .outlet = row.ColumnText(5),
+                                 .place = row.ColumnText(6)});
+        return Status::Ok();
+      }));
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      db, "SELECT article_id, path, item_index, outlet, title, similarity FROM sources ORDER BY id",
+      [&](Statement& row) -> Status {
+        const auto found = article_index.find(row.ColumnInt(0));
+        if (found == article_index.end()) return Status::Ok();
+        data.articles[found->second].sources.push_back({.path = row.ColumnText(1),
+                                                        .item_index = row.ColumnInt(2),
+                                                        .outlet = row.ColumnText(3),
+                                                        .title = row.ColumnText(4),
+                                                        .similarity = row.ColumnDouble(5)});
+        return Status::Ok();
+      }));
 
-  Result<Statement> relations = db.Prepare(
-      "SELECT id, type, source_id, target_id, title, article_id, sentence, char_begin, char_end "
-      "FROM relations ORDER BY id");
-  if (!relations.ok()) return relations.status();
-  while (true) {
-    Result<bool> row = relations->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    graph::RelationRecord record;
-    record.id = relations->ColumnInt(0);
-    const std::string type = relations->ColumnText(1);
-    const std::optional<graph::RelationType> parsed = graph::ParseRelationType(type);
-    if (!parsed) return UnknownType(db, "relations", type);
-    record.type = *parsed;
-    record.source_id = relations->ColumnInt(2);
-    record.target_id = relations->ColumnInt(3);
-    record.title = relations->ColumnText(4);
-    record.article_id = relations->ColumnInt(5);
-    record.evidence.sentence = relations->ColumnText(6);
-    record.evidence.char_begin = relations->ColumnInt(7);
-    record.evidence.char_end = relations->ColumnInt(8);
-    data.relations.push_back(std::move(record));
-  }
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      db,
+      "SELECT r.id, r.type, r.source_id, r.target_id, r.title, r.article_id, r.sentence, "
+      "r.char_begin, r.char_end FROM relations r WHERE r.rejected = 0 ORDER BY r.id",
+      [&](Statement& row) -> Status {
+        graph::RelationRecord record;
+        record.id = row.ColumnInt(0);
+        const std::string type = row.ColumnText(1);
+        const std::optional<graph::RelationType> parsed = graph::ParseRelationType(type);
+        if (!parsed) return UnknownType(db, "relations", type);
+        record.type = *parsed;
+        record.source_id = row.ColumnInt(2);
+        record.target_id = row.ColumnInt(3);
+        // Relations of rejected entities are hidden with them.
+        if (!entity_at(record.source_id) || !entity_at(record.target_id)) return Status::Ok();
+        record.title = row.ColumnText(4);
+        record.article_id = row.ColumnInt(5);
+        record.evidence.sentence = row.ColumnText(6);
+        record.evidence.char_begin = row.ColumnInt(7);
+        record.evidence.char_end = row.ColumnInt(8);
+        data.relations.push_back(std::move(record));
+        return Status::Ok();
+      }));
   return data;
 }
 
@@ -116,9 +204,10 @@ Result<StoreCounts> Store::Counts() const {
   StoreCounts counts;
   const std::pair<const char*, int64_t*> totals[] = {
       {"SELECT count(*) FROM articles", &counts.articles},
-      {"SELECT count(*) FROM entities", &counts.entities},
+      {"SELECT count(*) FROM entities WHERE merged_into IS NULL AND rejected = 0",
+       &counts.entities},
       {"SELECT count(*) FROM aliases", &counts.aliases},
-      {"SELECT count(*) FROM relations", &counts.relations},
+      {"SELECT count(*) FROM relations WHERE rejected = 0", &counts.relations},
   };
   for (const auto& [sql, out] : totals) {
     Result<Statement> statement = db.Prepare(sql);
@@ -129,7 +218,8 @@ Result<StoreCounts> Store::Counts() const {
   }
 
   Result<Statement> by_entity_type =
-      db.Prepare("SELECT type, count(*) FROM entities GROUP BY type");
+      db.Prepare("SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND rejected = 0 "
+                 "GROUP BY type");
   if (!by_entity_type.ok()) return by_entity_type.status();
   while (true) {
     Result<bool> row = by_entity_type->Step();
@@ -142,7 +232,7 @@ Result<StoreCounts> Store::Counts() const {
   }
 
   Result<Statement> by_relation_type =
-      db.Prepare("SELECT type, count(*) FROM relations GROUP BY type");
+      db.Prepare("SELECT type, count(*) FROM relations WHERE rejected = 0 GROUP BY type");
   if (!by_relation_type.ok()) return by_relation_type.status();
   while (true) {
     Result<bool> row = by_relation_type->Step();

@@ -10,6 +10,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_data.h"
@@ -24,8 +27,63 @@ class Database;  // the SQLite adapter, graph/store/sqlite_db.h
 struct IngestStats {
   int64_t articles_added = 0;
   int64_t articles_unchanged = 0;  // items whose content hash was already stored
+  int64_t reprints = 0;            // items folded into a stored article as a further source
   int64_t entities_added = 0;      // new entity rows (a known entity is not counted)
   int64_t relations_added = 0;
+  int64_t candidates_added = 0;    // new "possible same person" pairs
+};
+
+// A possible same person: two persons of one name whose evidence does not
+// agree (graph/identity/identity.h), for a person to merge or leave apart.
+struct CandidateRecord {
+  int64_t entity_a = 0;  // the one stored first
+  int64_t entity_b = 0;
+  std::string reason;    // "same name; places 522634 and 500118 apart"
+};
+
+// An entity as its mentions name it: stable across databases and rebuilds
+// (row ids are not), so that a decision can be exported and applied again.
+struct MentionRef {
+  std::string item;  // content hash of an item that names the entity (ContentHash)
+  std::string name;  // the entity's canonical name in that item
+};
+struct EntityRef {
+  graph::EntityType type = graph::EntityType::kPerson;
+  std::string name;                  // its name when the decision was made, for people
+  std::vector<MentionRef> mentions;  // every mention it had then
+};
+// A relation as its item states it.
+struct RelationRef {
+  graph::RelationType type = graph::RelationType::kAttended;
+  std::string item;    // content hash of the item
+  std::string source;  // the endpoints' names in that item
+  std::string target;
+  std::string title;
+  int64_t char_begin = 0;  // Evidence::char_begin
+};
+
+enum class DecisionKind { kMerge, kSplit, kRename, kReject };
+std::string_view ToString(DecisionKind kind);  // "merge", "split", "rename", "reject"
+std::optional<DecisionKind> ParseDecisionKind(std::string_view name);
+
+// A person's decision on identity. Stored in the database as a log, applied
+// when made and again after each ingest and import (so re-ingest and
+// re-extraction keep it), exported and imported as a file.
+struct Decision {
+  int64_t id = 0;      // order in the log, from 1
+  std::string at;      // UTC time it was made, "2026-11-30T14:05:00Z"
+  DecisionKind kind = DecisionKind::kMerge;
+  std::string reason;  // free text; may be empty
+  // merge: the entity kept; split: the entity split; rename and reject: the
+  // entity (unless `relation` is set).
+  EntityRef entity;
+  EntityRef other;                     // merge: the entity merged into `entity`
+  std::vector<std::string> items;      // split: content hashes of the items whose mentions
+                                       // become a new entity
+  std::string name;                    // rename: the new name
+  std::optional<RelationRef> relation;  // reject of one relation
+  int64_t undoes = 0;                  // split: the merge decision it undoes, 0 for none
+  bool undone = false;                 // a merge undone by a later split: no longer applied
 };
 
 // Row counts of a store, in total and per type.
@@ -40,19 +98,23 @@ struct StoreCounts {
 
 // A guanxi database file. Move-only; closing happens on destruction.
 //
-// Identity rules:
+// Identity rules (graph/README.md, graph/identity/):
 // - An item (Article) is identified by its content hash (ContentHash of title
 //   and text); ingesting a stored item again adds nothing, except its full
 //   date when the stored item has none (stored before full dates existed).
-// - Entities of any article with the same (type, canonical name) are one
-//   entity, except events: an event belongs to its item, so two items'
-//   "会议" are two entities. Aliases of all occurrences accumulate.
+//   An item whose text nearly equals a stored one (identity::IsReprint) is a
+//   further source of that article and adds no entity or relation.
+// - Events and unresolved shorthand belong to their item; persons of one name
+//   are one entity when their evidence agrees (identity::MatchPerson), else
+//   two and a candidate pair; other entities of one (type, canonical name)
+//   are one entity across items. Aliases of all occurrences accumulate.
 // - Relations are unique over all their fields.
+// - Decisions (merge, split, rename, reject) override all of the above.
 class Store {
  public:
   // Opens or creates the database at `path` and creates its schema
-  // (PRAGMA user_version = 2), migrates a version-1 database (adding each
-  // item's full date, empty for the items already stored), or checks it.
+  // (PRAGMA user_version = 3), migrates an older one (graph/README.md says
+  // what each version adds; nothing stored is lost), or checks it.
   // Corrupt ("PATH: not a guanxi database (...)") for a file that is not
   // SQLite, or SQLite with another schema or an unknown schema version;
   // IoError if the file cannot be opened or created.
@@ -74,11 +136,41 @@ class Store {
   Result<IngestStats> Ingest(const std::vector<graph::Page>& pages,
                              const std::function<void(size_t, size_t)>& progress = {});
 
-  // Everything stored, each list ordered by id; aliases in the order first seen.
-  // Corrupt for rows naming an unknown entity or relation type.
+  // The live graph, each list ordered by id; aliases in the order first seen.
+  // Entities merged into others and rejected ones are left out, and so are
+  // rejected relations and those of rejected entities; articles come with
+  // their sources. Corrupt for rows naming an unknown entity or relation type.
   Result<graph::GraphData> LoadGraph() const;
 
   Result<StoreCounts> Counts() const;
+
+  // Possible same persons between live entities, the pairs with more
+  // evidence on both sides first. The evidence itself is in the graph.
+  Result<std::vector<CandidateRecord>> Candidates() const;
+
+  // Decisions. Each is logged and applied in one transaction; ids are row ids
+  // of the live graph (LoadGraph). InvalidInput for an unknown or hidden id,
+  // merging an entity with itself or with another type, splitting an entity
+  // by items it is not named in or by all of them, splitting without items
+  // an entity no merge made, an empty name.
+  // Merge: `other` becomes part of `keep` (its relations, mentions and
+  // aliases; its name an alias).
+  Result<Decision> Merge(int64_t keep, int64_t other, const std::string& reason);
+  // Split: the mentions of `entity` in `article_ids` become a new entity; with
+  // no article ids, undoes the latest merge that formed `entity`.
+  Result<Decision> Split(int64_t entity, const std::vector<int64_t>& article_ids,
+                         const std::string& reason);
+  Result<Decision> Rename(int64_t entity, const std::string& name, const std::string& reason);
+  // Reject: the entity (with its relations), or one relation, is an
+  // extraction error: hidden from LoadGraph, kept in the file.
+  Result<Decision> RejectEntity(int64_t entity, const std::string& reason);
+  Result<Decision> RejectRelation(int64_t relation, const std::string& reason);
+
+  // The log, oldest first.
+  Result<std::vector<Decision>> Decisions() const;
+  // Appends the decisions not already in the log (same kind, subject and
+  // time) and applies the whole log; returns how many were appended.
+  Result<int64_t> ImportDecisions(const std::vector<Decision>& decisions);
 
  private:
   Store(std::filesystem::path path, std::unique_ptr<Database> database);

@@ -46,6 +46,8 @@ Article Meeting(std::string title, std::string person, std::vector<std::string> 
   article.subtitles = {"副标题"};
   article.date = "7月16日";
   article.text = article.title + "：" + person + "出席会议。";
+  article.place = "北京市";  // a person of one name in two items is one only in nesting places
+  article.place_code = "11";
   article.entities = {{EntityType::kPerson, person, std::move(aliases)},
                       {EntityType::kEvent, "会议", {}},
                       {EntityType::kPlace, "北京", {}}};
@@ -316,7 +318,7 @@ TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
     const IngestStats stats = IngestOk(store, {MakePage("new.txt", {dated})});
     EXPECT_EQ(stats.articles_added, 1);
   }
-  EXPECT_EQ(UserVersion(db_path_), 2);
+  EXPECT_EQ(UserVersion(db_path_), 3);
   Store reopened = OpenStore();
   const GraphData data = LoadOf(reopened);
   ASSERT_EQ(data.articles.size(), 2u);
@@ -412,6 +414,7 @@ TEST_F(StoreTest, IngestingNewArticleExtendsGraph) {
   Article signing;
   signing.title = "签约";
   signing.text = "市政府与华为签署协议。张三任市长。";
+  signing.place_code = "11";  // the same place as the meeting's: one 张三
   signing.entities = {{EntityType::kInstitution, "市政府", {}},
                       {EntityType::kInstitution, "华为", {}},
                       {EntityType::kPerson, "张三", {}}};
