@@ -10,6 +10,7 @@
 #include "extract/icu_sentences.h"
 #include "extract/institution_finder.h"
 #include "extract/person_finder.h"
+#include "extract/place_codes.h"
 #include "extract/project_finder.h"
 #include "extract/relation_finder.h"
 #include "extract/text_util.h"
@@ -426,6 +427,10 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   if (!split.ok()) return split.status();
   const std::vector<Span>& sentences = split.value();
   Locality where = MergeLocality(InferLocality(item.title + U"\n" + text, lex), page.locality);
+  article.outlet = ToUtf8(item.outlet);
+  const ItemPlace place = PlaceOfItem(where, lex);
+  article.place = ToUtf8(place.name);
+  article.place_code = place.code;
 
   // People.
   std::vector<std::u32string> names;
@@ -535,6 +540,9 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
     article.entities.push_back({graph::EntityType::kPerson, ToUtf8(n), {}});
   }
   for (auto& e : inst_groups.ToEntities(graph::EntityType::kInstitution)) {
+    const std::u32string name = ToU32(e.name);
+    e.place_code = BodyPlaceCode(name, place.code, lex);
+    e.unresolved = IsUnresolvedBody(name, lex);
     article.entities.push_back(std::move(e));
   }
   for (auto& e : project_groups.ToEntities(graph::EntityType::kProject)) {

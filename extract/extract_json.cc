@@ -21,12 +21,17 @@ nlohmann::ordered_json ArticleJson(const graph::Article& a) {
   art["subtitles"] = a.subtitles;
   art["date"] = a.date;
   art["full_date"] = a.full_date;
+  art["outlet"] = a.outlet;
+  art["place"] = a.place;
+  art["place_code"] = a.place_code;
   art["entities"] = nlohmann::ordered_json::array();
   for (const graph::Entity& e : a.entities) {
     nlohmann::ordered_json ej;
     ej["type"] = std::string(graph::ToString(e.type));
     ej["name"] = e.name;
     if (!e.aliases.empty()) ej["aliases"] = e.aliases;
+    if (!e.place_code.empty()) ej["place_code"] = e.place_code;
+    if (e.unresolved) ej["unresolved"] = true;
     art["entities"].push_back(std::move(ej));
   }
   art["relations"] = nlohmann::ordered_json::array();

@@ -12,8 +12,10 @@ namespace guanxi::extract {
 
 // Writes `page` as one JSON object:
 // {"file": basename, "articles": [{"title", "subtitles", "date", "full_date",
-// "entities": [{"type", "name", "aliases"?}], "relations": [{"type", "source",
-// "target", "title"?, "evidence": {"sentence", "char_begin", "char_end"}}]}]}.
+// "outlet", "place", "place_code", "entities": [{"type", "name", "aliases"?,
+// "place_code"?, "unresolved"?}], "relations": [{"type", "source", "target",
+// "title"?, "evidence": {"sentence", "char_begin", "char_end"}}]}]}; optional
+// fields only when non-empty ("unresolved" only when true).
 // UTF-8, not ASCII-escaped; all escaping is nlohmann-json's. Ends with '\n'.
 void WriteExtractJson(const graph::Page& page, std::ostream& out);
 

@@ -190,6 +190,14 @@ Lexicon Build() {
     lex.triggers[fields[0]] = t;
   }
   LoadWords("sign_triggers.txt", lex.sign_triggers);
+  for (auto& fields : ReadDataLines("body_places.txt")) {
+    if (fields.size() < 2) continue;
+    if (fields[0] == U">") lex.body_places.formal_prefixes.Add(fields[1]);
+    if (fields[0] == U"^") lex.body_places.levels.Add(fields[1]);
+    if (fields[0] == U"@") lex.body_places.deictics.Add(fields[1]);
+    if (fields[0] == U"=") lex.body_places.generic_kinds.Add(fields[1]);
+    if (fields[0] == U"!") lex.body_places.not_shorthand.Add(fields[1]);
+  }
   LoadWords("date_words.txt", lex.date_words);
   LoadWords("org_prefixes.txt", lex.org_prefixes);
   for (auto& fields : ReadDataLines("event_titles.txt")) {

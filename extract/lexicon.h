@@ -72,6 +72,16 @@ struct GenericRules {
   bool Matches(std::u32string_view mention) const;
 };
 
+// The rules of body_places.txt: what the start of an institution's name says
+// about its place (its header says what each kind means).
+struct BodyPlaceRules {
+  WordSet formal_prefixes;  // "> PREFIX": 中共 before 峡江县委
+  WordSet levels;           // "^ LEVEL": 县委, 市政协 with no place before them
+  WordSet deictics;         // "@ WORD": 我校, 该公司
+  WordSet generic_kinds;    // "= NAME": 公司, 统战部 as a whole name
+  WordSet not_shorthand;    // "! WORD": 市场, 我国 start like a level or a deictic
+};
+
 // The fields of each content line of the embedded data file `file_name`
 // (extract/data/): '#' lines and blank lines are skipped, fields are separated
 // by spaces or tabs. Every line holds at least one field.
@@ -115,8 +125,9 @@ struct Lexicon {
   WordSet sign_triggers;
   std::unordered_map<std::u32string, std::u32string> abbreviations;  // short -> full ending
   WordSet abbreviation_words;
-  WordSet date_words;    // date_words.txt: "近日", "是日"
-  WordSet org_prefixes;  // org_prefixes.txt: "中共", "中华", "全国"
+  BodyPlaceRules body_places;  // body_places.txt
+  WordSet date_words;          // date_words.txt: "近日", "是日"
+  WordSet org_prefixes;        // org_prefixes.txt: "中共", "中华", "全国"
   std::vector<std::u32string> event_speech_endings;  // event_titles.txt "speech" lines
   std::vector<std::u32string> event_title_endings;   // event_titles.txt "end" lines
   WordSet countries;

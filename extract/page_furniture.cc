@@ -19,6 +19,7 @@ struct FurnitureRules {
   WordSet anywhere;                                               // WORD
   WordSet credit_endings;                                         // $ ENDING
   WordSet labels;                                                 // : LABEL
+  WordSet outlet_labels;                                          // : LABEL outlet
   std::vector<std::pair<std::u32string, std::u32string>> starts;  // ^ START [PART]
   WordSet whole;                                                  // = LINE, normalized
   WordSet lists;                                                  // > LINE, normalized
@@ -45,6 +46,7 @@ FurnitureRules LoadFurnitureRules() {
       rules.credit_endings.Add(fields[1]);
     } else if (kind == U":") {
       rules.labels.Add(fields[1]);
+      if (fields.size() > 2 && fields[2] == U"outlet") rules.outlet_labels.Add(fields[1]);
     } else if (kind == U"^") {
       rules.starts.emplace_back(fields[1], fields.size() > 2 ? fields[2] : U"");
     } else if (kind == U"=") {
@@ -177,7 +179,59 @@ bool IsDateLine(std::u32string_view line) {
   return false;
 }
 
+// The value of an outlet label starting at `pos` of `line`, its furniture cut
+// off: "某某日报  作者:王某" -> 某某日报, "某某网【打印】" -> 某某网.
+std::u32string OutletValue(std::u32string_view line, size_t pos, const FurnitureRules& rules) {
+  while (pos < line.size() && (IsLabelSeparator(line[pos]) || line[pos] == U'】')) ++pos;
+  size_t end = pos;
+  while (end < line.size() && !IsSpace(line[end]) &&
+         std::u32string_view(U"|｜丨︱【[").find(line[end]) == std::u32string_view::npos) {
+    ++end;
+  }
+  std::u32string_view value = line.substr(pos, end - pos);
+  // Another field run into the value: "某某日报作者:王某", "某某网2024-11-20".
+  for (size_t i = 1; i < value.size(); ++i) {
+    size_t n = rules.labels.LongestAt(value, i);
+    bool label = n > 0 && i + n < value.size() && (value[i + n] == U':' || value[i + n] == U'：');
+    if (label || FullDateLengthAt(value, i) > 0) {
+      value = value.substr(0, i);
+      break;
+    }
+  }
+  // "某某日报(记者": a bracket the value does not close.
+  if (size_t open = value.find_last_of(U"(（");
+      open != std::u32string_view::npos &&
+      value.find_first_of(U")）", open) == std::u32string_view::npos) {
+    value = value.substr(0, open);
+  }
+  while (!value.empty() && IsPunct(value.back()) && !IsClosingMark(value.back())) {
+    value.remove_suffix(1);
+  }
+  return std::u32string(value);
+}
+
 }  // namespace
+
+std::u32string OutletOf(std::u32string_view line) {
+  const FurnitureRules& rules = Furniture();
+  line = Trim(line);
+  if (ClassifyLine(line) != LineKind::kFurniture) return {};
+  const size_t start = line.size() - WithoutOpeningBrackets(line).size();
+  for (size_t i = start; i < line.size(); ++i) {
+    // A label starts the line or a field: "来源:X", "发布时间:… 来源:X".
+    if (i > start && !IsSpace(line[i - 1]) && !IsLabelSeparator(line[i - 1])) continue;
+    const size_t n = rules.outlet_labels.LongestAt(line, i);
+    if (n == 0 || i + n >= line.size()) continue;
+    const char32_t after = line[i + n];
+    // At the line's start any separator follows the label ("来源 某某日报"); after
+    // another field only a colon or a closing bracket ("【来源】").
+    if (after == U':' || after == U'：' || after == U'】' ||
+        (i == start && IsLabelSeparator(after))) {
+      return OutletValue(line, i + n, rules);
+    }
+  }
+  return {};
+}
 
 bool HasSentenceEnd(std::u32string_view line) {
   for (char32_t c : line) {

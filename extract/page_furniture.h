@@ -7,6 +7,7 @@
 // about items; page_splitter decides what a kept line is.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "graph/printed_date.h"
@@ -28,6 +29,14 @@ LineKind ClassifyLine(std::u32string_view line);
 // True for a line of page furniture of any kind but the original title
 // ("原标题:X" is read by SplitPage). False for an empty line.
 bool IsFurnitureLine(std::u32string_view line);
+
+// The outlet a furniture line names after a label marked "outlet" in
+// page_furniture.txt, at the line's start or after another field
+// ("来源: 某某日报  作者:王某" -> 某某日报, "发布时间:2024-11-20 10:06 来源:某某网"
+// -> 某某网): the value up to white space or a bar, without a field or a date
+// run into it, an unclosed bracket or trailing punctuation. Empty when the
+// line is no furniture or names no outlet.
+std::u32string OutletOf(std::u32string_view line);
 
 // X of a "原标题:X" line (ClassifyLine gave kOriginalTitle), trimmed.
 std::u32string_view OriginalTitle(std::u32string_view line);

@@ -237,6 +237,11 @@ struct PageLines {
     graph::FullDate date;
   };
   std::vector<Dated> dates;
+  struct Outlet {
+    size_t before;  // index in `lines` of the next line kept after its 来源 line
+    std::u32string name;
+  };
+  std::vector<Outlet> outlets;
 };
 
 PageLines ReadLines(std::u32string_view page) {
@@ -279,6 +284,9 @@ PageLines ReadLines(std::u32string_view page) {
         if (std::optional<graph::FullDate> date = FindFullDate(line)) {
           out.dates.push_back({out.lines.size(), *date});
         }
+        if (std::u32string outlet = OutletOf(line); !outlet.empty()) {
+          out.outlets.push_back({out.lines.size(), std::move(outlet)});
+        }
         break;
     }
   }
@@ -307,6 +315,28 @@ std::optional<graph::FullDate> ReferenceDate(const PageLines& page, size_t headl
   if (above) return above;
   if (!page.dates.empty()) return page.dates.front().date;
   return std::nullopt;
+}
+
+// The page's outlet: a 来源 line above its first item's headline, else the
+// one outlet all its 来源 lines name; empty otherwise.
+std::u32string PageOutlet(const PageLines& page, size_t first_headline) {
+  if (page.outlets.empty()) return {};
+  if (page.outlets.front().before <= first_headline) return page.outlets.front().name;
+  for (const auto& o : page.outlets) {
+    if (o.name != page.outlets.front().name) return {};
+  }
+  return page.outlets.front().name;
+}
+
+// An item's outlet: the first 来源 line after its first headline line and up
+// to the next item's headline (web pages print it under the title, papers
+// after the body), else the page's.
+std::u32string ItemOutlet(const PageLines& page, size_t headline, size_t body_end,
+                          const std::u32string& page_outlet) {
+  for (const auto& o : page.outlets) {
+    if (o.before > headline && o.before <= body_end) return o.name;
+  }
+  return page_outlet;
 }
 
 }  // namespace
@@ -350,6 +380,8 @@ std::vector<RawItem> SplitPage(std::u32string_view page_text) {
   }
 
   std::vector<RawItem> items;
+  const std::u32string page_outlet =
+      starts.empty() ? std::u32string() : PageOutlet(page, starts.front().headline);
   for (size_t k = 0; k < starts.size(); ++k) {
     RawItem item;
     const Start& s = starts[k];
@@ -408,6 +440,7 @@ std::vector<RawItem> SplitPage(std::u32string_view page_text) {
             ToUtf8(item.date), ReferenceDate(page, s.headline, lead_line, body_end))) {
       item.full_date = graph::ToIso(*full);
     }
+    item.outlet = ItemOutlet(page, s.headline, body_end, page_outlet);
     items.push_back(std::move(item));
   }
   return items;

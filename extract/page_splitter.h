@@ -17,6 +17,8 @@ struct RawItem {
   std::u32string date;                    // event date as written in the lead, may be empty
   std::string full_date;   // that date as "YYYY-MM-DD" with the page's year, may be empty
   std::u32string text;     // body: paragraphs joined by '\n', byline removed
+  std::u32string outlet;   // who published it, from a 来源 line (page_furniture OutletOf):
+                           // its own, else the page's; may be empty
   size_t page_offset = 0;  // code-point offset in the page of the item's first line
 };
 
@@ -35,7 +37,10 @@ struct RawItem {
 // resolved (graph::ResolvePrintedDate) against the page's date: a date with
 // its year in its dateline, else in a furniture line between its headline
 // and its lead, else within the item, else above it, else anywhere on the
-// page ("发布时间:2024-11-20 10:06", "2024年5月6日 星期一").
+// page ("发布时间:2024-11-20 10:06", "2024年5月6日 星期一"). Its outlet is
+// the one a 来源 line names after its first headline line and up to the next
+// item ("来源:某某日报"), else the page's: a 来源 line above the first item,
+// else the one outlet all the page's 来源 lines name.
 std::vector<RawItem> SplitPage(std::u32string_view page);
 
 // The event date written at the start of a lead: "7月16日", "12月11日至12日",
