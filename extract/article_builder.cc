@@ -413,6 +413,16 @@ void PageContext::AddKnownName(const std::u32string& name) {
   known_names.push_back(name);
 }
 
+// "某某总书记": a title only a national leader holds follows one of the
+// person's mentions.
+bool HasNationalTitle(std::u32string_view text, const std::vector<PersonMention>& people,
+                      const std::u32string& name, const Lexicon& lex) {
+  return std::any_of(people.begin(), people.end(), [&](const PersonMention& m) {
+    return m.name == name &&
+           lex.national_titles.LongestAt(text, static_cast<size_t>(m.span.end)) > 0;
+  });
+}
+
 Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> hits,
                                     const PageContext& page, const Lexicon& lex) {
   graph::Article article;
@@ -537,7 +547,9 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
 
   // Entities.
   for (const std::u32string& n : names) {
-    article.entities.push_back({graph::EntityType::kPerson, ToUtf8(n), {}});
+    graph::Entity person{graph::EntityType::kPerson, ToUtf8(n), {}};
+    if (HasNationalTitle(text, people, n, lex)) person.place_code = graph::kNationalPlaceCode;
+    article.entities.push_back(std::move(person));
   }
   for (auto& e : inst_groups.ToEntities(graph::EntityType::kInstitution)) {
     const std::u32string name = ToU32(e.name);

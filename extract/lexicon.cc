@@ -133,6 +133,7 @@ Lexicon Build() {
   }
   LoadWords("name_stop_words.txt", lex.name_stop_words);
   LoadWords("honorifics.txt", lex.honorifics);
+  LoadWords("national_titles.txt", lex.national_titles);
   LoadWords("group_words.txt", lex.group_words);
   LoadWords("body_kinds.txt", lex.body_kinds);
   LoadWords("company_endings.txt", lex.company_endings);

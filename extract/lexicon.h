@@ -93,6 +93,7 @@ struct Lexicon {
   std::unordered_set<char32_t> name_stop_chars;
   WordSet name_stop_words;  // name_stop_words.txt: "强调" is no 强 + 调
   WordSet honorifics;
+  WordSet national_titles;  // national_titles.txt: "总书记" after a name: a national leader
   WordSet group_words;
   WordSet name_syllables;  // name_syllables.txt: 扎西, 次仁 (Tibetan names: 1-3 of them)
   WordSet body_kinds;

@@ -39,6 +39,11 @@ std::optional<RelationType> ParseRelationType(std::string_view name);
 // True for relations whose direction carries no meaning (signed_with).
 bool IsSymmetric(RelationType type);
 
+// The place code of a national leader (Entity::place_code of a person): it
+// nests only with itself, so such a person is one across items and never
+// joins a local namesake.
+inline constexpr char kNationalPlaceCode[] = "CN";
+
 // Where a relation was read: the sentence that proves it. Offsets count
 // Unicode code points (not bytes) from the start of the item's text.
 struct Evidence {
@@ -56,6 +61,8 @@ struct Entity {
   // Institutions: the GB/T 2260 code of the division their name starts with
   // (峡江县委 -> "360823", 重庆文理学院 -> "50"), the sense that fits the item's
   // place when the name is several places; empty when it starts with none.
+  // Persons: kNationalPlaceCode when the item gives them a title only a
+  // national leader holds ("某某总书记"), else empty.
   std::string place_code{};
   // A shorthand that the item's place did not resolve (县委 in an item with no
   // known place, 自治区, 我校, 该公司): it names a different body in every item,

@@ -77,6 +77,12 @@ void PersonEvidence::Add(const PersonEvidence& other) {
 
 PersonEvidence EvidenceOf(const graph::Article& article, std::string_view name) {
   PersonEvidence evidence;
+  for (const graph::Entity& person : article.entities) {
+    if (person.type == EntityType::kPerson && person.name == name &&
+        person.place_code == graph::kNationalPlaceCode) {
+      evidence.place_codes.push_back(person.place_code);
+    }
+  }
   for (const graph::Relation& relation : article.relations) {
     if (relation.type != graph::RelationType::kHoldsPosition || relation.source != name) continue;
     for (const graph::Entity& body : article.entities) {
@@ -87,6 +93,7 @@ PersonEvidence EvidenceOf(const graph::Article& article, std::string_view name) 
     }
   }
   if (evidence.place_codes.empty() && !article.place_code.empty()) {
+    // The item's place stands for a person only without a place of their own.
     evidence.place_codes.push_back(article.place_code);
   }
   return evidence;

@@ -243,5 +243,26 @@ TEST(IdentityJsonTest, EmptyFieldsOfAnArticleArePrintedEmpty) {
   EXPECT_EQ(j["articles"][0]["place_code"], "");
 }
 
+// --- national leaders ---
+
+const graph::Entity* Person(const graph::Article& article, std::string_view name) {
+  for (const graph::Entity& e : article.entities) {
+    if (e.type == graph::EntityType::kPerson && e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+TEST(NationalTitleTest, ATitleOnlyANationalLeaderHoldsGivesTheNationalPlace) {
+  const graph::Article article = OneItem(
+      "11月20日，南岭县召开干部大会，传达学习张振华总书记重要讲话精神。"
+      "县委书记李明远主持会议并讲话。");
+  const graph::Entity* leader = Person(article, "张振华");
+  ASSERT_NE(leader, nullptr);
+  EXPECT_EQ(leader->place_code, graph::kNationalPlaceCode);
+  const graph::Entity* local = Person(article, "李明远");
+  ASSERT_NE(local, nullptr);
+  EXPECT_EQ(local->place_code, "");
+}
+
 }  // namespace
 }  // namespace guanxi::extract
