@@ -26,6 +26,8 @@ struct NodeAttributes {
   std::string aliases;
   long entity_id = 0;
   long degree = 0;
+  bool unresolved = false;
+  long articles = 0;
 };
 
 struct EdgeAttributes {
@@ -33,6 +35,8 @@ struct EdgeAttributes {
   std::string title;
   std::string article;
   std::string article_path;
+  std::string outlet;
+  std::string sources;
   std::string date;
   std::string evidence;
   long char_begin = 0;
@@ -69,6 +73,10 @@ EdgeAttributes EdgeFor(const graph::RelationRecord& relation, const graph::Artic
   if (article != nullptr) {
     edge.article = XmlText(article->title);
     edge.article_path = XmlText(article->path);
+    edge.outlet = XmlText(article->outlet);
+    std::vector<std::string> paths;
+    for (const graph::SourceRecord& source : article->sources) paths.push_back(source.path);
+    edge.sources = XmlText(Join(paths, "|"));
     edge.date = XmlText(article->date);
   }
   edge.evidence = XmlText(relation.evidence.sentence);
@@ -87,6 +95,8 @@ void AddVertices(const graph::GraphData& data, GraphmlGraph& graph,
     node.type = std::string(graph::ToString(entity.type));
     node.aliases = XmlText(Join(entity.aliases, "|"));
     node.entity_id = entity.id;
+    node.unresolved = entity.unresolved;
+    node.articles = static_cast<long>(entity.article_ids.size());
     vertices[entity.id] = vertex;
   }
 }
@@ -119,10 +129,14 @@ boost::dynamic_properties Properties(GraphmlGraph& graph) {
   properties.property("aliases", boost::get(&NodeAttributes::aliases, graph));
   properties.property("entity_id", boost::get(&NodeAttributes::entity_id, graph));
   properties.property("degree", boost::get(&NodeAttributes::degree, graph));
+  properties.property("unresolved", boost::get(&NodeAttributes::unresolved, graph));
+  properties.property("articles", boost::get(&NodeAttributes::articles, graph));
   properties.property("relation", boost::get(&EdgeAttributes::relation, graph));
   properties.property("title", boost::get(&EdgeAttributes::title, graph));
   properties.property("article", boost::get(&EdgeAttributes::article, graph));
   properties.property("article_path", boost::get(&EdgeAttributes::article_path, graph));
+  properties.property("outlet", boost::get(&EdgeAttributes::outlet, graph));
+  properties.property("sources", boost::get(&EdgeAttributes::sources, graph));
   properties.property("date", boost::get(&EdgeAttributes::date, graph));
   properties.property("evidence", boost::get(&EdgeAttributes::evidence, graph));
   properties.property("char_begin", boost::get(&EdgeAttributes::char_begin, graph));

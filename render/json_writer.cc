@@ -32,7 +32,18 @@ Json NodeFor(const graph::EntityRecord& entity) {
   return Json{{"id", entity.id},
               {"name", entity.name},
               {"type", std::string(graph::ToString(entity.type))},
-              {"aliases", entity.aliases}};
+              {"aliases", entity.aliases},
+              {"unresolved", entity.unresolved},
+              {"articles", entity.article_ids}};
+}
+
+// Every publication of the article: the first and its reprints.
+Json SourcesOf(const graph::ArticleRecord& article) {
+  Json sources = Json::array();
+  for (const graph::SourceRecord& source : article.sources) {
+    sources.push_back({{"path", source.path}, {"outlet", source.outlet}, {"title", source.title}});
+  }
+  return sources;
 }
 
 Json EdgeFor(const graph::RelationRecord& relation, const graph::ArticleRecord& article) {
@@ -45,7 +56,13 @@ Json EdgeFor(const graph::RelationRecord& relation, const graph::ArticleRecord& 
       {"target", relation.target_id},
       {"relation", std::string(graph::ToString(relation.type))},
       {"title", relation.title},
-      {"article", {{"title", article.title}, {"path", article.path}, {"date", article.date}}},
+      {"article",
+       {{"id", article.id},
+        {"title", article.title},
+        {"path", article.path},
+        {"date", article.date},
+        {"outlet", article.outlet},
+        {"sources", SourcesOf(article)}}},
       {"evidence",
        {{"sentence", relation.evidence.sentence},
         {"char_begin", relation.evidence.char_begin},

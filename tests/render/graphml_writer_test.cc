@@ -36,6 +36,10 @@ print(json.dumps({
     'edge_types': {k: type(v).__name__ for k, v in first_edge.items()},
     'aliases': {d['name']: d.get('aliases', '') for _, d in g.nodes(data=True)},
     'degrees': {d['name']: d['degree'] for _, d in g.nodes(data=True)},
+    'unresolved': sorted(d['name'] for _, d in g.nodes(data=True) if d['unresolved']),
+    'articles': {d['name']: d['articles'] for _, d in g.nodes(data=True)},
+    'sources': first_edge.get('sources', ''),
+    'outlet': first_edge.get('outlet', ''),
     'evidence': sorted(d['evidence'] for _, _, d in edges),
     'titles': sorted(d.get('title', '') for _, _, d in edges),
     'directed_path': path_length(g, sys.argv[2], sys.argv[3]),
@@ -112,6 +116,8 @@ TEST_F(GraphmlNetworkxTest, AttributesKeepTheirTypes) {
   EXPECT_EQ(node["type"], "str");
   EXPECT_EQ(node["entity_id"], "int");
   EXPECT_EQ(node["degree"], "int");
+  EXPECT_EQ(node["unresolved"], "bool");
+  EXPECT_EQ(node["articles"], "int");
   const nlohmann::json& edge = read_["edge_types"];
   for (const char* key : {"relation", "title", "article", "article_path", "date", "evidence"}) {
     EXPECT_EQ(edge[key], "str") << key;
@@ -125,6 +131,14 @@ TEST_F(GraphmlNetworkxTest, AliasesAreJoinedByBarAndDegreesCountRelations) {
   EXPECT_EQ(read_["aliases"]["李强"], "李书记|强");
   EXPECT_EQ(read_["degrees"]["李强"], 3);
   EXPECT_EQ(read_["degrees"]["新区项目签约仪式"], 5);
+}
+
+TEST_F(GraphmlNetworkxTest, ProvenanceUnresolvedNamesAndReprintSourcesAreKept) {
+  EXPECT_EQ(read_["unresolved"], (std::vector<std::string>{"开发公司"}));
+  EXPECT_EQ(read_["articles"]["李强"], 1);
+  EXPECT_EQ(read_["articles"]["中国"], 0);
+  EXPECT_EQ(read_["sources"], "pages/a.txt|web/b.txt");
+  EXPECT_EQ(read_["outlet"], "某市日报");
 }
 
 TEST_F(GraphmlNetworkxTest, ShortestPathLengthsMatchTheHandGraph) {

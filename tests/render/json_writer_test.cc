@@ -37,7 +37,9 @@ TEST(JsonWriterTest, ParsesBackWithOneObjectPerEntityAndRelation) {
   }
   EXPECT_EQ(document["nodes"][0],
             nlohmann::json::parse(
-                R"({"id": 1, "name": "李强", "type": "person", "aliases": ["李书记", "强"]})"));
+                R"({"id": 1, "name": "李强", "type": "person", "aliases": ["李书记", "强"],
+                    "unresolved": false, "articles": [10]})"));
+  EXPECT_EQ(document["nodes"][7]["unresolved"], true);
 }
 
 TEST(JsonWriterTest, EdgeCarriesEndpointsArticleAndEvidence) {
@@ -46,7 +48,11 @@ TEST(JsonWriterTest, EdgeCarriesEndpointsArticleAndEvidence) {
   EXPECT_EQ(document["edges"][0], nlohmann::json::parse(R"({
     "id": 100, "key": 100, "source": 1, "target": 2,
     "relation": "holds_position", "title": "书记",
-    "article": {"title": "李强出席新区项目签约仪式", "path": "pages/a.txt", "date": "7月16日"},
+    "article": {"id": 10, "title": "李强出席新区项目签约仪式", "path": "pages/a.txt",
+                "date": "7月16日", "outlet": "某市日报",
+                "sources": [{"path": "pages/a.txt", "outlet": "某市日报",
+                             "title": "李强出席新区项目签约仪式"},
+                            {"path": "web/b.txt", "outlet": "某市新闻网", "title": "新区项目签约"}]},
     "evidence": {"sentence": "市委书记李强。", "char_begin": 100, "char_end": 120}})"));
 }
 

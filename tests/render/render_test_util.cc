@@ -48,6 +48,15 @@ graph::GraphData SampleGraph() {
       {kCompany, EntityType::kInstitution, "开发公司", {}},
   };
   data.articles = {{10, "pages/a.txt", "李强出席新区项目签约仪式", "7月16日"}};
+  // The item was reprinted by a second outlet; 李强 is named in it, 市委 is
+  // shorthand kept to it.
+  data.articles[0].outlet = "某市日报";
+  data.articles[0].sources = {{"pages/a.txt", 0, "某市日报", "李强出席新区项目签约仪式", 1.0},
+                              {"web/b.txt", 2, "某市新闻网", "新区项目签约", 0.9}};
+  data.entities[0].article_ids = {10};
+  data.entities[7].unresolved = true;
+  data.entities[7].item_id = 10;
+  data.entities[7].article_ids = {10};
   data.relations = {
       Relation(100, RelationType::kHoldsPosition, kLiQiang, kCommittee, "市委书记李强。"),
       Relation(101, RelationType::kHoldsPosition, kLiQiang, kCommittee, "市委副书记李强。"),
