@@ -85,6 +85,14 @@ int RunBuild(const BuildOptions& options) {
       "relations added\n",
       files->size(), failed, stats->articles_added, stats->articles_unchanged,
       stats->entities_added, stats->relations_added);
+  std::cout << fmt::format("{} reprint{} folded into stored articles (kept as further sources)\n",
+                           stats->reprints, stats->reprints == 1 ? "" : "s");
+  if (stats->candidates_added > 0) {
+    std::cout << fmt::format(
+        "{} possible same person{}: see guanxi candidates{}\n", stats->candidates_added,
+        stats->candidates_added == 1 ? "" : "s",
+        options.database == kDefaultDatabase ? "" : " --db " + options.database);
+  }
   std::cout << fmt::format("{}: {} items, {} entities, {} relations\n", options.database,
                            counts->articles, counts->entities, counts->relations);
   return failed == 0 ? kExitOk : kExitBadInput;

@@ -1,5 +1,6 @@
 // guanxi path A B: how two entities are connected, with the evidence of each hop.
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/decision_format.h"
 #include "cli/query_options.h"
 #include "cli/relation_format.h"
 
@@ -45,6 +47,31 @@ void PrintPath(const graph::KnowledgeGraph& graph, const graph::ConnectionPath& 
   }
 }
 
+// A note for each entity on the paths whose identity a person decided, or
+// that is unresolved shorthand: the reader of a path should know which links
+// rest on a decision rather than on the text alone.
+void PrintNotes(const graph::KnowledgeGraph& graph,
+                const std::vector<graph::ConnectionPath>& paths) {
+  std::vector<int64_t> seen;
+  std::vector<std::string> notes;
+  for (const graph::ConnectionPath& path : paths) {
+    for (int64_t id : path.entity_ids) {
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      seen.push_back(id);
+      const graph::EntityRecord& entity = *graph.FindEntity(id);
+      for (const graph::DecisionNote& note : entity.decisions) {
+        notes.push_back(fmt::format("{} #{}: {}", entity.name, id, IdentityNote(note, true)));
+      }
+      if (entity.unresolved) {
+        notes.push_back(fmt::format("{} #{}: {}", entity.name, id, UnresolvedNote(graph, entity)));
+      }
+    }
+  }
+  if (notes.empty()) return;
+  std::cout << "\nnotes:\n";
+  for (const std::string& note : notes) std::cout << "  " << note << '\n';
+}
+
 std::vector<graph::ConnectionPath> FindPaths(const graph::KnowledgeGraph& graph,
                                              const PathOptions& options, int64_t from, int64_t to,
                                              const graph::PathFilter& filter) {
@@ -59,9 +86,11 @@ int RunPath(const PathOptions& options) {
   Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
   if (!graph.ok()) return ReportError(graph.status());
   Result<int64_t> from = ResolveEntity(*graph, options.from);
-  if (!from.ok()) return ReportError(from.status());
+  if (!from.ok()) {
+    return ReportError(ExplainRejected(options.database, options.from, from.status()));
+  }
   Result<int64_t> to = ResolveEntity(*graph, options.to);
-  if (!to.ok()) return ReportError(to.status());
+  if (!to.ok()) return ReportError(ExplainRejected(options.database, options.to, to.status()));
   Result<graph::PathFilter> filter = MakeFilter(*graph, options.filter);
   if (!filter.ok()) return ReportError(filter.status());
 
@@ -86,6 +115,7 @@ int RunPath(const PathOptions& options) {
     if (paths.size() > 1) std::cout << fmt::format("{}path {} of {}: ", i ? "\n" : "", i + 1, paths.size());
     PrintPath(*graph, paths[i]);
   }
+  PrintNotes(*graph, paths);
   return kExitOk;
 }
 

@@ -38,11 +38,15 @@ int RunSearch(const SearchOptions& options) {
   } else {
     for (const SearchHit& hit : hits) {
       const graph::EntityRecord& entity = *graph->FindEntity(hit.entity_id);
-      std::cout << fmt::format("{}\t{}\t{} ({})\n", entity.name, graph::ToString(entity.type),
-                               ToString(hit.kind), hit.matched);
+      std::cout << fmt::format("{}\t{}\t{} ({})\t#{}{}\n", entity.name,
+                               graph::ToString(entity.type), ToString(hit.kind), hit.matched,
+                               entity.id, entity.unresolved ? "\tunresolved" : "");
     }
   }
   if (hits.empty()) {
+    Status none = Status::NotFound(options.query, "no entity matches");
+    Status explained = ExplainRejected(options.database, options.query, none);
+    if (explained.detail() != none.detail()) return ReportError(explained);
     std::cerr << fmt::format("guanxi: no entity matches \"{}\"\n", options.query);
     return kExitBadInput;
   }

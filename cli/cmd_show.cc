@@ -15,6 +15,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/decision_format.h"
 #include "cli/relation_format.h"
 #include "graph/printed_date.h"
 
@@ -68,10 +69,34 @@ struct CardLine {
   std::vector<const graph::RelationRecord*> relations;
 };
 
+// Where the entity comes from: every item that names it and, for an item
+// printed by several outlets, each publication.
+void PrintItems(const graph::KnowledgeGraph& graph, const graph::EntityRecord& entity) {
+  const std::size_t count = entity.article_ids.size();
+  std::cout << fmt::format("  from {} item{}:\n", count, count == 1 ? "" : "s");
+  for (int64_t id : entity.article_ids) {
+    const graph::ArticleRecord* article = graph.FindArticle(id);
+    if (article == nullptr) continue;
+    std::vector<std::string> about;
+    if (!article->outlet.empty()) about.push_back("outlet " + article->outlet);
+    if (!article->place.empty()) about.push_back("place " + article->place);
+    std::cout << fmt::format("    item {}  {}{}\n", article->id, ArticleLine(*article),
+                             about.empty() ? "" : fmt::format("  ({})", fmt::join(about, ", ")));
+    if (std::string sources = SourcesLine(*article); !sources.empty()) {
+      std::cout << fmt::format("      {} sources: {}\n", article->sources.size(), sources);
+    }
+  }
+}
+
 void PrintCard(const graph::KnowledgeGraph& graph, const graph::EntityRecord& entity) {
-  std::cout << fmt::format("{}  [{}]  #{}\n", entity.name, graph::ToString(entity.type), entity.id);
+  std::cout << fmt::format("{}  [{}]  #{}{}\n", entity.name, graph::ToString(entity.type),
+                           entity.id, entity.unresolved ? "  unresolved" : "");
   if (!entity.aliases.empty()) {
     std::cout << fmt::format("  aliases: {}\n", fmt::join(entity.aliases, ", "));
+  }
+  if (entity.unresolved) std::cout << "  " << UnresolvedNote(graph, entity) << '\n';
+  for (const graph::DecisionNote& note : entity.decisions) {
+    std::cout << "  identity: " << IdentityNote(note) << '\n';
   }
   // (section rank, outgoing) -> lines.
   std::map<std::pair<int, bool>, std::vector<CardLine>> sections;
@@ -116,28 +141,69 @@ void PrintCard(const graph::KnowledgeGraph& graph, const graph::EntityRecord& en
                                line.title.empty() ? "" : "  " + line.title,
                                dates.empty() ? "" : fmt::format("  ({})", fmt::join(dates, ", ")));
       for (const graph::RelationRecord* relation : line.relations) {
-        std::cout << fmt::format("      {}\n", EvidenceLine(graph, *relation));
+        std::cout << fmt::format("      {}  [relation {}]\n", EvidenceLine(graph, *relation),
+                                 relation->id);
       }
     }
   }
+  PrintItems(graph, entity);
+}
+
+nlohmann::json ArticleJson(const graph::ArticleRecord& article) {
+  nlohmann::json sources = nlohmann::json::array();
+  for (const graph::SourceRecord& source : article.sources) {
+    sources.push_back({{"path", source.path},
+                       {"item_index", source.item_index},
+                       {"outlet", source.outlet},
+                       {"title", source.title},
+                       {"similarity", source.similarity}});
+  }
+  return {{"id", article.id},
+          {"title", article.title},
+          {"date", article.date},
+          {"full_date", article.full_date},
+          {"path", article.path},
+          {"outlet", article.outlet},
+          {"place", article.place},
+          {"sources", std::move(sources)}};
+}
+
+nlohmann::json CardJson(const graph::KnowledgeGraph& graph, const graph::EntityRecord& entity) {
+  nlohmann::json card = EntityJson(entity);
+  card["item"] = entity.item_id == 0 ? nlohmann::json(nullptr) : nlohmann::json(entity.item_id);
+  card["items"] = nlohmann::json::array();
+  for (int64_t id : entity.article_ids) {
+    if (const graph::ArticleRecord* article = graph.FindArticle(id)) {
+      card["items"].push_back(ArticleJson(*article));
+    }
+  }
+  card["relations"] = nlohmann::json::array();
+  for (const graph::RelationRecord* relation : graph.RelationsOf(entity.id)) {
+    card["relations"].push_back(RelationJson(graph, *relation));
+  }
+  return card;
 }
 
 int RunShow(const ShowOptions& options) {
   Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
   if (!graph.ok()) return ReportError(graph.status());
-  Result<int64_t> id = ResolveEntity(*graph, options.name);
-  if (!id.ok()) return ReportError(id.status());
-  const graph::EntityRecord& entity = *graph->FindEntity(*id);
-  if (!options.json) {
-    PrintCard(*graph, entity);
+  // One card, or one per item for shorthand that names a different body in each.
+  Result<std::vector<int64_t>> ids = ResolveEntities(*graph, options.name);
+  if (!ids.ok()) return ReportError(ExplainRejected(options.database, options.name, ids.status()));
+  if (options.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (int64_t id : *ids) out.push_back(CardJson(*graph, *graph->FindEntity(id)));
+    std::cout << (ids->size() == 1 ? out[0] : out).dump(2) << '\n';
     return kExitOk;
   }
-  nlohmann::json card = EntityJson(entity);
-  card["relations"] = nlohmann::json::array();
-  for (const graph::RelationRecord* relation : graph->RelationsOf(entity.id)) {
-    card["relations"].push_back(RelationJson(*graph, *relation));
+  if (ids->size() > 1) {
+    std::cout << fmt::format("{} names {} unresolved bodies, one per item:\n\n", options.name,
+                             ids->size());
   }
-  std::cout << card.dump(2) << '\n';
+  for (std::size_t i = 0; i < ids->size(); ++i) {
+    if (i > 0) std::cout << '\n';
+    PrintCard(*graph, *graph->FindEntity((*ids)[i]));
+  }
   return kExitOk;
 }
 

@@ -30,6 +30,12 @@ RunFunction AddNeighborsCommand(CLI::App& command);
 RunFunction AddRenderCommand(CLI::App& command);
 RunFunction AddExportCommand(CLI::App& command);
 RunFunction AddStatsCommand(CLI::App& command);
+RunFunction AddCandidatesCommand(CLI::App& command);
+RunFunction AddMergeCommand(CLI::App& command);
+RunFunction AddSplitCommand(CLI::App& command);
+RunFunction AddRenameCommand(CLI::App& command);
+RunFunction AddRejectCommand(CLI::App& command);
+RunFunction AddDecisionsCommand(CLI::App& command);
 
 inline constexpr CommandSpec kCommands[] = {
     {"build", "Extract articles from files or folders and add them to the database",
@@ -44,7 +50,16 @@ inline constexpr CommandSpec kCommands[] = {
     {"neighbors", "Entities within N hops of one entity", &AddNeighborsCommand},
     {"render", "Draw a neighbourhood, a path or the whole graph as DOT, SVG or PNG", &AddRenderCommand},
     {"export", "Export the graph or a part of it as GraphML, CSV or JSON", &AddExportCommand},
-    {"stats", "Counts by type and the most connected entities", &AddStatsCommand},
+    {"stats", "Counts by type and the entities with the most contacts", &AddStatsCommand},
+    {"candidates", "Possible same persons (one name, evidence apart), for merge or not",
+     &AddCandidatesCommand},
+    {"merge", "Decide that A and B are one entity (B becomes part of A)", &AddMergeCommand},
+    {"split", "Undo the merge that formed A, or split off its mentions in some items",
+     &AddSplitCommand},
+    {"rename", "Give an entity another canonical name (the old one stays an alias)",
+     &AddRenameCommand},
+    {"reject", "Hide an entity or one relation that extraction got wrong", &AddRejectCommand},
+    {"decisions", "List, export or import the decisions on identity", &AddDecisionsCommand},
 };
 
 }  // namespace guanxi::cli

@@ -42,23 +42,19 @@ Result<graph::KnowledgeGraph> LoadGraph(const std::string& database) {
   return graph::KnowledgeGraph(std::move(data).value());
 }
 
+Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database) {
+  Result<store::Store> store = OpenExistingStore(database);
+  if (!store.ok()) return store.status();
+  Result<graph::GraphData> data = store->LoadGraph();
+  if (!data.ok()) return data.status();
+  return StoreAndGraph{std::move(store).value(), graph::KnowledgeGraph(std::move(data).value())};
+}
+
 std::string Describe(const graph::EntityRecord& entity) {
   return fmt::format("{} ({})", entity.name, graph::ToString(entity.type));
 }
 
 namespace {
-
-// Where an entity comes from, to tell same-named ones apart: the first item
-// that states one of its relations.
-std::string Context(const graph::KnowledgeGraph& graph, int64_t id) {
-  for (const graph::RelationRecord* relation : graph.RelationsOf(id)) {
-    if (const graph::ArticleRecord* article = graph.FindArticle(relation->article_id)) {
-      return fmt::format("in \"{}\"{}, {}", article->title,
-                         article->date.empty() ? "" : " " + article->date, article->path);
-    }
-  }
-  return "no relations";
-}
 
 // "#12": an entity id, as listed for ambiguous names.
 std::optional<int64_t> ParseId(std::string_view name) {
@@ -71,18 +67,47 @@ std::optional<int64_t> ParseId(std::string_view name) {
   return id;
 }
 
+// The name typed without a "type:" prefix, and that type if there was one.
+std::pair<std::string_view, std::optional<graph::EntityType>> SplitType(std::string_view name) {
+  if (auto colon = name.find(':'); colon != std::string_view::npos) {
+    if (auto type = graph::ParseEntityType(name.substr(0, colon))) {
+      return {name.substr(colon + 1), type};
+    }
+  }
+  return {name, std::nullopt};
+}
+
 }  // namespace
+
+std::string Context(const graph::KnowledgeGraph& graph, int64_t id) {
+  const graph::EntityRecord* entity = graph.FindEntity(id);
+  if (entity == nullptr) return "no such entity";
+  int64_t article_id = entity->item_id;
+  if (article_id == 0 && !entity->article_ids.empty()) article_id = entity->article_ids.front();
+  if (article_id == 0) {
+    // A graph loaded without provenance: the first item that states a relation.
+    for (const graph::RelationRecord* relation : graph.RelationsOf(id)) {
+      article_id = relation->article_id;
+      break;
+    }
+  }
+  const graph::ArticleRecord* article = graph.FindArticle(article_id);
+  if (article == nullptr) return "no items";
+  const std::size_t others = entity->article_ids.empty() ? 0 : entity->article_ids.size() - 1;
+  std::string more =
+      others == 0 ? "" : fmt::format(" and {} more item{}", others, others == 1 ? "" : "s");
+  return fmt::format("{}in \"{}\"{}, {}{}", entity->unresolved ? "unresolved, " : "",
+                     article->title, article->date.empty() ? "" : " " + article->date,
+                     article->path, more);
+}
 
 Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_view name) {
   if (std::optional<int64_t> id = ParseId(name)) {
     if (graph.FindEntity(*id) != nullptr) return *id;
     return Status::NotFound(std::string(name), "no entity with that id");
   }
-  std::optional<graph::EntityType> wanted_type;
-  if (auto colon = name.find(':'); colon != std::string_view::npos) {
-    wanted_type = graph::ParseEntityType(name.substr(0, colon));
-    if (wanted_type) name = name.substr(colon + 1);
-  }
+  const auto [bare, wanted_type] = SplitType(name);
+  name = bare;
   std::vector<int64_t> ids = graph.FindByName(name);
   if (wanted_type) {
     std::erase_if(ids, [&](int64_t id) { return graph.FindEntity(id)->type != *wanted_type; });
@@ -106,6 +131,40 @@ Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_vi
                           Context(graph, id));
   }
   return Status::InvalidInput(std::string(name), detail);
+}
+
+Result<std::vector<int64_t>> ResolveEntities(const graph::KnowledgeGraph& graph,
+                                             std::string_view name) {
+  Result<int64_t> one = ResolveEntity(graph, name);
+  if (one.ok()) return std::vector<int64_t>{*one};
+  if (one.status().code() != Status::Code::kInvalidInput || ParseId(name)) return one.status();
+  const auto [bare, wanted_type] = SplitType(name);
+  std::vector<int64_t> ids = graph.FindByName(bare);
+  if (wanted_type) {
+    std::erase_if(ids, [&](int64_t id) { return graph.FindEntity(id)->type != *wanted_type; });
+  }
+  const bool all_unresolved = !ids.empty() && std::all_of(ids.begin(), ids.end(), [&](int64_t id) {
+    return graph.FindEntity(id)->unresolved;
+  });
+  if (!all_unresolved) return one.status();
+  return ids;
+}
+
+Status ExplainRejected(const std::string& database, std::string_view name, Status status) {
+  if (status.code() != Status::Code::kNotFound || ParseId(name)) return status;
+  const auto [bare, wanted_type] = SplitType(name);
+  Result<store::Store> store = OpenExistingStore(database);
+  if (!store.ok()) return status;
+  Result<std::vector<store::Decision>> log = store->Decisions();
+  if (!log.ok()) return status;
+  for (auto it = log->rbegin(); it != log->rend(); ++it) {
+    if (it->kind != store::DecisionKind::kReject || it->relation) continue;
+    if (it->entity.name != bare || (wanted_type && it->entity.type != *wanted_type)) continue;
+    return Status::NotFound(status.context(),
+                            fmt::format("rejected by decision {}{} (`guanxi decisions` lists it)",
+                                        it->id, it->reason.empty() ? "" : ": " + it->reason));
+  }
+  return status;
 }
 
 ProgressLine::ProgressLine(std::string_view label)

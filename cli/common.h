@@ -37,12 +37,36 @@ Result<store::Store> OpenExistingStore(const std::string& database);
 // Opens the database and loads the whole graph.
 Result<graph::KnowledgeGraph> LoadGraph(const std::string& database);
 
+// An existing database opened for a decision, with the live graph it holds
+// now (names resolve against it; Store ids are its ids).
+struct StoreAndGraph {
+  store::Store store;
+  graph::KnowledgeGraph graph;
+};
+Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database);
+
 // The one entity called `name` (canonical name or alias). NotFound with
 // near names as suggestions when there is none; InvalidInput listing the
 // candidates with their types, ids and where they come from when the name is
 // ambiguous. A name may be written "type:name" ("person:王明") or "#ID" to
 // pick among same-named entities.
 Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_view name);
+
+// As ResolveEntity, except that a name whose every entity is unresolved
+// shorthand kept to its item (县委 in several items) gives all of them, by
+// ascending id, rather than InvalidInput: each is a different body, and each
+// is shown. Otherwise one id.
+Result<std::vector<int64_t>> ResolveEntities(const graph::KnowledgeGraph& graph,
+                                             std::string_view name);
+
+// Where an entity comes from, to tell same-named ones apart: "in \"TITLE\"
+// DATE, PATH" of its item (or first item), or "no items".
+std::string Context(const graph::KnowledgeGraph& graph, int64_t id);
+
+// When `status` (from ResolveEntity) is NotFound and the database's log holds
+// a reject of an entity called `name`, the same status with the decision
+// added ("rejected by decision 4: not a body"); `status` otherwise.
+Status ExplainRejected(const std::string& database, std::string_view name, Status status);
 
 // "name (type)" for messages.
 std::string Describe(const graph::EntityRecord& entity);

@@ -68,10 +68,17 @@ nlohmann::json RelationJson(const graph::KnowledgeGraph& graph,
 }
 
 nlohmann::json EntityJson(const graph::EntityRecord& entity) {
+  nlohmann::json decisions = nlohmann::json::array();
+  for (const graph::DecisionNote& note : entity.decisions) {
+    decisions.push_back(
+        {{"decision", note.decision_id}, {"action", note.action}, {"reason", note.reason}});
+  }
   return {{"id", entity.id},
           {"type", graph::ToString(entity.type)},
           {"name", entity.name},
-          {"aliases", entity.aliases}};
+          {"aliases", entity.aliases},
+          {"unresolved", entity.unresolved},
+          {"decisions", std::move(decisions)}};
 }
 
 }  // namespace guanxi::cli

@@ -27,7 +27,9 @@ std::string EvidenceLine(const graph::KnowledgeGraph& graph,
 nlohmann::json RelationJson(const graph::KnowledgeGraph& graph,
                             const graph::RelationRecord& relation);
 
-// The entity as JSON: id, type, name, aliases.
+// The entity as JSON: id, type, name, aliases, unresolved (shorthand kept to
+// its item) and decisions (the decisions that shaped its identity: decision
+// id, action, reason).
 nlohmann::json EntityJson(const graph::EntityRecord& entity);
 
 }  // namespace guanxi::cli

@@ -1,7 +1,8 @@
 #pragma once
 
-// How central each entity is: its degree and its betweenness, the share of
-// shortest connections between other entities that pass through it.
+// How central each entity is: its degree, its contacts (whom it deals with)
+// and its betweenness, the share of shortest connections between other
+// entities that pass through it.
 
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,13 @@ struct EntityCentrality {
   int64_t entity_id = 0;
   size_t degree = 0;      // relations of the entity, as KnowledgeGraph::Degree
   size_t neighbours = 0;  // distinct other entities joined to it by a relation
+  // Distinct other non-event entities it deals with: those joined to it by a
+  // relation, and those joined to an event it is joined to (two people who
+  // attended one meeting are contacts; so are a person and the body they
+  // hold a post in, or the place of a meeting they attended). Parallel
+  // relations and repeated mentions count once; events are never contacts,
+  // only what joins them.
+  size_t contacts = 0;
   // Betweenness on the simple undirected graph (relations followed both
   // ways; parallel relations and relations of an entity with itself count
   // nothing), normalised as networkx's betweenness_centrality(G) with its
@@ -28,7 +36,8 @@ struct EntityCentrality {
 };
 
 // One row per entity of the graph, by ascending entity id. Brandes'
-// algorithm (Boost.Graph): O(entities * relations) time.
+// algorithm (Boost.Graph): O(entities * relations) time; contacts add the sum
+// over events of their squared number of relations.
 std::vector<EntityCentrality> ComputeCentrality(const KnowledgeGraph& graph);
 
 }  // namespace guanxi::graph

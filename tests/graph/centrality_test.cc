@@ -84,5 +84,76 @@ TEST(CentralityTest, TwoEntitiesOrFewerHaveNoBetweenness) {
   EXPECT_TRUE(ComputeCentrality(GraphBuilder().Build()).empty());
 }
 
+std::map<int64_t, size_t> ContactsById(const GraphBuilder& builder) {
+  std::map<int64_t, size_t> contacts;
+  for (const EntityCentrality& row : ComputeCentrality(builder.Build())) {
+    contacts[row.entity_id] = row.contacts;
+  }
+  return contacts;
+}
+
+TEST(CentralityTest, PeopleAtOneEventAreContactsAndTheEventIsNone) {
+  // 1 and 2 attended event 10; 3 chaired it; 4 attended another event 11 alone.
+  GraphBuilder builder;
+  builder.Entity(1).Entity(2).Entity(3).Entity(4);
+  builder.Entity(10, EntityType::kEvent).Entity(11, EntityType::kEvent);
+  builder.Relation(20, 1, 10).Relation(21, 2, 10).Relation(22, 3, 10, RelationType::kChaired);
+  builder.Relation(23, 4, 11);
+  const std::map<int64_t, size_t> contacts = ContactsById(builder);
+  EXPECT_EQ(contacts.at(1), 2u);  // 2 and 3, not the event
+  EXPECT_EQ(contacts.at(3), 2u);
+  EXPECT_EQ(contacts.at(4), 0u);
+  EXPECT_EQ(contacts.at(10), 3u);  // an event's contacts are who it joins
+  EXPECT_EQ(contacts.at(11), 1u);
+}
+
+TEST(CentralityTest, ABodyAndThePlaceOfAMeetingAreContacts) {
+  // Person 1 holds a post in institution 5 and attended event 10, held at place 6.
+  GraphBuilder builder;
+  builder.Entity(1).Entity(5, EntityType::kInstitution).Entity(6, EntityType::kPlace);
+  builder.Entity(10, EntityType::kEvent);
+  builder.Relation(20, 1, 5, RelationType::kHoldsPosition).Relation(21, 1, 10);
+  builder.Relation(22, 10, 6, RelationType::kHeldAt);
+  const std::map<int64_t, size_t> contacts = ContactsById(builder);
+  EXPECT_EQ(contacts.at(1), 2u);  // 5 directly, 6 through the meeting
+  EXPECT_EQ(contacts.at(5), 1u);  // a body is not joined to its holder's meetings
+  EXPECT_EQ(contacts.at(6), 1u);
+}
+
+TEST(CentralityTest, RepeatedMeetingsWithTheSamePeopleCountOnce) {
+  // 1 meets 2 and 3 at five events (and holds two posts in 4, stated twice);
+  // 5 meets 6, 7, 8 and 9 once each.
+  GraphBuilder builder;
+  for (int64_t id = 1; id <= 9; ++id) builder.Entity(id);
+  int64_t relation = 100;
+  for (int64_t event = 10; event < 15; ++event) {
+    builder.Entity(event, EntityType::kEvent);
+    for (int64_t person : {1, 2, 3}) builder.Relation(relation++, person, event);
+  }
+  builder.Relation(relation++, 1, 4, RelationType::kHoldsPosition);
+  builder.Relation(relation++, 1, 4, RelationType::kHoldsPosition);
+  for (int64_t other = 6; other <= 9; ++other) {
+    builder.Entity(other + 20, EntityType::kEvent);
+    builder.Relation(relation++, 5, other + 20);
+    builder.Relation(relation++, other, other + 20);
+  }
+  const std::vector<EntityCentrality> rows = ComputeCentrality(builder.Build());
+  const EntityCentrality& busy = rows[0];   // entity 1
+  const EntityCentrality& broad = rows[4];  // entity 5
+  ASSERT_EQ(busy.entity_id, 1);
+  ASSERT_EQ(broad.entity_id, 5);
+  EXPECT_EQ(busy.degree, 7u);
+  EXPECT_EQ(busy.contacts, 3u);  // 2, 3 and 4
+  EXPECT_EQ(broad.degree, 4u);
+  EXPECT_EQ(broad.contacts, 4u);  // 6, 7, 8 and 9
+}
+
+TEST(CentralityTest, SelfRelationsAreNoContact) {
+  GraphBuilder builder;
+  builder.Entity(1).Entity(10, EntityType::kEvent);
+  builder.Relation(20, 1, 1).Relation(21, 1, 10).Relation(22, 1, 10, RelationType::kChaired);
+  EXPECT_EQ(ContactsById(builder).at(1), 0u);
+}
+
 }  // namespace
 }  // namespace guanxi::graph
