@@ -449,6 +449,17 @@ std::u32string ResolveShorthand(const std::u32string& out, const Locality& where
       {U"乡", &where.town, U"乡"},
       {U"州", &where.prefecture, U"州"},
   };
+  // A prefecture that is a 地区 or a 盟 has a 地委 (喀什地委) or a 盟委
+  // (锡林郭勒盟委), and a 行署 (喀什地区行政公署).
+  if (where.city.ends_with(U"地区") && HasAt(out, 0, U"地委")) {
+    return where.city.substr(0, where.city.size() - 2) + out;
+  }
+  if ((where.city.ends_with(U"地区") || where.city.ends_with(U"盟")) && out == U"行署") {
+    return where.city + U"行政公署";
+  }
+  if (where.city.ends_with(U"盟") && HasAt(out, 0, U"盟") && out.size() > 1) {
+    return where.city + out.substr(1);
+  }
   for (const Level& l : levels) {
     if (!HasAt(out, 0, l.word)) continue;
     if (out.size() <= l.word.size() || l.place->empty() || !l.place->ends_with(l.ending)) {

@@ -78,8 +78,14 @@ ItemPlace PlaceOfItem(const Locality& where, const Lexicon& lex) {
   const Place* p = ListedSense(where.district, {U"county"}, where, lex);
   if (p == nullptr) p = ListedSense(where.city, {U"prefecture", U"province"}, where, lex);
   if (p == nullptr) p = ListedSense(where.province, {U"province"}, where, lex);
-  if (p == nullptr) return {};
-  return {p->name, p->code};
+  if (p != nullptr) return {p->name, p->code};
+  // A place missing from the gazetteer (a new district, a made-up one) that
+  // heads the item's local bodies still names where the item is: by name,
+  // without a code.
+  for (const std::u32string* name : {&where.district, &where.city, &where.province}) {
+    if (!name->empty()) return {*name, ""};
+  }
+  return {};
 }
 
 std::string BodyPlaceCode(std::u32string_view name, std::string_view item_code,

@@ -20,9 +20,10 @@ struct ItemPlace {
 };
 
 // The most specific level of `where` that the gazetteer lists: its district
-// (county level), else its city, else its province; a town is never used, nor
-// a place missing from the gazetteer (青溪区 of CountUnlistedPlaces gives way
-// to its city). Of a name's senses, the one whose parents are `where`'s city
+// (county level), else its city, else its province; a town is never used, and
+// a place missing from the gazetteer (青溪区 of CountUnlistedPlaces) gives way
+// to a listed city or province. When no level is listed, the most specific
+// name without a code. Of a name's senses, the one whose parents are `where`'s city
 // or province (朝阳区 with 长春市 is Changchun's), else the primary one.
 ItemPlace PlaceOfItem(const Locality& where, const Lexicon& lex);
 

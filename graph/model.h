@@ -93,7 +93,8 @@ struct Article {
   std::string place{};                 // the division the item is about, its most specific level
                                        // known ("峡江县", "贵阳市", "四川省"); empty when unknown
   std::string place_code{};            // that division's GB/T 2260 code ("360823"); empty when
-                                       // unknown or without one (Hong Kong, Macau, Taiwan)
+                                       // unknown or without one (Hong Kong, Macau, Taiwan, a
+                                       // place missing from the gazetteer)
   std::vector<Entity> entities;
   std::vector<Relation> relations;
 };

@@ -65,8 +65,16 @@ bool LongEnoughForReprint(std::string_view text) {
   return code_points >= kMinReprintCodePoints;
 }
 
+bool DatesAllowReprint(std::string_view full_date, std::string_view date,
+                       std::string_view other_full_date, std::string_view other_date) {
+  if (!full_date.empty() && !other_full_date.empty()) return full_date == other_full_date;
+  if (!date.empty() && !other_date.empty()) return date == other_date;
+  return true;
+}
+
 bool PlacesNest(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return false;
+  if (a.starts_with(kPlaceNamePrefix) || b.starts_with(kPlaceNamePrefix)) return a == b;
   return a.size() <= b.size() ? b.starts_with(a) : a.starts_with(b);
 }
 
@@ -92,9 +100,13 @@ PersonEvidence EvidenceOf(const graph::Article& article, std::string_view name) 
       if (!body.place_code.empty()) AddNew(evidence.place_codes, body.place_code);
     }
   }
-  if (evidence.place_codes.empty() && !article.place_code.empty()) {
-    // The item's place stands for a person only without a place of their own.
-    evidence.place_codes.push_back(article.place_code);
+  // The item's place stands for a person only without a place of their own.
+  if (evidence.place_codes.empty()) {
+    if (!article.place_code.empty()) {
+      evidence.place_codes.push_back(article.place_code);
+    } else if (!article.place.empty()) {
+      evidence.place_codes.push_back(kPlaceNamePrefix + article.place);
+    }
   }
   return evidence;
 }

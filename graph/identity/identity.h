@@ -33,15 +33,28 @@ inline constexpr size_t kMinReprintCodePoints = 60;
 // True when `text` (UTF-8) is long enough to be compared for reprints.
 bool LongEnoughForReprint(std::string_view text);
 
+// A reprint keeps its original's text and so the date it prints: two items
+// whose dates are both known and differ (full dates when both have one,
+// else the dates as printed) report two events on one template ("第三次常务会议"
+// and "第四次…") and are no reprint, however alike their wording.
+bool DatesAllowReprint(std::string_view full_date, std::string_view date,
+                       std::string_view other_full_date, std::string_view other_date);
+
 // True when one division code contains the other: GB/T 2260 codes nest by
 // prefix ("50" 重庆市 contains "500118" 永川区; "500118" contains itself).
-// An empty code nests with nothing.
+// An empty code nests with nothing; a place by name (kPlaceNamePrefix) only
+// with the same name.
 bool PlacesNest(std::string_view a, std::string_view b);
+
+// The place of an item whose place the gazetteer lacks (a new district, a
+// made-up one) is "@" and its name: it nests only with the same name.
+inline constexpr char kPlaceNamePrefix[] = "@";
 
 // What items say about a person of a given name: where, and in which bodies.
 struct PersonEvidence {
   // The places of the bodies they hold posts in (Entity::place_code), or,
-  // when none of those has one, the item's place (Article::place_code).
+  // when none of those has one, the item's place (Article::place_code, else
+  // kPlaceNamePrefix + Article::place).
   std::vector<std::string> place_codes;
   // The canonical names of the bodies they hold posts in; unresolved
   // shorthand (Entity::unresolved) is left out: it is no shared body.

@@ -231,10 +231,12 @@ Status ApplySplit(Database& db, const Decision& d) {
       }
     }
     if (moving.empty() || moving.size() == named->size()) continue;  // already apart
+    // The part is named as the moved items name it (罗永 split off 罗勇).
     GUANXI_RETURN_IF_ERROR(
         Run(db,
-            "INSERT INTO entities (type, name, key, article_id) SELECT type, name, key, "
-            "CASE WHEN type = 'event' THEN ?2 END FROM entities WHERE id = ?1",
+            "INSERT INTO entities (type, name, key, article_id) SELECT e.type, m.name, m.name, "
+            "CASE WHEN e.type = 'event' THEN ?2 END FROM entities e JOIN mentions m "
+            "ON m.entity_id = e.id AND m.article_id = ?2 WHERE e.id = ?1",
             {entity, moving.front()}));
     const int64_t part = db.LastInsertRowid();
     for (int64_t article : moving) {
@@ -252,6 +254,19 @@ Status ApplySplit(Database& db, const Decision& d) {
           db, "UPDATE aliases SET entity_id = ?2 WHERE entity_id = ?1 AND article_id = ?3",
           values));
     }
+    // A name that only the moved items use is no longer the rest's alias; the
+    // part's other names are its aliases.
+    GUANXI_RETURN_IF_ERROR(Run(db,
+                               "DELETE FROM aliases WHERE entity_id = ?1 AND alias IN (SELECT name "
+                               "FROM mentions WHERE entity_id = ?2) AND alias NOT IN (SELECT name "
+                               "FROM mentions WHERE entity_id = ?1)",
+                               {entity, part}));
+    GUANXI_RETURN_IF_ERROR(Run(db,
+                               "INSERT OR IGNORE INTO aliases (entity_id, alias, article_id) "
+                               "SELECT ?1, m.name, m.article_id FROM mentions m WHERE "
+                               "m.entity_id = ?1 AND m.name != (SELECT name FROM entities "
+                               "WHERE id = ?1) ORDER BY m.article_id",
+                               {part}));
     GUANXI_RETURN_IF_ERROR(Note(db, entity, d.id));
     GUANXI_RETURN_IF_ERROR(Note(db, part, d.id));
   }

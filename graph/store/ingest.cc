@@ -139,8 +139,8 @@ Result<Statements> PrepareStatements(Database& db) {
       "INSERT INTO sources (article_id, path, item_index, outlet, title, content_hash, similarity) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
-      "SELECT DISTINCT a.id, a.signature FROM article_bands b JOIN articles a ON a.id = b.article_id "
-      "WHERE b.band_key = ?1",
+      "SELECT DISTINCT a.id, a.signature, a.date, a.full_date FROM article_bands b "
+      "JOIN articles a ON a.id = b.article_id WHERE b.band_key = ?1",
       "INSERT INTO subtitles (article_id, position, subtitle) VALUES (?1, ?2, ?3)",
       "SELECT id FROM entities WHERE type = ?1 AND key = ?2 AND article_id IS NULL ORDER BY id",
       "SELECT merged_into FROM entities WHERE id = ?1",
@@ -219,7 +219,7 @@ class Writer {
 
     const identity::ReprintSignature signature = identity::SignatureOf(article.text);
     Result<std::optional<Original>> original =
-        identity::LongEnoughForReprint(article.text) ? FindOriginal(signature)
+        identity::LongEnoughForReprint(article.text) ? FindOriginal(article, signature)
                                                      : Result(std::optional<Original>());
     if (!original.ok()) return original.status();
     if (*original) {
@@ -275,8 +275,9 @@ class Writer {
   }
 
   // The most similar stored article among those sharing a band key, if it is
-  // similar enough; ties go to the older article.
-  Result<std::optional<Original>> FindOriginal(const identity::ReprintSignature& signature) {
+  // similar enough and not of another date; ties go to the older article.
+  Result<std::optional<Original>> FindOriginal(const graph::Article& article,
+                                               const identity::ReprintSignature& signature) {
     std::optional<Original> best;
     Statement& find = statements_.find_banded;
     for (int64_t key : identity::BandKeys(signature)) {
@@ -289,6 +290,10 @@ class Writer {
         const std::optional<identity::ReprintSignature> stored =
             identity::FromBytes(find.ColumnBlob(1));
         if (!stored || !identity::IsReprint(signature, *stored)) continue;
+        if (!identity::DatesAllowReprint(article.full_date, article.date, find.ColumnText(3),
+                                         find.ColumnText(2))) {
+          continue;
+        }
         const Original candidate{find.ColumnInt(0), identity::Similarity(signature, *stored)};
         if (!best || candidate.similarity > best->similarity ||
             (candidate.similarity == best->similarity && candidate.article_id < best->article_id)) {

@@ -33,6 +33,17 @@ TEST(PlacesNestTest, CodesNestByPrefix) {
   // A national leader's code nests only with itself.
   EXPECT_TRUE(PlacesNest(graph::kNationalPlaceCode, graph::kNationalPlaceCode));
   EXPECT_FALSE(PlacesNest(graph::kNationalPlaceCode, "50"));
+  // Places the gazetteer lacks nest by their whole name.
+  EXPECT_TRUE(PlacesNest("@青溪区", "@青溪区"));
+  EXPECT_FALSE(PlacesNest("@青溪", "@青溪区"));
+  EXPECT_FALSE(PlacesNest("@青溪区", "50"));
+}
+
+TEST(EvidenceTest, APlaceMissingFromTheGazetteerCountsByName) {
+  Article article;
+  article.place = "青溪区";
+  article.entities = {{EntityType::kPerson, "戴书远", {}}};
+  EXPECT_EQ(EvidenceOf(article, "戴书远").place_codes, std::vector<std::string>{"@青溪区"});
 }
 
 TEST(ScopeTest, EventsAndUnresolvedShorthandBelongToTheirItem) {
@@ -93,6 +104,15 @@ TEST(MatchPersonTest, PlacesApartOrUnknownGiveCandidates) {
   const PersonMatch blind = MatchPerson({}, {{3, {}}});
   EXPECT_FALSE(blind.same_as.has_value());
   EXPECT_NE(blind.candidates.at(0).reason.find("no place known"), std::string::npos);
+}
+
+TEST(ReprintDateTest, ItemsOfOtherDatesAreNoReprints) {
+  EXPECT_TRUE(DatesAllowReprint("2026-03-02", "3月2日", "2026-03-02", "3月2日"));
+  EXPECT_FALSE(DatesAllowReprint("2026-03-02", "3月2日", "2026-03-09", "3月9日"));
+  EXPECT_FALSE(DatesAllowReprint("", "3月2日", "", "3月9日"));
+  // Unknown on one side: the text decides.
+  EXPECT_TRUE(DatesAllowReprint("", "", "2026-03-09", "3月9日"));
+  EXPECT_TRUE(DatesAllowReprint("2026-03-02", "3月2日", "", ""));
 }
 
 TEST(ReprintLengthTest, ShortItemsAreNeverCompared) {
