@@ -1,14 +1,14 @@
 #include "graph/store/schema.h"
 
-#include <iterator>
 #include <string>
+#include <string_view>
 
 namespace guanxi::store {
 namespace {
 
 // Type names must match graph/model.cc (ToString); the CHECKs keep a foreign
 // writer from storing a type LoadGraph cannot read back.
-constexpr const char* kCreateSchema = R"sql(
+constexpr const char* kArticleTables = R"sql(
 CREATE TABLE articles (
   id           INTEGER PRIMARY KEY,
   path         TEXT    NOT NULL,
@@ -23,29 +23,18 @@ CREATE TABLE articles (
   place_code   TEXT    NOT NULL DEFAULT '',
   signature    BLOB
 );
-CREATE TABLE sources (
-  id           INTEGER PRIMARY KEY,
-  article_id   INTEGER NOT NULL REFERENCES articles (id),
-  path         TEXT    NOT NULL,
-  item_index   INTEGER NOT NULL,
-  outlet       TEXT    NOT NULL,
-  title        TEXT    NOT NULL,
-  content_hash TEXT    NOT NULL UNIQUE,
-  similarity   REAL    NOT NULL
-);
-CREATE INDEX sources_by_article ON sources (article_id);
-CREATE TABLE article_bands (
-  band_key   INTEGER NOT NULL,
-  article_id INTEGER NOT NULL REFERENCES articles (id),
-  PRIMARY KEY (band_key, article_id)
-) WITHOUT ROWID;
 CREATE TABLE subtitles (
   article_id INTEGER NOT NULL REFERENCES articles (id),
   position   INTEGER NOT NULL,
   subtitle   TEXT    NOT NULL,
   PRIMARY KEY (article_id, position)
 );
-CREATE TABLE entities (
+)sql";
+
+// The entities table of version 3 under `name` (the migration builds it
+// beside the old one, then renames it).
+std::string EntitiesTable(std::string_view name) {
+  return "CREATE TABLE " + std::string(name) + R"sql( (
   id          INTEGER PRIMARY KEY,
   type        TEXT    NOT NULL CHECK (type IN ('person', 'institution', 'project', 'country',
                                                'event', 'place')),
@@ -56,17 +45,11 @@ CREATE TABLE entities (
   rejected    INTEGER NOT NULL DEFAULT 0,
   CHECK (type != 'event' OR article_id IS NOT NULL)
 );
+)sql";
+}
+
+constexpr const char* kRelationTables = R"sql(
 CREATE INDEX entities_by_key ON entities (type, key, article_id);
-CREATE TABLE mentions (
-  article_id INTEGER NOT NULL REFERENCES articles (id),
-  entity_id  INTEGER NOT NULL REFERENCES entities (id),
-  type       TEXT    NOT NULL,
-  name       TEXT    NOT NULL,
-  places     TEXT    NOT NULL DEFAULT '',
-  bodies     TEXT    NOT NULL DEFAULT '',
-  PRIMARY KEY (article_id, type, name)
-);
-CREATE INDEX mentions_by_entity ON mentions (entity_id);
 CREATE TABLE aliases (
   entity_id  INTEGER NOT NULL REFERENCES entities (id),
   alias      TEXT    NOT NULL,
@@ -91,49 +74,11 @@ CREATE TABLE relations (
 CREATE INDEX relations_by_source ON relations (source_id);
 CREATE INDEX relations_by_target ON relations (target_id);
 CREATE INDEX relations_by_article ON relations (article_id);
-CREATE TABLE candidates (
-  entity_a INTEGER NOT NULL REFERENCES entities (id),
-  entity_b INTEGER NOT NULL REFERENCES entities (id),
-  reason   TEXT    NOT NULL,
-  PRIMARY KEY (entity_a, entity_b)
-) WITHOUT ROWID;
-CREATE TABLE decisions (
-  id        INTEGER PRIMARY KEY,
-  at        TEXT    NOT NULL,
-  kind      TEXT    NOT NULL CHECK (kind IN ('merge', 'split', 'rename', 'reject')),
-  subject   TEXT    NOT NULL,
-  reason    TEXT    NOT NULL,
-  undone_by INTEGER REFERENCES decisions (id)
-);
-CREATE TABLE entity_decisions (
-  entity_id   INTEGER NOT NULL REFERENCES entities (id),
-  decision_id INTEGER NOT NULL REFERENCES decisions (id),
-  PRIMARY KEY (entity_id, decision_id)
-) WITHOUT ROWID;
-PRAGMA user_version = 3;
 )sql";
 
-// The step from version N to N + 1 is kMigrations[N - 1]; each ends by
-// setting the new version. A migration only adds: nothing stored is lost.
-// They run with foreign keys off (Store::Open enables them afterwards), so a
-// table can be rebuilt as SQLite's ALTER TABLE documentation describes.
-constexpr const char* kMigrations[] = {
-    // 1 -> 2: the item's date with its year (Article::full_date).
-    R"sql(
-ALTER TABLE articles ADD COLUMN full_date TEXT NOT NULL DEFAULT '';
-PRAGMA user_version = 2;
-)sql",
-    // 2 -> 3: identity. Articles get their outlet, place and reprint
-    // signature (filled in by Store::Open for the items stored so far) and
-    // their sources; entities a key apart from their name, a scope for
-    // unresolved names, merges and rejections; the mentions of each item
-    // (rebuilt from the relations and events stored so far); candidates and
-    // the decision log.
-    R"sql(
-ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
-ALTER TABLE articles ADD COLUMN place TEXT NOT NULL DEFAULT '';
-ALTER TABLE articles ADD COLUMN place_code TEXT NOT NULL DEFAULT '';
-ALTER TABLE articles ADD COLUMN signature BLOB;
+// The tables version 3 added: every source of an article and its band keys,
+// each item's mentions, candidates and the decision log.
+constexpr const char* kIdentityTables = R"sql(
 CREATE TABLE sources (
   id           INTEGER PRIMARY KEY,
   article_id   INTEGER NOT NULL REFERENCES articles (id),
@@ -145,29 +90,11 @@ CREATE TABLE sources (
   similarity   REAL    NOT NULL
 );
 CREATE INDEX sources_by_article ON sources (article_id);
-INSERT INTO sources (article_id, path, item_index, outlet, title, content_hash, similarity)
-  SELECT id, path, item_index, '', title, content_hash, 1 FROM articles ORDER BY id;
 CREATE TABLE article_bands (
   band_key   INTEGER NOT NULL,
   article_id INTEGER NOT NULL REFERENCES articles (id),
   PRIMARY KEY (band_key, article_id)
 ) WITHOUT ROWID;
-CREATE TABLE entities_v3 (
-  id          INTEGER PRIMARY KEY,
-  type        TEXT    NOT NULL CHECK (type IN ('person', 'institution', 'project', 'country',
-                                               'event', 'place')),
-  name        TEXT    NOT NULL,
-  key         TEXT    NOT NULL,
-  article_id  INTEGER REFERENCES articles (id),
-  merged_into INTEGER REFERENCES entities (id),
-  rejected    INTEGER NOT NULL DEFAULT 0,
-  CHECK (type != 'event' OR article_id IS NOT NULL)
-);
-INSERT INTO entities_v3 (id, type, name, key, article_id)
-  SELECT id, type, name, name, article_id FROM entities;
-DROP TABLE entities;
-ALTER TABLE entities_v3 RENAME TO entities;
-CREATE INDEX entities_by_key ON entities (type, key, article_id);
 CREATE TABLE mentions (
   article_id INTEGER NOT NULL REFERENCES articles (id),
   entity_id  INTEGER NOT NULL REFERENCES entities (id),
@@ -178,13 +105,6 @@ CREATE TABLE mentions (
   PRIMARY KEY (article_id, type, name)
 );
 CREATE INDEX mentions_by_entity ON mentions (entity_id);
-INSERT OR IGNORE INTO mentions (article_id, entity_id, type, name)
-  SELECT article_id, id, type, name FROM entities WHERE article_id IS NOT NULL;
-INSERT OR IGNORE INTO mentions (article_id, entity_id, type, name)
-  SELECT r.article_id, e.id, e.type, e.name FROM relations r
-  JOIN entities e ON e.id = r.source_id OR e.id = r.target_id ORDER BY r.id;
-ALTER TABLE aliases ADD COLUMN article_id INTEGER REFERENCES articles (id);
-ALTER TABLE relations ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE candidates (
   entity_a INTEGER NOT NULL REFERENCES entities (id),
   entity_b INTEGER NOT NULL REFERENCES entities (id),
@@ -204,10 +124,57 @@ CREATE TABLE entity_decisions (
   decision_id INTEGER NOT NULL REFERENCES decisions (id),
   PRIMARY KEY (entity_id, decision_id)
 ) WITHOUT ROWID;
+)sql";
+
+std::string CreateSchema() {
+  return kArticleTables + EntitiesTable("entities") + kRelationTables + kIdentityTables +
+         "PRAGMA user_version = 3;\n";
+}
+
+// The step from version N to N + 1; each ends by setting the new version. A
+// migration only adds: nothing stored is lost. They run with foreign keys off
+// (Store::Open enables them afterwards), so a table can be rebuilt as
+// SQLite's ALTER TABLE documentation describes.
+std::string Migration(int64_t from) {
+  if (from == 1) {
+    // The item's date with its year (Article::full_date).
+    return R"sql(
+ALTER TABLE articles ADD COLUMN full_date TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 2;
+)sql";
+  }
+  // 2 -> 3: identity. Articles get their outlet, place and reprint signature
+  // (filled in by Store::Open for the items stored so far) and their sources;
+  // entities a key apart from their name, a scope for unresolved names,
+  // merges and rejections (a rebuilt table: a CHECK changes); the mentions of
+  // each item, rebuilt from the relations and events stored so far;
+  // candidates and the decision log.
+  return R"sql(
+ALTER TABLE articles ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN place TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN place_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN signature BLOB;
+)sql" + EntitiesTable("entities_v3") +
+         R"sql(
+INSERT INTO entities_v3 (id, type, name, key, article_id)
+  SELECT id, type, name, name, article_id FROM entities;
+DROP TABLE entities;
+ALTER TABLE entities_v3 RENAME TO entities;
+CREATE INDEX entities_by_key ON entities (type, key, article_id);
+ALTER TABLE aliases ADD COLUMN article_id INTEGER REFERENCES articles (id);
+ALTER TABLE relations ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0;
+)sql" + kIdentityTables +
+         R"sql(
+INSERT INTO sources (article_id, path, item_index, outlet, title, content_hash, similarity)
+  SELECT id, path, item_index, '', title, content_hash, 1 FROM articles ORDER BY id;
+INSERT OR IGNORE INTO mentions (article_id, entity_id, type, name)
+  SELECT article_id, id, type, name FROM entities WHERE article_id IS NOT NULL;
+INSERT OR IGNORE INTO mentions (article_id, entity_id, type, name)
+  SELECT r.article_id, e.id, e.type, e.name FROM relations r
+  JOIN entities e ON e.id = r.source_id OR e.id = r.target_id ORDER BY r.id;
 PRAGMA user_version = 3;
-)sql",
-};
-static_assert(static_cast<int64_t>(std::size(kMigrations)) == kSchemaVersion - 1);
+)sql";
+}
 
 Status NotGuanxi(const Database& database, const std::string& why) {
   return Status::Corrupt(database.path().string(), "not a guanxi database (" + why + ")");
@@ -252,7 +219,7 @@ Status PrepareSchema(Database& database) {
   }
   if (*version > 0) {
     for (int64_t from = *version; from < kSchemaVersion; ++from) {
-      GUANXI_RETURN_IF_ERROR(database.Exec(kMigrations[from - 1]));
+      GUANXI_RETURN_IF_ERROR(database.Exec(Migration(from)));
     }
     return transaction->Commit();
   }
@@ -263,7 +230,7 @@ Status PrepareSchema(Database& database) {
     return NotGuanxi(database, "no schema version and " + std::to_string(*tables) +
                                    " foreign tables or indexes");
   }
-  GUANXI_RETURN_IF_ERROR(database.Exec(kCreateSchema));
+  GUANXI_RETURN_IF_ERROR(database.Exec(CreateSchema()));
   return transaction->Commit();
 }
 

@@ -14,7 +14,7 @@ namespace guanxi::store {
 inline constexpr int64_t kSchemaVersion = 3;
 
 // Creates the schema in an empty database, migrates one of an older version
-// (kMigrations in schema.cc; graph/README.md) in one transaction, with
+// (Migration in schema.cc; graph/README.md) in one transaction, with
 // foreign keys still off, or checks that an existing one has version kSchemaVersion.
 // Corrupt "PATH: not a guanxi database (...)" for a file that is not SQLite,
 // a SQLite file with other tables and no version, or an unknown (newer)

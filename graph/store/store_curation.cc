@@ -13,16 +13,10 @@
 namespace guanxi::store {
 namespace {
 
-struct LiveEntity {
-  graph::EntityType type = graph::EntityType::kPerson;
-  std::string name;
-};
-
-// The entity `id` of the live graph: InvalidInput when there is none, or it
-// was merged into another or rejected.
-Result<LiveEntity> FindLive(Database& db, int64_t id) {
-  Result<Statement> find =
-      db.Prepare("SELECT type, name, merged_into, rejected FROM entities WHERE id = ?1");
+// InvalidInput unless `id` is an entity of the live graph (not merged into
+// another, not rejected).
+Status CheckLive(Database& db, int64_t id) {
+  Result<Statement> find = db.Prepare("SELECT merged_into, rejected FROM entities WHERE id = ?1");
   if (!find.ok()) return find.status();
   GUANXI_RETURN_IF_ERROR(find->Bind(1, id));
   Result<bool> row = find->Step();
@@ -30,14 +24,26 @@ Result<LiveEntity> FindLive(Database& db, int64_t id) {
   const std::string context = db.path().string();
   const std::string name = "entity #" + std::to_string(id);
   if (!*row) return Status::InvalidInput(context, name + " does not exist");
-  if (!find->ColumnIsNull(2)) {
+  if (!find->ColumnIsNull(0)) {
     return Status::InvalidInput(context, name + " was merged into #" +
-                                             std::to_string(find->ColumnInt(2)));
+                                             std::to_string(find->ColumnInt(0)));
   }
-  if (find->ColumnInt(3) != 0) return Status::InvalidInput(context, name + " is rejected");
-  const std::optional<graph::EntityType> type = graph::ParseEntityType(find->ColumnText(0));
-  if (!type) return Status::Corrupt(context, "entities: unknown type");
-  return LiveEntity{*type, find->ColumnText(1)};
+  if (find->ColumnInt(1) != 0) return Status::InvalidInput(context, name + " is rejected");
+  return Status::Ok();
+}
+
+// A decision of `kind` on the live entity `id`, which it names by its
+// mentions as they are now.
+Result<Decision> DecisionOn(Database& db, int64_t id, DecisionKind kind,
+                            const std::string& reason) {
+  GUANXI_RETURN_IF_ERROR(CheckLive(db, id));
+  Result<EntityRef> ref = RefOf(db, id);
+  if (!ref.ok()) return ref.status();
+  Decision d;
+  d.kind = kind;
+  d.reason = reason;
+  d.entity = std::move(*ref);
+  return d;
 }
 
 // Runs `decide` (which builds the decision from the stored rows) and logs and
@@ -128,29 +134,23 @@ Result<std::vector<CandidateRecord>> Store::Candidates() const {
 Result<Decision> Store::Merge(int64_t keep, int64_t other, const std::string& reason) {
   Database& db = *database_;
   return Decide(db, [&]() -> Result<Decision> {
-    Result<LiveEntity> a = FindLive(db, keep);
-    if (!a.ok()) return a.status();
-    Result<LiveEntity> b = FindLive(db, other);
-    if (!b.ok()) return b.status();
+    Result<Decision> d = DecisionOn(db, keep, DecisionKind::kMerge, reason);
+    if (!d.ok()) return d.status();
+    GUANXI_RETURN_IF_ERROR(CheckLive(db, other));
     if (keep == other) {
       return Status::InvalidInput(db.path().string(), "cannot merge an entity with itself");
     }
-    if (a->type != b->type) {
-      return Status::InvalidInput(db.path().string(),
-                                  "cannot merge " + std::string(graph::ToString(b->type)) + " \"" +
-                                      b->name + "\" into " +
-                                      std::string(graph::ToString(a->type)) + " \"" + a->name +
-                                      "\": the types differ");
-    }
-    Decision d;
-    d.kind = DecisionKind::kMerge;
-    d.reason = reason;
-    Result<EntityRef> kept = RefOf(db, keep);
-    if (!kept.ok()) return kept.status();
     Result<EntityRef> merged = RefOf(db, other);
     if (!merged.ok()) return merged.status();
-    d.entity = std::move(*kept);
-    d.other = std::move(*merged);
+    const EntityRef& a = d->entity;
+    const EntityRef& b = *merged;
+    if (a.type != b.type) {
+      return Status::InvalidInput(db.path().string(),
+                                  "cannot merge " + std::string(graph::ToString(b.type)) + " \"" +
+                                      b.name + "\" into " + std::string(graph::ToString(a.type)) +
+                                      " \"" + a.name + "\": the types differ");
+    }
+    d->other = std::move(*merged);
     return d;
   });
 }
@@ -159,20 +159,17 @@ Result<Decision> Store::Split(int64_t entity, const std::vector<int64_t>& articl
                               const std::string& reason) {
   Database& db = *database_;
   return Decide(db, [&]() -> Result<Decision> {
-    Result<LiveEntity> live = FindLive(db, entity);
-    if (!live.ok()) return live.status();
-    Result<EntityRef> ref = RefOf(db, entity);
-    if (!ref.ok()) return ref.status();
-    Decision d;
-    d.kind = DecisionKind::kSplit;
-    d.reason = reason;
-    const std::vector<std::string> named = ItemsOf(*ref);
+    Result<Decision> split = DecisionOn(db, entity, DecisionKind::kSplit, reason);
+    if (!split.ok()) return split.status();
+    Decision& d = *split;
+    const std::string& name = d.entity.name;
+    const std::vector<std::string> named = ItemsOf(d.entity);
     if (article_ids.empty()) {
       Result<std::optional<Decision>> merge = LatestMergeOf(db, entity);
       if (!merge.ok()) return merge.status();
       if (!*merge) {
         return Status::InvalidInput(db.path().string(),
-                                    "\"" + live->name + "\" was not made by a merge; name the "
+                                    "\"" + name + "\" was not made by a merge; name the "
                                     "articles to split off");
       }
       const std::vector<std::string> kept = ItemsOf((*merge)->entity);
@@ -187,7 +184,7 @@ Result<Decision> Store::Split(int64_t entity, const std::vector<int64_t>& articl
         if (std::find(named.begin(), named.end(), (*items)[i]) == named.end()) {
           return Status::InvalidInput(db.path().string(),
                                       "article #" + std::to_string(article_ids[i]) +
-                                          " does not name \"" + live->name + "\"");
+                                          " does not name \"" + name + "\"");
         }
       }
       d.items = std::move(*items);
@@ -198,11 +195,10 @@ Result<Decision> Store::Split(int64_t entity, const std::vector<int64_t>& articl
     }
     if (d.items.empty() || staying == 0) {
       return Status::InvalidInput(db.path().string(),
-                                  "splitting \"" + live->name +
+                                  "splitting \"" + name +
                                       "\" by these articles leaves nothing on one side");
     }
-    d.entity = std::move(*ref);
-    return d;
+    return split;
   });
 }
 
@@ -210,35 +206,18 @@ Result<Decision> Store::Rename(int64_t entity, const std::string& name,
                                const std::string& reason) {
   Database& db = *database_;
   return Decide(db, [&]() -> Result<Decision> {
-    Result<LiveEntity> live = FindLive(db, entity);
-    if (!live.ok()) return live.status();
     if (name.find_first_not_of(" \t\r\n") == std::string::npos) {
       return Status::InvalidInput(db.path().string(), "the new name is empty");
     }
-    Result<EntityRef> ref = RefOf(db, entity);
-    if (!ref.ok()) return ref.status();
-    Decision d;
-    d.kind = DecisionKind::kRename;
-    d.reason = reason;
-    d.entity = std::move(*ref);
-    d.name = name;
+    Result<Decision> d = DecisionOn(db, entity, DecisionKind::kRename, reason);
+    if (d.ok()) d->name = name;
     return d;
   });
 }
 
 Result<Decision> Store::RejectEntity(int64_t entity, const std::string& reason) {
   Database& db = *database_;
-  return Decide(db, [&]() -> Result<Decision> {
-    Result<LiveEntity> live = FindLive(db, entity);
-    if (!live.ok()) return live.status();
-    Result<EntityRef> ref = RefOf(db, entity);
-    if (!ref.ok()) return ref.status();
-    Decision d;
-    d.kind = DecisionKind::kReject;
-    d.reason = reason;
-    d.entity = std::move(*ref);
-    return d;
-  });
+  return Decide(db, [&] { return DecisionOn(db, entity, DecisionKind::kReject, reason); });
 }
 
 Result<Decision> Store::RejectRelation(int64_t relation, const std::string& reason) {

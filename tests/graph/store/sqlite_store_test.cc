@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -292,6 +293,27 @@ int64_t UserVersion(const std::filesystem::path& path) {
   return version;
 }
 
+// Every table's columns and every index, as "table.column type" and
+// "index ON table" lines, sorted: two databases with the same schema agree.
+std::vector<std::string> SchemaShape(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  std::vector<std::string> lines;
+  const char* sql =
+      "SELECT m.name || '.' || p.name || ' ' || p.type || ' ' || p.\"notnull\" || ' ' || p.pk "
+      "FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' "
+      "UNION ALL SELECT name || ' ON ' || tbl_name FROM sqlite_master WHERE type = 'index'";
+  sqlite3_stmt* statement = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, sql, -1, &statement, nullptr), SQLITE_OK);
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    lines.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
 TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
@@ -323,6 +345,13 @@ TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
   const GraphData data = LoadOf(reopened);
   ASSERT_EQ(data.articles.size(), 2u);
   EXPECT_EQ(data.articles[1].full_date, "2024-07-16");
+  // The old item's entities keep their provenance and its text is a source.
+  EXPECT_EQ(data.entities[0].article_ids, std::vector<int64_t>{1});
+  ASSERT_EQ(data.articles[0].sources.size(), 1u);
+  EXPECT_EQ(data.articles[0].sources[0].path, "old.txt");
+  // The migrated schema is the one a new database gets.
+  { Result<Store> fresh = Store::Open(dir_ / "fresh.db"); ASSERT_TRUE(fresh.ok()); }
+  EXPECT_EQ(SchemaShape(db_path_), SchemaShape(dir_ / "fresh.db"));
   EXPECT_EQ(CountsOf(reopened).relations, 3);
 }
 
