@@ -71,9 +71,25 @@ CREATE TABLE relations (
   rejected   INTEGER NOT NULL DEFAULT 0,
   UNIQUE (type, source_id, target_id, title, article_id, sentence, char_begin, char_end)
 );
-CREATE INDEX relations_by_source ON relations (source_id);
-CREATE INDEX relations_by_target ON relations (target_id);
 CREATE INDEX relations_by_article ON relations (article_id);
+)sql";
+
+// Version 4: what a query reads without loading the graph (graph/index/),
+// and what re-ingest checks before extracting a file again. A relation's
+// neighbours are read from the two covering indexes alone.
+constexpr const char* kScaleTables = R"sql(
+CREATE INDEX relations_out ON relations (source_id, target_id, type, article_id, id)
+  WHERE rejected = 0;
+CREATE INDEX relations_in ON relations (target_id, source_id, type, article_id, id)
+  WHERE rejected = 0;
+CREATE INDEX entities_by_name ON entities (name);
+CREATE TABLE files (
+  path         TEXT    PRIMARY KEY,
+  size         INTEGER NOT NULL,
+  mtime_ns     INTEGER NOT NULL,
+  content_hash TEXT    NOT NULL,
+  items        INTEGER NOT NULL
+);
 )sql";
 
 // The tables version 3 added: every source of an article and its band keys,
@@ -128,7 +144,7 @@ CREATE TABLE entity_decisions (
 
 std::string CreateSchema() {
   return kArticleTables + EntitiesTable("entities") + kRelationTables + kIdentityTables +
-         "PRAGMA user_version = 3;\n";
+         kScaleTables + "PRAGMA user_version = 4;\n";
 }
 
 // The step from version N to N + 1; each ends by setting the new version. A
@@ -136,6 +152,15 @@ std::string CreateSchema() {
 // (Store::Open enables them afterwards), so a table can be rebuilt as
 // SQLite's ALTER TABLE documentation describes.
 std::string Migration(int64_t from) {
+  if (from == 3) {
+    // 3 -> 4: the query index's covering indexes (replacing the plain ones
+    // by source and target) and the files already ingested, empty: the first
+    // re-ingest reads every file once more and fills it.
+    return std::string(R"sql(
+DROP INDEX relations_by_source;
+DROP INDEX relations_by_target;
+)sql") + kScaleTables + "PRAGMA user_version = 4;\n";
+  }
   if (from == 1) {
     // The item's date with its year (Article::full_date).
     return R"sql(
