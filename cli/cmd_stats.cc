@@ -19,7 +19,17 @@ struct StatsOptions {
   std::string database;
   std::size_t top = 10;
   std::string type;  // rank only entities of this type; empty for all
+  bool betweenness = false;
+  std::size_t pivots = 256;
 };
+
+// Exact betweenness for a graph of up to kExactBetweennessLimit entities,
+// sampled from `pivots` entities beyond; none unless asked for.
+graph::CentralityOptions BetweennessOptions(const StatsOptions& options, std::size_t entities) {
+  if (!options.betweenness) return {.betweenness = graph::BetweennessMethod::kSkipped};
+  if (entities <= graph::kExactBetweennessLimit || options.pivots >= entities) return {};
+  return {.betweenness = graph::BetweennessMethod::kSampled, .pivots = options.pivots, .seed = 1};
+}
 
 int RunStats(const StatsOptions& options) {
   Result<store::Store> store = OpenExistingStore(options.database);
@@ -50,7 +60,8 @@ int RunStats(const StatsOptions& options) {
                            "(guanxi decisions)\n",
                            candidates->size(), decisions->size());
 
-  std::vector<graph::EntityCentrality> centrality = graph::ComputeCentrality(graph);
+  const graph::CentralityOptions how = BetweennessOptions(options, graph.data().entities.size());
+  std::vector<graph::EntityCentrality> centrality = graph::ComputeCentrality(graph, how);
   if (!options.type.empty()) {
     const graph::EntityType type = *graph::ParseEntityType(options.type);  // checked by CLI11
     std::erase_if(centrality, [&](const graph::EntityCentrality& row) {
@@ -66,17 +77,28 @@ int RunStats(const StatsOptions& options) {
                       if (a.degree != b.degree) return a.degree > b.degree;
                       return a.entity_id < b.entity_id;
                     });
+  const bool with_betweenness = how.betweenness != graph::BetweennessMethod::kSkipped;
+  std::string betweenness_note = "betweenness on request: --betweenness";
+  if (how.betweenness == graph::BetweennessMethod::kExact) {
+    betweenness_note = "betweenness normalised to 0..1";
+  } else if (how.betweenness == graph::BetweennessMethod::kSampled) {
+    betweenness_note = fmt::format(
+        "betweenness normalised to 0..1, estimated from {} of {} entities as sources (--pivots)",
+        how.pivots, graph.data().entities.size());
+  }
   std::cout << fmt::format(
       "most connected{} (contacts = distinct entities dealt with, directly or at a shared event; "
-      "relations = mentions; betweenness normalised to 0..1):\n",
-      options.type.empty() ? "" : " " + options.type + "s");
-  std::cout << fmt::format("  {:>8}  {:>9}  {:>11}  {}\n", "contacts", "relations", "betweenness",
+      "relations = mentions; {}):\n",
+      options.type.empty() ? "" : " " + options.type + "s", betweenness_note);
+  std::cout << fmt::format("  {:>8}  {:>9}{}  {}\n", "contacts", "relations",
+                           with_betweenness ? fmt::format("  {:>11}", "betweenness") : "",
                            "entity");
   for (std::size_t i = 0; i < top; ++i) {
     const graph::EntityRecord& entity = *graph.FindEntity(centrality[i].entity_id);
-    std::cout << fmt::format("  {:>8}  {:>9}  {:>11.4f}  {} #{}\n", centrality[i].contacts,
-                             centrality[i].degree, centrality[i].betweenness, Describe(entity),
-                             entity.id);
+    std::cout << fmt::format(
+        "  {:>8}  {:>9}{}  {} #{}\n", centrality[i].contacts, centrality[i].degree,
+        with_betweenness ? fmt::format("  {:>11.4f}", centrality[i].betweenness) : "",
+        Describe(entity), entity.id);
   }
   return kExitOk;
 }
@@ -92,6 +114,12 @@ RunFunction AddStatsCommand(CLI::App& command) {
   for (graph::EntityType type : graph::kAllEntityTypes) types.emplace_back(graph::ToString(type));
   command.add_option("--type", options->type, "Rank only entities of this type, e.g. person")
       ->check(CLI::IsMember(types));
+  command.add_flag("--betweenness", options->betweenness,
+                   "Also compute betweenness: exact up to 20,000 entities, sampled beyond");
+  command.add_option("--pivots", options->pivots,
+                     "Sources sampled for betweenness beyond 20,000 entities")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   return [options] { return RunStats(*options); };
 }
 

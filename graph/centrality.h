@@ -35,9 +35,27 @@ struct EntityCentrality {
   double betweenness = 0;
 };
 
-// One row per entity of the graph, by ascending entity id. Brandes'
-// algorithm (Boost.Graph): O(entities * relations) time; contacts add the sum
-// over events of their squared number of relations.
-std::vector<EntityCentrality> ComputeCentrality(const KnowledgeGraph& graph);
+// How betweenness is computed.
+enum class BetweennessMethod {
+  kSkipped,  // not at all: every figure 0 (degrees and contacts are linear in size)
+  kExact,    // Brandes' algorithm from every entity: O(entities * relations)
+  kSampled,  // Brandes' algorithm from `pivots` entities drawn at random, the sum scaled by
+             // entities / pivots (Brandes and Pich 2007; networkx's betweenness_centrality(G, k))
+};
+
+struct CentralityOptions {
+  BetweennessMethod betweenness = BetweennessMethod::kExact;
+  size_t pivots = 0;   // kSampled: how many sources (1 to the entities; all of them: exact)
+  uint64_t seed = 1;   // kSampled: the draw of pivots (the same seed, the same figures)
+};
+
+// Exact betweenness up to this many entities; `stats` samples beyond it.
+inline constexpr size_t kExactBetweennessLimit = 20000;
+
+// One row per entity of the graph, by ascending entity id. Contacts cost the
+// sum over events of their squared number of relations; betweenness as
+// `options` says (exact by default).
+std::vector<EntityCentrality> ComputeCentrality(const KnowledgeGraph& graph,
+                                                const CentralityOptions& options = {});
 
 }  // namespace guanxi::graph

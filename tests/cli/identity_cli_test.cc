@@ -444,7 +444,9 @@ TEST_F(IdentityCliTest, StatsRanksPeopleByContactsNotMentions) {
   EXPECT_TRUE(Contains(build, "0 reprints folded")) << build;
 
   std::string stats = Ok("stats --type person --top 20");
-  EXPECT_TRUE(Contains(stats, "contacts  relations  betweenness")) << stats;
+  EXPECT_TRUE(Contains(stats, "contacts  relations  entity")) << stats;
+  // Betweenness only on request.
+  EXPECT_TRUE(Contains(Ok("stats --type person --betweenness"), "contacts  relations  betweenness"));
   const auto broad = RowOf(stats, "宋文博");
   const auto busy = RowOf(stats, "黄国栋");
   EXPECT_GT(busy.second, broad.second) << "the busy man is mentioned more\n" << stats;

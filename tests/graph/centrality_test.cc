@@ -155,5 +155,63 @@ TEST(CentralityTest, SelfRelationsAreNoContact) {
   EXPECT_EQ(ContactsById(builder).at(1), 0u);
 }
 
+// A ladder of `rungs` rungs: two rails joined at every step; middle rungs
+// carry the most shortest paths.
+GraphBuilder Ladder(int64_t rungs) {
+  GraphBuilder ladder;
+  int64_t relation = 1;
+  for (int64_t i = 0; i < rungs; ++i) {
+    ladder.Entity(2 * i + 1).Entity(2 * i + 2);
+    ladder.Relation(relation++, 2 * i + 1, 2 * i + 2);
+    if (i > 0) {
+      ladder.Relation(relation++, 2 * i - 1, 2 * i + 1);
+      ladder.Relation(relation++, 2 * i, 2 * i + 2);
+    }
+  }
+  return ladder;
+}
+
+std::vector<double> Figures(const GraphBuilder& builder, const CentralityOptions& options) {
+  std::vector<double> figures;
+  for (const EntityCentrality& row : ComputeCentrality(builder.Build(), options)) {
+    figures.push_back(row.betweenness);
+  }
+  return figures;
+}
+
+TEST(CentralityTest, SampledBetweennessFromEveryEntityIsExact) {
+  const GraphBuilder ladder = Ladder(12);
+  const std::vector<double> exact = Figures(ladder, {});
+  const std::vector<double> sampled =
+      Figures(ladder, {.betweenness = BetweennessMethod::kSampled, .pivots = 24, .seed = 7});
+  ASSERT_EQ(sampled.size(), exact.size());
+  for (size_t i = 0; i < exact.size(); ++i) EXPECT_NEAR(sampled[i], exact[i], 1e-12) << i;
+}
+
+TEST(CentralityTest, SampledBetweennessEstimatesAndRepeatsForOneSeed) {
+  const GraphBuilder ladder = Ladder(100);
+  const std::vector<double> exact = Figures(ladder, {});
+  const CentralityOptions sample{.betweenness = BetweennessMethod::kSampled, .pivots = 60,
+                                 .seed = 3};
+  const std::vector<double> sampled = Figures(ladder, sample);
+  EXPECT_EQ(Figures(ladder, sample), sampled);
+  // The middle rung carries the most paths; 60 of 200 sources estimate it
+  // within a fifth.
+  const size_t middle = 100;
+  EXPECT_NEAR(sampled[middle], exact[middle], 0.2 * exact[middle]);
+  EXPECT_GT(sampled[middle], sampled[0]);
+}
+
+TEST(CentralityTest, SkippedBetweennessIsZeroAndContactsStay) {
+  GraphBuilder star;
+  star.Entity(1, EntityType::kInstitution);
+  for (int64_t leaf = 2; leaf <= 6; ++leaf) star.Entity(leaf).Relation(10 + leaf, leaf, 1);
+  for (const EntityCentrality& row :
+       ComputeCentrality(star.Build(), {.betweenness = BetweennessMethod::kSkipped})) {
+    EXPECT_EQ(row.betweenness, 0.0);
+    EXPECT_EQ(row.contacts, row.entity_id == 1 ? 5u : 1u);
+  }
+}
+
 }  // namespace
 }  // namespace guanxi::graph
