@@ -23,6 +23,7 @@ struct ExportOptions {
   std::string format = "graphml";
   std::string output;
   std::string database;
+  std::size_t limit = kMaxNeighbourhood;  // of an --around selection
 };
 
 // Writes GraphML or JSON to `output` ("-": stdout).
@@ -49,9 +50,9 @@ Status WriteCsvPair(const graph::GraphData& data, const std::string& output) {
 }
 
 int RunExport(const ExportOptions& options) {
-  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
-  if (!graph.ok()) return ReportError(graph.status());
-  Result<Selection> selection = Select(*graph, options.selection);
+  Result<index::GraphIndex> index = OpenIndex(options.database);
+  if (!index.ok()) return ReportError(index.status());
+  Result<Selection> selection = Select(*index, options.database, options.selection, options.limit);
   if (!selection.ok()) return ReportError(selection.status());
   if (options.format == "csv" && options.output == "-") {
     return ReportError(Status::InvalidInput("-o -", "CSV export writes two files: give a folder"));
@@ -75,6 +76,11 @@ RunFunction AddExportCommand(CLI::App& command) {
   command.add_option("-o,--output", options->output, "Output file or folder (- for stdout)")
       ->required();
   AddSelectionOptions(command, options->selection, /*for_render=*/false);
+  command
+      .add_option("--limit", options->limit,
+                  "With --around: stop with a message when more entities than this are "
+                  "within reach (0: no limit)")
+      ->capture_default_str();
   AddDatabaseOption(command, options->database);
   return [options] { return RunExport(*options); };
 }

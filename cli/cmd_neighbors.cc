@@ -23,24 +23,32 @@ struct NeighborsOptions {
   std::string name;
   int depth = 1;
   FilterOptions filter;
+  std::size_t limit = kMaxNeighbourhood;
   std::string database;
   bool json = false;
 };
 
 int RunNeighbors(const NeighborsOptions& options) {
-  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
-  if (!graph.ok()) return ReportError(graph.status());
-  Result<int64_t> centre = ResolveEntity(*graph, options.name);
+  Result<index::GraphIndex> index = OpenIndex(options.database);
+  if (!index.ok()) return ReportError(index.status());
+  Result<int64_t> centre = ResolveEntity(*index, options.name);
   if (!centre.ok()) return ReportError(centre.status());
-  Result<graph::PathFilter> filter = MakeFilter(*graph, options.filter);
+  Result<graph::PathFilter> filter = MakeFilter(*index, options.filter);
   if (!filter.ok()) return ReportError(filter.status());
-  graph::GraphData selection = graph->Neighbourhood(*centre, options.depth, *filter);
-  const std::vector<std::pair<int64_t, int>> hops =
-      graph->Distances(*centre, options.depth, *filter);
-  std::map<int64_t, int> distance(hops.begin(), hops.end());
+  // The relations among the neighbours are read only for JSON, which prints them.
+  Result<index::NeighbourhoodRegion> region = LimitedNeighbourhood(
+      *index, *centre, options.depth, *filter, options.limit, /*with_relations=*/options.json);
+  if (!region.ok()) return ReportError(region.status());
+  graph::GraphData selection = options.json ? graph::KnowledgeGraph(std::move(region->data))
+                                                  .Neighbourhood(*centre, options.depth, *filter)
+                                            : std::move(region->data);
+  Result<graph::KnowledgeGraph> graph =
+      Completed(*index, std::move(selection), index::EntityDetail::kCard);
+  if (!graph.ok()) return ReportError(graph.status());
+  std::map<int64_t, int> distance(region->distances.begin(), region->distances.end());
 
   std::vector<const graph::EntityRecord*> neighbours;
-  for (const graph::EntityRecord& entity : selection.entities) {
+  for (const graph::EntityRecord& entity : graph->data().entities) {
     if (entity.id != *centre) neighbours.push_back(&entity);
   }
   std::stable_sort(neighbours.begin(), neighbours.end(),
@@ -57,7 +65,7 @@ int RunNeighbors(const NeighborsOptions& options) {
       entry["hops"] = distance[entity->id];
       out["neighbors"].push_back(std::move(entry));
     }
-    for (const graph::RelationRecord& relation : selection.relations) {
+    for (const graph::RelationRecord& relation : graph->data().relations) {
       out["relations"].push_back(RelationJson(*graph, relation));
     }
     std::cout << out.dump(2) << '\n';
@@ -80,6 +88,11 @@ RunFunction AddNeighborsCommand(CLI::App& command) {
       ->capture_default_str()
       ->check(CLI::Range(0, 10));
   AddFilterOptions(command, options->filter);
+  command
+      .add_option("--limit", options->limit,
+                  "Stop with a message when more entities than this are within reach (0: no "
+                  "limit)")
+      ->capture_default_str();
   AddDatabaseOption(command, options->database);
   command.add_flag("--json", options->json, "Print JSON");
   return [options] { return RunNeighbors(*options); };

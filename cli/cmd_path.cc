@@ -72,29 +72,78 @@ void PrintNotes(const graph::KnowledgeGraph& graph,
   for (const std::string& note : notes) std::cout << "  " << note << '\n';
 }
 
-std::vector<graph::ConnectionPath> FindPaths(const graph::KnowledgeGraph& graph,
-                                             const PathOptions& options, int64_t from, int64_t to,
-                                             const graph::PathFilter& filter) {
-  if (options.k > 0) return graph.KShortestPaths(from, to, options.k, filter);
+// The paths, searched on the part of the graph they can lie in (graph/index/).
+Result<std::vector<graph::ConnectionPath>> FindPaths(index::GraphIndex& index,
+                                                     const PathOptions& options, int64_t from,
+                                                     int64_t to, const graph::PathFilter& filter) {
+  if (options.k > 0) {
+    Result<index::KPaths> found = index::KShortestPaths(index, from, to, options.k, filter);
+    if (!found.ok()) return found.status();
+    return std::move(found->paths);
+  }
+  Result<graph::GraphData> region = index::ShortestPathRegion(index, from, to, filter);
+  if (!region.ok()) return region.status();
+  const graph::KnowledgeGraph graph(std::move(*region));
   if (options.all) return graph.AllShortestPaths(from, to, filter);
   std::optional<graph::ConnectionPath> path = graph.ShortestPath(from, to, filter);
-  if (!path) return {};
-  return {*path};
+  if (!path) return std::vector<graph::ConnectionPath>{};
+  return std::vector<graph::ConnectionPath>{*path};
+}
+
+// What the paths print: their entities (and the two ends), relations with
+// evidence, the relations' items and the items of unresolved shorthand.
+Result<graph::KnowledgeGraph> PrintedGraph(index::GraphIndex& index, int64_t from, int64_t to,
+                                           const std::vector<graph::ConnectionPath>& paths) {
+  std::vector<int64_t> entity_ids = {from, to};
+  std::vector<int64_t> relation_ids;
+  for (const graph::ConnectionPath& path : paths) {
+    entity_ids.insert(entity_ids.end(), path.entity_ids.begin(), path.entity_ids.end());
+    relation_ids.insert(relation_ids.end(), path.relation_ids.begin(), path.relation_ids.end());
+  }
+  for (std::vector<int64_t>* ids : {&entity_ids, &relation_ids}) {
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
+  graph::GraphData data;
+  Result<std::vector<graph::EntityRecord>> entities =
+      index.Entities(entity_ids, index::EntityDetail::kCard);
+  if (!entities.ok()) return entities.status();
+  Result<std::vector<graph::RelationRecord>> relations = index.Relations(relation_ids);
+  if (!relations.ok()) return relations.status();
+  std::vector<int64_t> article_ids;
+  for (const graph::RelationRecord& relation : *relations)
+    article_ids.push_back(relation.article_id);
+  for (const graph::EntityRecord& entity : *entities) {
+    if (entity.unresolved) article_ids.push_back(entity.item_id);
+  }
+  std::sort(article_ids.begin(), article_ids.end());
+  article_ids.erase(std::unique(article_ids.begin(), article_ids.end()), article_ids.end());
+  Result<std::vector<graph::ArticleRecord>> articles = index.Articles(article_ids, false);
+  if (!articles.ok()) return articles.status();
+  data.entities = std::move(*entities);
+  data.relations = std::move(*relations);
+  data.articles = std::move(*articles);
+  return graph::KnowledgeGraph(std::move(data));
 }
 
 int RunPath(const PathOptions& options) {
-  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
-  if (!graph.ok()) return ReportError(graph.status());
-  Result<int64_t> from = ResolveEntity(*graph, options.from);
+  Result<index::GraphIndex> index = OpenIndex(options.database);
+  if (!index.ok()) return ReportError(index.status());
+  Result<int64_t> from = ResolveEntity(*index, options.from);
   if (!from.ok()) {
     return ReportError(ExplainRejected(options.database, options.from, from.status()));
   }
-  Result<int64_t> to = ResolveEntity(*graph, options.to);
+  Result<int64_t> to = ResolveEntity(*index, options.to);
   if (!to.ok()) return ReportError(ExplainRejected(options.database, options.to, to.status()));
-  Result<graph::PathFilter> filter = MakeFilter(*graph, options.filter);
+  Result<graph::PathFilter> filter = MakeFilter(*index, options.filter);
   if (!filter.ok()) return ReportError(filter.status());
 
-  std::vector<graph::ConnectionPath> paths = FindPaths(*graph, options, *from, *to, *filter);
+  Result<std::vector<graph::ConnectionPath>> found =
+      FindPaths(*index, options, *from, *to, *filter);
+  if (!found.ok()) return ReportError(found.status());
+  const std::vector<graph::ConnectionPath>& paths = *found;
+  Result<graph::KnowledgeGraph> graph = PrintedGraph(*index, *from, *to, paths);
+  if (!graph.ok()) return ReportError(graph.status());
   if (options.json) {
     nlohmann::json out = {{"from", EntityJson(*graph->FindEntity(*from))},
                           {"to", EntityJson(*graph->FindEntity(*to))},

@@ -23,6 +23,7 @@ struct RenderCommandOptions {
   std::string format;
   std::string output;
   std::string database;
+  std::size_t limit = kMaxNeighbourhood;  // of an --around selection
 };
 
 // --format, or else the output file's extension.
@@ -43,9 +44,9 @@ Result<render::ImageFormat> ChooseFormat(const RenderCommandOptions& options) {
 int RunRender(const RenderCommandOptions& options) {
   Result<render::ImageFormat> format = ChooseFormat(options);
   if (!format.ok()) return ReportError(format.status());
-  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
-  if (!graph.ok()) return ReportError(graph.status());
-  Result<Selection> selection = Select(*graph, options.selection);
+  Result<index::GraphIndex> index = OpenIndex(options.database);
+  if (!index.ok()) return ReportError(index.status());
+  Result<Selection> selection = Select(*index, options.database, options.selection, options.limit);
   if (!selection.ok()) return ReportError(selection.status());
   if (selection->data.entities.size() > kLargeDiagram) {
     std::cerr << fmt::format(
@@ -79,6 +80,11 @@ RunFunction AddRenderCommand(CLI::App& command) {
       ->required();
   command.add_option("--format", options->format, "dot, svg or png (default: from -o)")
       ->check(CLI::IsMember({"dot", "svg", "png"}));
+  command
+      .add_option("--limit", options->limit,
+                  "With --around: stop with a message when more entities than this are "
+                  "within reach (0: no limit)")
+      ->capture_default_str();
   AddDatabaseOption(command, options->database);
   return [options] { return RunRender(*options); };
 }

@@ -23,13 +23,21 @@ struct SearchOptions {
 };
 
 int RunSearch(const SearchOptions& options) {
-  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
-  if (!graph.ok()) return ReportError(graph.status());
-  std::vector<SearchHit> hits = SearchEntities(*graph, options.query, options.limit);
+  Result<index::GraphIndex> index = OpenIndex(options.database);
+  if (!index.ok()) return ReportError(index.status());
+  Result<std::vector<SearchHit>> found = SearchEntities(*index, options.query, options.limit);
+  if (!found.ok()) return ReportError(found.status());
+  const std::vector<SearchHit>& hits = *found;
+  std::vector<int64_t> ids;
+  for (const SearchHit& hit : hits) ids.push_back(hit.entity_id);
+  Result<std::vector<graph::EntityRecord>> entities =
+      index->Entities(ids, index::EntityDetail::kCard);
+  if (!entities.ok()) return ReportError(entities.status());
+  const graph::KnowledgeGraph named(graph::GraphData{std::move(*entities), {}, {}});
   if (options.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const SearchHit& hit : hits) {
-      nlohmann::json entry = EntityJson(*graph->FindEntity(hit.entity_id));
+      nlohmann::json entry = EntityJson(*named.FindEntity(hit.entity_id));
       entry["match"] = ToString(hit.kind);
       entry["matched"] = hit.matched;
       out.push_back(std::move(entry));
@@ -37,7 +45,7 @@ int RunSearch(const SearchOptions& options) {
     std::cout << out.dump(2) << '\n';
   } else {
     for (const SearchHit& hit : hits) {
-      const graph::EntityRecord& entity = *graph->FindEntity(hit.entity_id);
+      const graph::EntityRecord& entity = *named.FindEntity(hit.entity_id);
       std::cout << fmt::format("{}\t{}\t{} ({})\t#{}{}\n", entity.name,
                                graph::ToString(entity.type), ToString(hit.kind), hit.matched,
                                entity.id, entity.unresolved ? "\tunresolved" : "");

@@ -1,17 +1,18 @@
 // guanxi show NAME: the entity card.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 #include <map>
-#include <utility>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/common.h"
@@ -184,12 +185,58 @@ nlohmann::json CardJson(const graph::KnowledgeGraph& graph, const graph::EntityR
   return card;
 }
 
+// What the cards of `ids` print: each entity with its provenance, its
+// relations with evidence, their other ends (named) and every item involved.
+Result<graph::KnowledgeGraph> CardGraph(index::GraphIndex& index, const std::vector<int64_t>& ids) {
+  graph::GraphData data;
+  Result<std::vector<graph::EntityRecord>> shown = index.Entities(ids, index::EntityDetail::kFull);
+  if (!shown.ok()) return shown.status();
+  std::vector<int64_t> relation_ids;
+  std::vector<int64_t> others;
+  std::vector<int64_t> article_ids;
+  for (const graph::EntityRecord& entity : *shown) {
+    std::vector<index::Hop> hops;
+    GUANXI_RETURN_IF_ERROR(index.AppendHops(entity.id, hops));
+    for (const index::Hop& hop : hops) {
+      relation_ids.push_back(hop.relation_id);
+      if (std::find(ids.begin(), ids.end(), hop.other_id) == ids.end()) {
+        others.push_back(hop.other_id);
+      }
+    }
+    article_ids.insert(article_ids.end(), entity.article_ids.begin(), entity.article_ids.end());
+    if (entity.item_id != 0) article_ids.push_back(entity.item_id);
+  }
+  for (std::vector<int64_t>* list : {&relation_ids, &others}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  Result<std::vector<graph::EntityRecord>> named =
+      index.Entities(others, index::EntityDetail::kCard);
+  if (!named.ok()) return named.status();
+  Result<std::vector<graph::RelationRecord>> relations = index.Relations(relation_ids);
+  if (!relations.ok()) return relations.status();
+  for (const graph::RelationRecord& relation : *relations)
+    article_ids.push_back(relation.article_id);
+  std::sort(article_ids.begin(), article_ids.end());
+  article_ids.erase(std::unique(article_ids.begin(), article_ids.end()), article_ids.end());
+  Result<std::vector<graph::ArticleRecord>> articles = index.Articles(article_ids, true);
+  if (!articles.ok()) return articles.status();
+  data.entities = std::move(*shown);
+  data.entities.insert(data.entities.end(), std::make_move_iterator(named->begin()),
+                       std::make_move_iterator(named->end()));
+  data.relations = std::move(*relations);
+  data.articles = std::move(*articles);
+  return graph::KnowledgeGraph(std::move(data));
+}
+
 int RunShow(const ShowOptions& options) {
-  Result<graph::KnowledgeGraph> graph = LoadGraph(options.database);
-  if (!graph.ok()) return ReportError(graph.status());
+  Result<index::GraphIndex> index = OpenIndex(options.database);
+  if (!index.ok()) return ReportError(index.status());
   // One card, or one per item for shorthand that names a different body in each.
-  Result<std::vector<int64_t>> ids = ResolveEntities(*graph, options.name);
+  Result<std::vector<int64_t>> ids = ResolveEntities(*index, options.name);
   if (!ids.ok()) return ReportError(ExplainRejected(options.database, options.name, ids.status()));
+  Result<graph::KnowledgeGraph> graph = CardGraph(*index, *ids);
+  if (!graph.ok()) return ReportError(graph.status());
   if (options.json) {
     nlohmann::json out = nlohmann::json::array();
     for (int64_t id : *ids) out.push_back(CardJson(*graph, *graph->FindEntity(id)));

@@ -42,6 +42,24 @@ Result<graph::KnowledgeGraph> LoadGraph(const std::string& database) {
   return graph::KnowledgeGraph(std::move(data).value());
 }
 
+Result<index::GraphIndex> OpenIndex(const std::string& database) {
+  std::error_code error;
+  if (!std::filesystem::exists(database, error)) return OpenExistingStore(database).status();
+  Result<index::GraphIndex> opened = index::GraphIndex::Open(database);
+  if (opened.ok()) return opened;
+  // Store::Open migrates an older schema, and words every refusal (not
+  // SQLite, not guanxi, a newer version) as the commands always have.
+  Result<store::Store> store = store::Store::Open(database);
+  if (!store.ok()) return store.status();
+  return index::GraphIndex::Open(database);
+}
+
+Result<graph::KnowledgeGraph> Completed(index::GraphIndex& index, graph::GraphData data,
+                                        index::EntityDetail detail) {
+  GUANXI_RETURN_IF_ERROR(index.Complete(data, detail));
+  return graph::KnowledgeGraph(std::move(data));
+}
+
 Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database) {
   Result<store::Store> store = OpenExistingStore(database);
   if (!store.ok()) return store.status();
@@ -131,6 +149,198 @@ Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_vi
                           Context(graph, id));
   }
   return Status::InvalidInput(std::string(name), detail);
+}
+
+namespace {
+
+// The live entities called `name` (name or alias), of `type` when given.
+Result<std::vector<int64_t>> NamedIds(index::GraphIndex& index, std::string_view name,
+                                      std::optional<graph::EntityType> type) {
+  Result<std::vector<int64_t>> ids = index.IdsByName(name);
+  if (!ids.ok() || !type) return ids;
+  std::vector<int64_t> typed;
+  for (int64_t id : *ids) {
+    Result<std::optional<graph::EntityType>> found = index.TypeOf(id);
+    if (!found.ok()) return found.status();
+    if (*found == type) typed.push_back(id);
+  }
+  return typed;
+}
+
+// What Context and Describe read of `ids`: the entities, the item each
+// comes from, or else its first relation and that relation's item.
+Result<graph::KnowledgeGraph> ContextGraph(index::GraphIndex& index,
+                                           const std::vector<int64_t>& ids) {
+  graph::GraphData data;
+  Result<std::vector<graph::EntityRecord>> entities =
+      index.Entities(ids, index::EntityDetail::kFull);
+  if (!entities.ok()) return entities.status();
+  std::vector<int64_t> article_ids;
+  std::vector<int64_t> first_relations;
+  for (const graph::EntityRecord& entity : *entities) {
+    if (entity.item_id != 0) {
+      article_ids.push_back(entity.item_id);
+    } else if (!entity.article_ids.empty()) {
+      article_ids.push_back(entity.article_ids.front());
+    } else {
+      std::vector<index::Hop> hops;
+      GUANXI_RETURN_IF_ERROR(index.AppendHops(entity.id, hops));
+      if (hops.empty()) continue;
+      first_relations.push_back(std::min_element(hops.begin(), hops.end(), [](auto& a, auto& b) {
+                                  return a.relation_id < b.relation_id;
+                                })->relation_id);
+    }
+  }
+  Result<std::vector<graph::RelationRecord>> relations = index.Relations(first_relations);
+  if (!relations.ok()) return relations.status();
+  for (const graph::RelationRecord& relation : *relations) {
+    article_ids.push_back(relation.article_id);
+  }
+  Result<std::vector<graph::ArticleRecord>> articles = index.Articles(article_ids, false);
+  if (!articles.ok()) return articles.status();
+  data.entities = std::move(*entities);
+  data.relations = std::move(*relations);
+  data.articles = std::move(*articles);
+  return graph::KnowledgeGraph(std::move(data));
+}
+
+}  // namespace
+
+Result<int64_t> ResolveEntity(index::GraphIndex& index, std::string_view name) {
+  if (std::optional<int64_t> id = ParseId(name)) {
+    Result<std::optional<graph::EntityType>> type = index.TypeOf(*id);
+    if (!type.ok()) return type.status();
+    if (*type) return *id;
+    return Status::NotFound(std::string(name), "no entity with that id");
+  }
+  const auto [bare, wanted_type] = SplitType(name);
+  name = bare;
+  Result<std::vector<int64_t>> ids = NamedIds(index, name, wanted_type);
+  if (!ids.ok()) return ids.status();
+  if (ids->size() == 1) return ids->front();
+  if (ids->empty()) {
+    std::string detail = "no entity of that name";
+    Result<std::vector<SearchHit>> near = SearchEntities(index, name, 5);
+    if (!near.ok()) return near.status();
+    std::vector<int64_t> near_ids;
+    for (const SearchHit& hit : *near) near_ids.push_back(hit.entity_id);
+    Result<std::vector<graph::EntityRecord>> entities =
+        index.Entities(near_ids, index::EntityDetail::kCard);
+    if (!entities.ok()) return entities.status();
+    if (!entities->empty()) {
+      detail += "; did you mean";
+      for (std::size_t i = 0; i < entities->size(); ++i) {
+        detail += (i == 0 ? " " : ", ") + Describe((*entities)[i]);
+      }
+      detail += "?";
+    }
+    return Status::NotFound(std::string(name), detail);
+  }
+  Result<graph::KnowledgeGraph> graph = ContextGraph(index, *ids);
+  if (!graph.ok()) return graph.status();
+  std::string detail = "ambiguous; name one of these by TYPE:NAME or #ID";
+  for (int64_t id : *ids) {
+    detail +=
+        fmt::format("\n  #{}  {}  {}", id, Describe(*graph->FindEntity(id)), Context(*graph, id));
+  }
+  return Status::InvalidInput(std::string(name), detail);
+}
+
+Result<std::vector<int64_t>> ResolveEntities(index::GraphIndex& index, std::string_view name) {
+  Result<int64_t> one = ResolveEntity(index, name);
+  if (one.ok()) return std::vector<int64_t>{*one};
+  if (one.status().code() != Status::Code::kInvalidInput || ParseId(name)) return one.status();
+  const auto [bare, wanted_type] = SplitType(name);
+  Result<std::vector<int64_t>> ids = NamedIds(index, bare, wanted_type);
+  if (!ids.ok()) return ids.status();
+  Result<std::vector<graph::EntityRecord>> entities =
+      index.Entities(*ids, index::EntityDetail::kType);
+  if (!entities.ok()) return entities.status();
+  const bool all_unresolved =
+      !entities->empty() && std::all_of(entities->begin(), entities->end(),
+                                        [](const auto& entity) { return entity.unresolved; });
+  if (!all_unresolved) return one.status();
+  return *ids;
+}
+
+Result<graph::PathFilter> MakeFilter(index::GraphIndex& index, const FilterOptions& options) {
+  FilterOptions without_names = options;
+  without_names.excluded.clear();
+  Result<graph::PathFilter> filter =
+      MakeFilter(graph::KnowledgeGraph(graph::GraphData{}), without_names);
+  if (!filter.ok()) return filter.status();
+  for (const std::string& name : options.excluded) {
+    Result<int64_t> id = ResolveEntity(index, name);
+    if (!id.ok()) return id.status();
+    filter->excluded_ids.push_back(*id);
+  }
+  return filter;
+}
+
+Result<index::NeighbourhoodRegion> LimitedNeighbourhood(index::GraphIndex& index, int64_t centre,
+                                                        int depth, const graph::PathFilter& filter,
+                                                        std::size_t limit, bool with_relations) {
+  Result<index::NeighbourhoodRegion> region =
+      index::FindNeighbourhood(index, centre, depth, filter, limit, with_relations);
+  if (!region.ok() || !region->hub) return region;
+  Result<std::vector<graph::EntityRecord>> named =
+      index.Entities({centre, region->hub->id}, index::EntityDetail::kCard);
+  if (!named.ok()) return named.status();
+  const graph::EntityRecord& hub = named->back();
+  return Status::InvalidInput(
+      Describe(named->front()),
+      fmt::format("more than {} entities within {} hops (through {} #{}, {} relations, among "
+                  "others); narrow the query with --exclude '#{}', --relations, --via or a "
+                  "smaller --depth, or raise --limit (0: no limit)",
+                  limit, depth, Describe(hub), hub.id, region->hub->relations, hub.id));
+}
+
+Result<Selection> Select(index::GraphIndex& index, const std::string& database,
+                         const SelectionOptions& options, std::size_t limit) {
+  Result<graph::PathFilter> filter = MakeFilter(index, options.filter);
+  if (!filter.ok()) return filter.status();
+  Selection selection;
+  if (!options.around.empty()) {
+    Result<int64_t> centre = ResolveEntity(index, options.around);
+    if (!centre.ok()) return centre.status();
+    Result<index::NeighbourhoodRegion> region =
+        LimitedNeighbourhood(index, *centre, options.depth, *filter, limit, true);
+    if (!region.ok()) return region.status();
+    selection.data = graph::KnowledgeGraph(std::move(region->data))
+                         .Neighbourhood(*centre, options.depth, *filter);
+    GUANXI_RETURN_IF_ERROR(index.Complete(selection.data, index::EntityDetail::kFull));
+    selection.highlight_ids = {*centre};
+    selection.title = fmt::format("{} (depth {})", options.around, options.depth);
+    return selection;
+  }
+  if (!options.path.empty()) {
+    Result<int64_t> from = ResolveEntity(index, options.path[0]);
+    if (!from.ok()) return from.status();
+    Result<int64_t> to = ResolveEntity(index, options.path[1]);
+    if (!to.ok()) return to.status();
+    Result<graph::GraphData> region = index::ShortestPathRegion(index, *from, *to, *filter);
+    if (!region.ok()) return region.status();
+    const graph::KnowledgeGraph graph(std::move(*region));
+    std::optional<graph::ConnectionPath> path = graph.ShortestPath(*from, *to, *filter);
+    if (!path) {
+      return Status::NotFound(fmt::format("{} - {}", options.path[0], options.path[1]),
+                              "no connection within the filters, nothing to select");
+    }
+    selection.data = graph.Select(*path);
+    GUANXI_RETURN_IF_ERROR(index.Complete(selection.data, index::EntityDetail::kFull));
+    selection.highlight_ids = {*from, *to};
+    selection.title = fmt::format("{} → {}", options.path[0], options.path[1]);
+    return selection;
+  }
+  if (!options.filter.empty()) {
+    return Status::InvalidInput("--all", "filters apply to --around and --path selections");
+  }
+  // The whole graph: everything is output, so everything is loaded.
+  Result<graph::KnowledgeGraph> graph = LoadGraph(database);
+  if (!graph.ok()) return graph.status();
+  selection.data = graph->data();
+  selection.title = "guanxi";
+  return selection;
 }
 
 Result<std::vector<int64_t>> ResolveEntities(const graph::KnowledgeGraph& graph,

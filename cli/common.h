@@ -4,14 +4,17 @@
 // loading the graph, resolving a name the user typed to one entity, and
 // turning a Status into an error line and an exit code.
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include <CLI/CLI.hpp>
-
+#include "cli/query_options.h"
+#include "graph/index/graph_index.h"
+#include "graph/index/region.h"
 #include "graph/knowledge_graph.h"
+#include "graph/path_filter.h"
 #include "graph/status.h"
 #include "graph/store/sqlite_store.h"
 
@@ -34,8 +37,40 @@ int ReportError(const Status& status);
 // is none (reading never creates an empty database by accident).
 Result<store::Store> OpenExistingStore(const std::string& database);
 
-// Opens the database and loads the whole graph.
+// Opens the database and loads the whole graph. Only for commands that use
+// all of it (stats, whole-graph exports, decisions); queries use OpenIndex.
 Result<graph::KnowledgeGraph> LoadGraph(const std::string& database);
+
+// Opens an existing database's query index (graph/index/), read-only:
+// NotFound as OpenExistingStore. A database of an older schema version is
+// migrated first (Store::Open, as every command used to), and a file that is
+// not a guanxi database gets Store::Open's message.
+Result<index::GraphIndex> OpenIndex(const std::string& database);
+
+// The most entities a neighbourhood query loads unless --limit says
+// otherwise: a hub with thousands of relations would pull in most of a
+// large graph.
+inline constexpr std::size_t kMaxNeighbourhood = 2000;
+
+// index::FindNeighbourhood, with InvalidInput naming the centre and the hub
+// when more than `limit` (0: no limit) entities are within reach.
+Result<index::NeighbourhoodRegion> LimitedNeighbourhood(index::GraphIndex& index, int64_t centre,
+                                                        int depth, const graph::PathFilter& filter,
+                                                        std::size_t limit, bool with_relations);
+
+// The graph of `data` with every record completed (GraphIndex::Complete):
+// what a command prints from.
+Result<graph::KnowledgeGraph> Completed(index::GraphIndex& index, graph::GraphData data,
+                                        index::EntityDetail detail);
+
+// MakeFilter with --exclude names resolved through the index.
+Result<graph::PathFilter> MakeFilter(index::GraphIndex& index, const FilterOptions& options);
+
+// Select (query_options.h) through the index: --around loads the
+// neighbourhood (at most `limit` entities), --path the shortest path; only
+// --all, or no selection, loads the whole graph.
+Result<Selection> Select(index::GraphIndex& index, const std::string& database,
+                         const SelectionOptions& options, std::size_t limit);
 
 // An existing database opened for a decision, with the live graph it holds
 // now (names resolve against it; Store ids are its ids).
@@ -52,12 +87,16 @@ Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database);
 // pick among same-named entities.
 Result<int64_t> ResolveEntity(const graph::KnowledgeGraph& graph, std::string_view name);
 
+// The same through the query index, with the same answers and messages.
+Result<int64_t> ResolveEntity(index::GraphIndex& index, std::string_view name);
+
 // As ResolveEntity, except that a name whose every entity is unresolved
 // shorthand kept to its item (县委 in several items) gives all of them, by
 // ascending id, rather than InvalidInput: each is a different body, and each
 // is shown. Otherwise one id.
 Result<std::vector<int64_t>> ResolveEntities(const graph::KnowledgeGraph& graph,
                                              std::string_view name);
+Result<std::vector<int64_t>> ResolveEntities(index::GraphIndex& index, std::string_view name);
 
 // Where an entity comes from, to tell same-named ones apart: "in \"TITLE\"
 // DATE, PATH" of its item (or first item), or "no items".

@@ -1,11 +1,14 @@
 #include "cli/entity_search.h"
 
-#include <algorithm>
-#include <memory>
-#include <set>
-
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_map>
 
 namespace guanxi::cli {
 namespace {
@@ -78,50 +81,161 @@ std::string ToPinyin(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// What a query is matched with: the text, and its pinyin when it is ASCII.
+struct Query {
+  explicit Query(std::string_view text)
+      : text(text), pinyin(IsAscii(text) ? ToPinyin(text) : std::string()) {}
+  std::string_view text;
+  std::string pinyin;  // empty: no pinyin matching
+};
+
+// The best match of one entity, given its name and then its aliases; the
+// second of the pair says whether that best is only a similar name.
+std::optional<SearchHit> BestMatch(int64_t id, const std::vector<std::string_view>& names,
+                                   const Query& query) {
+  std::optional<SearchHit> best;
+  auto offer = [&](MatchKind kind, std::string_view matched, double score) {
+    if (!best || kind < best->kind || (kind == best->kind && score > best->score)) {
+      best = SearchHit{id, kind, std::string(matched), score};
+    }
+  };
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string_view name = names[i];
+    if (name == query.text) offer(i == 0 ? MatchKind::kExactName : MatchKind::kAlias, name, 1);
+    if (name.find(query.text) != std::string_view::npos) {
+      offer(MatchKind::kSubstring, name,
+            static_cast<double>(query.text.size()) / static_cast<double>(name.size()));
+    }
+    if (!query.pinyin.empty()) {
+      std::string name_pinyin = ToPinyin(name);
+      if (name_pinyin.find(query.pinyin) != std::string::npos) {
+        offer(MatchKind::kPinyin, name,
+              static_cast<double>(query.pinyin.size()) / static_cast<double>(name_pinyin.size()));
+      }
+    }
+    if (double score = Similarity(name, query.text); score >= 0.3) {
+      offer(MatchKind::kSimilar, name, score);
+    }
+  }
+  return best;
+}
+
+// Best first: by kind, then score, then degree. `hits` come by ascending
+// entity id, as both versions gather them, so that std::sort meets the
+// same sequence and leaves equal hits in the same order.
+template <typename DegreeOf>
+void SortHits(std::vector<SearchHit>& hits, DegreeOf degree, std::size_t limit) {
+  std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+    if (a.kind != b.kind) return a.kind < b.kind;
+    if (a.score != b.score) return a.score > b.score;
+    return degree(a.entity_id) > degree(b.entity_id);
+  });
+  if (hits.size() > limit) hits.resize(limit);
+}
+
+// Code-point bigrams of `text` as UTF-8 (the one code point of a
+// one-character text): a name Similarity scores above 0 shares one of them.
+std::vector<std::string> Bigrams(std::string_view text) {
+  const std::u32string points = CodePoints(text);
+  auto utf8 = [](std::u32string_view part) {
+    std::string out;
+    icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(part.data()),
+                                  static_cast<int32_t>(part.size()))
+        .toUTF8String(out);
+    return out;
+  };
+  std::set<std::string> grams;
+  if (points.size() < 2) {
+    if (!points.empty()) grams.insert(utf8(points));
+  } else {
+    for (std::size_t i = 0; i + 1 < points.size(); ++i) {
+      grams.insert(utf8(std::u32string_view(points).substr(i, 2)));
+    }
+  }
+  return {grams.begin(), grams.end()};
+}
+
+// The hits among `ids` (ascending), split into better matches and similar names.
+Status Score(index::GraphIndex& index, const std::vector<int64_t>& ids, const Query& query,
+             std::vector<SearchHit>& hits, std::vector<SearchHit>& similar) {
+  Result<std::vector<graph::EntityRecord>> entities =
+      index.Entities(ids, index::EntityDetail::kCard);
+  if (!entities.ok()) return entities.status();
+  for (const graph::EntityRecord& entity : *entities) {
+    std::vector<std::string_view> names = {entity.name};
+    names.insert(names.end(), entity.aliases.begin(), entity.aliases.end());
+    std::optional<SearchHit> best = BestMatch(entity.id, names, query);
+    if (best) (best->kind == MatchKind::kSimilar ? similar : hits).push_back(*best);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 std::vector<SearchHit> SearchEntities(const graph::KnowledgeGraph& graph, std::string_view query,
                                       std::size_t limit) {
   std::vector<SearchHit> hits;
   if (query.empty()) return hits;
-  const bool pinyin_query = IsAscii(query);
-  const std::string pinyin = pinyin_query ? ToPinyin(query) : std::string();
+  const Query matched(query);
   std::vector<SearchHit> similar;
   for (const graph::EntityRecord& entity : graph.data().entities) {
     std::vector<std::string_view> names = {entity.name};
     names.insert(names.end(), entity.aliases.begin(), entity.aliases.end());
-    std::optional<SearchHit> best;
-    auto offer = [&](MatchKind kind, std::string_view matched, double score) {
-      if (!best || kind < best->kind || (kind == best->kind && score > best->score)) {
-        best = SearchHit{entity.id, kind, std::string(matched), score};
-      }
-    };
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      std::string_view name = names[i];
-      if (name == query) offer(i == 0 ? MatchKind::kExactName : MatchKind::kAlias, name, 1);
-      if (name.find(query) != std::string_view::npos) {
-        offer(MatchKind::kSubstring, name,
-              static_cast<double>(query.size()) / static_cast<double>(name.size()));
-      }
-      if (pinyin_query && !pinyin.empty()) {
-        std::string name_pinyin = ToPinyin(name);
-        if (name_pinyin.find(pinyin) != std::string::npos) {
-          offer(MatchKind::kPinyin, name,
-                static_cast<double>(pinyin.size()) / static_cast<double>(name_pinyin.size()));
-        }
-      }
-      if (double score = Similarity(name, query); score >= 0.3) {
-        offer(MatchKind::kSimilar, name, score);
-      }
-    }
+    std::optional<SearchHit> best = BestMatch(entity.id, names, matched);
     if (!best) continue;
     (best->kind == MatchKind::kSimilar ? similar : hits).push_back(*best);
   }
   if (hits.empty()) hits = std::move(similar);
-  std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
-    if (a.kind != b.kind) return a.kind < b.kind;
-    if (a.score != b.score) return a.score > b.score;
-    return graph.Degree(a.entity_id) > graph.Degree(b.entity_id);
-  });
-  if (hits.size() > limit) hits.resize(limit);
+  SortHits(
+      hits, [&](int64_t id) { return graph.Degree(id); }, limit);
+  return hits;
+}
+
+Result<std::vector<SearchHit>> SearchEntities(index::GraphIndex& index, std::string_view query,
+                                              std::size_t limit) {
+  std::vector<SearchHit> hits;
+  if (query.empty()) return hits;
+  const Query matched(query);
+  // Exact names and aliases are parts too: one scan finds both.
+  Result<std::vector<int64_t>> ids = index.IdsByNamePart({std::string(query)});
+  if (!ids.ok()) return ids.status();
+  if (!matched.pinyin.empty()) {
+    // No index on pinyin (README): every name is transliterated.
+    std::set<int64_t> by_pinyin(ids->begin(), ids->end());
+    GUANXI_RETURN_IF_ERROR(index.ForEachName([&](int64_t id, const std::string& name) {
+      if (by_pinyin.count(id) == 0 && ToPinyin(name).find(matched.pinyin) != std::string::npos) {
+        by_pinyin.insert(id);
+      }
+      return Status::Ok();
+    }));
+    ids->assign(by_pinyin.begin(), by_pinyin.end());
+  }
+  std::vector<SearchHit> similar;
+  GUANXI_RETURN_IF_ERROR(Score(index, *ids, matched, hits, similar));
+  if (hits.empty()) {
+    // Only now do similar names count: those sharing a bigram with the query.
+    Result<std::vector<int64_t>> near = index.IdsByNamePart(Bigrams(query));
+    if (!near.ok()) return near.status();
+    similar.clear();
+    GUANXI_RETURN_IF_ERROR(Score(index, *near, matched, hits, similar));
+    hits = std::move(similar);
+  }
+  // Degrees only where kind and score tie, each read once.
+  std::unordered_map<int64_t, size_t> degrees;
+  std::map<std::pair<MatchKind, double>, std::vector<int64_t>> ties;
+  for (const SearchHit& hit : hits) ties[{hit.kind, hit.score}].push_back(hit.entity_id);
+  for (const auto& [key, tied] : ties) {
+    if (tied.size() < 2) continue;
+    for (int64_t id : tied) {
+      Result<size_t> degree = index.Degree(id);
+      if (!degree.ok()) return degree.status();
+      degrees[id] = *degree;
+    }
+  }
+  SortHits(
+      hits, [&](int64_t id) { return degrees[id]; }, limit);
   return hits;
 }
 

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/index/graph_index.h"
 #include "graph/knowledge_graph.h"
+#include "graph/status.h"
 
 namespace guanxi::cli {
 
@@ -29,6 +31,12 @@ struct SearchHit {
 // only when nothing better is found.
 std::vector<SearchHit> SearchEntities(const graph::KnowledgeGraph& graph, std::string_view query,
                                       std::size_t limit);
+// The same hits in the same order through the query index: the entities that
+// can match are found by SQL over names and aliases (exact, part, the
+// bigrams of a similar name), then scored as above. Pinyin reads every name:
+// a scan that takes minutes on a large database (graph/index/README.md).
+Result<std::vector<SearchHit>> SearchEntities(index::GraphIndex& index, std::string_view query,
+                                              std::size_t limit);
 
 // Toneless lower-case pinyin of `text` with spaces removed ("常晓勇" ->
 // "changxiaoyong"); other scripts pass through lower-cased.

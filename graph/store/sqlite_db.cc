@@ -10,18 +10,38 @@ namespace guanxi::store {
 
 void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 
-Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path) {
+namespace {
+
+Result<sqlite3*> OpenWithFlags(const std::filesystem::path& path, int flags) {
   sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   // sqlite3_open_v2 hands back a handle even on failure; it must be closed.
-  std::unique_ptr<sqlite3, Closer> db(raw);
   if (rc != SQLITE_OK) {
-    std::string message = db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(rc);
+    std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+    sqlite3_close_v2(raw);
     return Status::IoError(path.string(), "cannot open database: " + message);
   }
-  sqlite3_extended_result_codes(db.get(), 1);
-  return std::unique_ptr<Database>(new Database(path, db.release()));
+  sqlite3_extended_result_codes(raw, 1);
+  return raw;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path) {
+  Result<sqlite3*> db = OpenWithFlags(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<Database>(new Database(path, *db));
+}
+
+Result<std::unique_ptr<Database>> Database::OpenReadOnly(const std::filesystem::path& path,
+                                                         int64_t mmap_bytes) {
+  Result<sqlite3*> db = OpenWithFlags(path, SQLITE_OPEN_READONLY);
+  if (!db.ok()) return db.status();
+  std::unique_ptr<Database> database(new Database(path, *db));
+  if (mmap_bytes > 0) {
+    GUANXI_RETURN_IF_ERROR(database->Exec("PRAGMA mmap_size = " + std::to_string(mmap_bytes)));
+  }
+  return database;
 }
 
 Database::~Database() = default;

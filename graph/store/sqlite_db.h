@@ -74,6 +74,13 @@ class Database {
   // Opens `path` read-write, creating it if missing. IoError when SQLite
   // cannot open it (missing directory, a directory, no permission).
   static Result<std::unique_ptr<Database>> Open(const std::filesystem::path& path);
+  // Opens an existing `path` for reading only (SQLITE_OPEN_READONLY): never
+  // creates, migrates or writes it; a write through it fails with IoError.
+  // `mmap_bytes` > 0 lets SQLite read up to that many bytes of the file
+  // through a memory map (PRAGMA mmap_size) instead of one read call per
+  // page. IoError when SQLite cannot open it.
+  static Result<std::unique_ptr<Database>> OpenReadOnly(const std::filesystem::path& path,
+                                                        int64_t mmap_bytes = 0);
 
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
