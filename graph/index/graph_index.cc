@@ -13,10 +13,12 @@ namespace {
 using store::Database;
 using store::Statement;
 
-// Up to this much of the file is read through a memory map: a query touches
-// a few thousand pages scattered over the indexes, and a map spares one read
-// call per page (graph/index/README.md has the measurement).
-constexpr int64_t kMmapBytes = int64_t{1} << 32;
+// SQLite's page cache for one query, in KiB: a query reads a few thousand
+// pages scattered over the file, some of them again (a hub's index pages).
+// Read calls, not a memory map: the kernel maps 16 pages around each page
+// touched through a map, and resident memory grew tenfold
+// (graph/index/README.md has the measurement).
+constexpr int64_t kPageCacheKib = 64 * 1024;
 
 constexpr const char* kLive = "merged_into IS NULL AND rejected = 0";
 
@@ -74,12 +76,13 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, error)) {
     return Status::NotFound(path.string(), "no such database");
   }
-  Result<std::unique_ptr<Database>> opened = Database::OpenReadOnly(path, kMmapBytes);
+  Result<std::unique_ptr<Database>> opened = Database::OpenReadOnly(path);
   if (!opened.ok()) return opened.status();
   GraphIndex index(path, std::move(*opened));
   Database& db = *index.database_;
   // A writer (guanxi build) holds its lock for a moment per batch.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
+  GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = -" + std::to_string(kPageCacheKib)));
   Result<int64_t> version = ReadInteger(db, "PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version < kSchemaVersion) {
@@ -134,9 +137,10 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
                  std::move(prepared[12])});
 
   // Every rejected entity has its reject decision noted in entity_decisions
-  // (store/curation.cc ApplyReject), a small table: no scan of entities.
+  // (store/curation.cc ApplyReject), a small table: CROSS JOIN keeps SQLite
+  // from scanning entities instead.
   Result<Statement> rejected = db.Prepare(
-      "SELECT DISTINCT e.id FROM entity_decisions d JOIN entities e ON e.id = d.entity_id "
+      "SELECT DISTINCT e.id FROM entity_decisions d CROSS JOIN entities e ON e.id = d.entity_id "
       "WHERE e.rejected = 1");
   if (!rejected.ok()) return rejected.status();
   GUANXI_RETURN_IF_ERROR(ForEachRow(*rejected, [&](Statement& row) {

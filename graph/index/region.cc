@@ -207,7 +207,11 @@ Result<GraphData> LightRegion(Walker& walker, const std::unordered_set<int64_t>&
     data.articles = std::move(*articles);
   } else {
     // Only ids, so that KnowledgeGraph::Select and Neighbourhood name them.
-    for (int64_t id : article_ids) data.articles.push_back({.id = id});
+    for (int64_t id : article_ids) {
+      graph::ArticleRecord article;
+      article.id = id;
+      data.articles.push_back(std::move(article));
+    }
   }
   data.relations = std::move(relations);
   return data;
@@ -310,8 +314,15 @@ class PathSearch {
   }
 
  private:
+  // Expands the side whose next layer reads fewer index entries: the sum of
+  // its frontier's degrees. Frontier sizes mislead: a person has hundreds of
+  // relations, an event a dozen.
   Status ExpandOne() {
-    const bool forward = forward_.frontier.size() <= backward_.frontier.size();
+    Result<size_t> forward_cost = Cost(forward_);
+    if (!forward_cost.ok()) return forward_cost.status();
+    Result<size_t> backward_cost = Cost(backward_);
+    if (!backward_cost.ok()) return backward_cost.status();
+    const bool forward = *forward_cost <= *backward_cost;
     Side& side = forward ? forward_ : backward_;
     const Side& other = forward ? backward_ : forward_;
     GUANXI_RETURN_IF_ERROR(Expand(walker_, side, /*keep_predecessors=*/true));
@@ -323,6 +334,24 @@ class PathSearch {
       if (*meets) best_ = side.depth + found->second;
     }
     return Status::Ok();
+  }
+
+  // The index entries the next expansion of `side` reads.
+  Result<size_t> Cost(const Side& side) {
+    size_t cost = 0;
+    for (int64_t id : side.frontier) {
+      Result<bool> leaves = MayLeave(walker_, side, id);
+      if (!leaves.ok()) return leaves.status();
+      if (!*leaves) continue;
+      if (const std::vector<Hop>* hops = walker_.CachedHops(id)) {
+        cost += hops->size();
+        continue;
+      }
+      Result<size_t> degree = walker_.index().Degree(id);
+      if (!degree.ok()) return degree.status();
+      cost += *degree;
+    }
+    return cost;
   }
 
   // Whether a path may pass through `id` where the two walks meet: an end,
