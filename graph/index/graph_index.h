@@ -112,9 +112,6 @@ class GraphIndex {
   // neither or there is no such article.
   Result<std::optional<graph::PartialDate>> ItemDate(int64_t article_id);
 
-  // The database, for reads the index has no method for.
-  store::Database& database() { return *database_; }
-
  private:
   struct Statements;
   GraphIndex(std::filesystem::path path, std::unique_ptr<store::Database> database);

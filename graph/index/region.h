@@ -6,8 +6,8 @@
 // the answer they give on the whole graph (graph/index/README.md proves it
 // for each query), so paths, their order and tie-breaks stay those of
 // graph/path_query.cc. A region's records are light: entities with
-// EntityDetail::kType, relations without title or evidence, and articles
-// (with their dates, for date ranges) only when the filter has a date range;
+// EntityDetail::kType, relations without title or evidence, and their
+// articles by id only (with their dates when the filter has a date range);
 // GraphIndex::Complete fills in what a command prints.
 
 #include <cstddef>
