@@ -287,12 +287,16 @@ Result<index::NeighbourhoodRegion> LimitedNeighbourhood(index::GraphIndex& index
       index.Entities({centre, region->hub->id}, index::EntityDetail::kCard);
   if (!named.ok()) return named.status();
   const graph::EntityRecord& hub = named->back();
+  const std::string through = hub.id == centre
+                                  ? fmt::format("it has {} relations", region->hub->relations)
+                                  : fmt::format("through {} #{}, {} relations, among others",
+                                                Describe(hub), hub.id, region->hub->relations);
+  const std::string exclude = hub.id == centre ? "" : fmt::format("--exclude '#{}', ", hub.id);
   return Status::InvalidInput(
       Describe(named->front()),
-      fmt::format("more than {} entities within {} hops (through {} #{}, {} relations, among "
-                  "others); narrow the query with --exclude '#{}', --relations, --via or a "
-                  "smaller --depth, or raise --limit (0: no limit)",
-                  limit, depth, Describe(hub), hub.id, region->hub->relations, hub.id));
+      fmt::format("more than {} entities within {} hops ({}); narrow the query with {}--relations, "
+                  "--via, --since/--until or a smaller --depth, or raise --limit (0: no limit)",
+                  limit, depth, through, exclude));
 }
 
 Result<Selection> Select(index::GraphIndex& index, const std::string& database,

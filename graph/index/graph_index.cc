@@ -63,6 +63,8 @@ struct GraphIndex::Statements {
   Statement ids_by_name;
   Statement degree_out;
   Statement degree_in;
+  Statement entries_out;
+  Statement entries_in;
 };
 
 GraphIndex::GraphIndex(std::filesystem::path path, std::unique_ptr<Database> database)
@@ -120,6 +122,10 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
           "WHERE a.alias = ?1 AND e.merged_into IS NULL AND e.rejected = 0 ORDER BY 1",
       "SELECT count(*) FROM relations WHERE source_id = ?1 AND rejected = 0",
       "SELECT count(*) FROM relations WHERE target_id = ?1 AND rejected = 0 AND source_id != ?1",
+      "SELECT count(*) FROM (SELECT 1 FROM relations WHERE source_id = ?1 AND rejected = 0 "
+      "LIMIT ?2)",
+      "SELECT count(*) FROM (SELECT 1 FROM relations WHERE target_id = ?1 AND rejected = 0 "
+      "LIMIT ?2)",
   };
   // Statements has no default constructor (Statement has none): build it
   // from the prepared statements in declaration order.
@@ -134,7 +140,7 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
                  std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
                  std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8]),
                  std::move(prepared[9]), std::move(prepared[10]), std::move(prepared[11]),
-                 std::move(prepared[12])});
+                 std::move(prepared[12]), std::move(prepared[13]), std::move(prepared[14])});
 
   // Every rejected entity has its reject decision noted in entity_decisions
   // (store/curation.cc ApplyReject), a small table: CROSS JOIN keeps SQLite
@@ -158,9 +164,10 @@ Status GraphIndex::AppendHops(int64_t entity_id, std::vector<Hop>& hops) {
     GUANXI_RETURN_IF_ERROR(ForEachRow(*statement, [&](Statement& row) -> Status {
       const int64_t other = row.ColumnInt(0);
       if (!rejected_.empty() && rejected_.count(other) != 0) return Status::Ok();
-      const std::string type = row.ColumnText(1);
-      const std::optional<graph::RelationType> parsed = graph::ParseRelationType(type);
-      if (!parsed) return UnknownType(*database_, "relations", type);
+      // A view, not a copy: this loop runs for every index entry a query reads.
+      const std::optional<graph::RelationType> parsed =
+          graph::ParseRelationType(row.ColumnTextView(1));
+      if (!parsed) return UnknownType(*database_, "relations", std::string(row.ColumnTextView(1)));
       hops.push_back({other, row.ColumnInt(3), row.ColumnInt(2), *parsed, outgoing});
       return Status::Ok();
     }));
@@ -184,6 +191,19 @@ Result<size_t> GraphIndex::Degree(int64_t entity_id) {
     if (*row) degree += static_cast<size_t>(statement->ColumnInt(0));
   }
   return degree;
+}
+
+Result<size_t> GraphIndex::EntriesAtMost(int64_t entity_id, int64_t cap) {
+  size_t entries = 0;
+  for (Statement* statement : {&statements_->entries_out, &statements_->entries_in}) {
+    statement->Reset();
+    GUANXI_RETURN_IF_ERROR(statement->Bind(1, entity_id));
+    GUANXI_RETURN_IF_ERROR(statement->Bind(2, cap));
+    Result<bool> row = statement->Step();
+    if (!row.ok()) return row.status();
+    if (*row) entries += static_cast<size_t>(statement->ColumnInt(0));
+  }
+  return entries;
 }
 
 Result<std::optional<graph::EntityType>> GraphIndex::TypeOf(int64_t id) {

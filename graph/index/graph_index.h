@@ -75,6 +75,9 @@ class GraphIndex {
 
   // The number of live relations of a live entity: KnowledgeGraph::Degree.
   Result<size_t> Degree(int64_t entity_id);
+  // The number of index entries AppendHops reads for the entity, counted up
+  // to `cap` per direction (a cost estimate: counting reads entries too).
+  Result<size_t> EntriesAtMost(int64_t entity_id, int64_t cap);
 
   // The type of the live entity `id`; nullopt when there is none (unknown,
   // merged into another, or rejected).

@@ -46,6 +46,9 @@ class Walker {
     if (const auto found = hops_.find(id); found != hops_.end()) return &found->second;
     std::vector<Hop> all;
     GUANXI_RETURN_IF_ERROR(index_.AppendHops(id, all));
+    if (filter_.relation_types.empty() && !dated()) {
+      return &hops_.emplace(id, std::move(all)).first->second;
+    }
     std::vector<Hop> admitted;
     admitted.reserve(all.size());
     for (const Hop& hop : all) {
@@ -337,9 +340,11 @@ class PathSearch {
   }
 
   // The index entries the next expansion of `side` reads, estimated from at
-  // most kSample of its frontier (counting costs about what reading does).
+  // most kSample of its frontier, each counted up to kCap: counting reads
+  // the entries too, and a hub only needs to count as large.
   Result<double> Cost(const Side& side) {
     constexpr size_t kSample = 256;
+    constexpr int64_t kCap = 1000;
     const size_t step = std::max<size_t>(1, side.frontier.size() / kSample);
     double cost = 0;
     size_t counted = 0;
@@ -354,7 +359,7 @@ class PathSearch {
       }
       auto [degree, added] = degrees_.try_emplace(id, 0);
       if (added) {
-        Result<size_t> read = walker_.index().Degree(id);
+        Result<size_t> read = walker_.index().EntriesAtMost(id, kCap);
         if (!read.ok()) return read.status();
         degree->second = *read;
       }

@@ -168,6 +168,12 @@ std::string Statement::ColumnText(int column) const {
   return std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)));
 }
 
+std::string_view Statement::ColumnTextView(int column) const {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_.get(), column));
+  if (text == nullptr) return {};
+  return {text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column))};
+}
+
 std::string Statement::ColumnBlob(int column) const {
   const void* bytes = sqlite3_column_blob(statement_.get(), column);
   if (bytes == nullptr) return {};

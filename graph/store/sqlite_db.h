@@ -50,6 +50,9 @@ class Statement {
   // Column readers for the current row; `column` is 0-based.
   int64_t ColumnInt(int column) const;
   std::string ColumnText(int column) const;  // empty for NULL
+  // The same without a copy: valid until the next Step, Reset or read of the
+  // column as another type.
+  std::string_view ColumnTextView(int column) const;
   std::string ColumnBlob(int column) const;  // the bytes of a BLOB; empty for NULL
   double ColumnDouble(int column) const;
   bool ColumnIsNull(int column) const;
