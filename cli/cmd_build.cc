@@ -1,6 +1,8 @@
-// guanxi build PATH... [--db FILE]: extract pages and add them to the database.
+// guanxi build PATH... [--db FILE] [--jobs N]: extract pages and add them to the
+// database (cli/build_pipeline.h: on several threads, unchanged files skipped).
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -9,9 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/build_pipeline.h"
 #include "cli/command.h"
 #include "cli/common.h"
-#include "extract/extractor.h"
 
 namespace guanxi::cli {
 namespace {
@@ -21,6 +23,8 @@ namespace fs = std::filesystem;
 struct BuildOptions {
   std::vector<std::string> paths;
   std::string database;
+  unsigned jobs = 0;        // extraction threads; 0: one per core
+  int64_t batch_items = 0;  // items per transaction; 0: the store's default
 };
 
 // The files named, and the *.txt files below the folders named, in a stable order.
@@ -50,52 +54,40 @@ int RunBuild(const BuildOptions& options) {
   Result<std::vector<fs::path>> files = CollectFiles(options.paths);
   if (!files.ok()) return ReportError(files.status());
 
-  // Extract everything first: a file that cannot be read is named and left
-  // out, and the database is only opened for writing once there is work.
-  std::vector<graph::Page> pages;
-  int failed = 0;
-  {
-    ProgressLine progress("extracting");
-    for (std::size_t i = 0; i < files->size(); ++i) {
-      Result<graph::Page> page = extract::ExtractFile((*files)[i]);
-      if (page.ok()) {
-        pages.push_back(std::move(page).value());
-      } else {
-        ReportError(page.status());
-        ++failed;
-      }
-      progress.Update(i + 1, files->size());
-    }
-  }
-
   Result<store::Store> store = store::Store::Open(options.database);
   if (!store.ok()) return ReportError(store.status());
-  Result<store::IngestStats> stats = [&] {
-    ProgressLine progress("storing");
-    return store->Ingest(pages, [&](std::size_t done, std::size_t total) {
-      progress.Update(done, total);
-    });
+  BuildPipelineOptions pipeline;
+  pipeline.jobs = options.jobs;
+  if (options.batch_items > 0) pipeline.ingest.batch_items = options.batch_items;
+  // A file that cannot be read is named and left out; the others are stored.
+  Result<BuildReport> report = [&] {
+    ProgressLine progress("building");
+    return RunBuildPipeline(
+        *store, *files, pipeline, [](const Status& status) { ReportError(status); },
+        [&](std::size_t done, std::size_t total) { progress.Update(done, total); });
   }();
-  if (!stats.ok()) return ReportError(stats.status());
+  if (!report.ok()) return ReportError(report.status());
+  const store::IngestStats& stats = report->stats;
   Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return ReportError(counts.status());
 
   std::cout << fmt::format(
       "{} files read ({} failed): {} items added, {} already stored; {} entities and {} "
       "relations added\n",
-      files->size(), failed, stats->articles_added, stats->articles_unchanged,
-      stats->entities_added, stats->relations_added);
+      report->files, report->failed, stats.articles_added, stats.articles_unchanged,
+      stats.entities_added, stats.relations_added);
+  std::cout << fmt::format("{} files unchanged (skipped)\n", report->unchanged);
   std::cout << fmt::format("{} reprint{} folded into stored articles (kept as further sources)\n",
-                           stats->reprints, stats->reprints == 1 ? "" : "s");
-  if (stats->candidates_added > 0) {
+                           stats.reprints, stats.reprints == 1 ? "" : "s");
+  if (stats.candidates_added > 0) {
     std::cout << fmt::format(
-        "{} possible same person{}: see guanxi candidates{}\n", stats->candidates_added,
-        stats->candidates_added == 1 ? "" : "s",
+        "{} possible same person{}: see guanxi candidates{}\n", stats.candidates_added,
+        stats.candidates_added == 1 ? "" : "s",
         options.database == kDefaultDatabase ? "" : " --db " + options.database);
   }
   std::cout << fmt::format("{}: {} items, {} entities, {} relations\n", options.database,
                            counts->articles, counts->entities, counts->relations);
-  return failed == 0 ? kExitOk : kExitBadInput;
+  return report->failed == 0 ? kExitOk : kExitBadInput;
 }
 
 }  // namespace
@@ -105,6 +97,12 @@ RunFunction AddBuildCommand(CLI::App& command) {
   command.add_option("PATH", options->paths, "Page files, or folders searched for *.txt")
       ->required();
   AddDatabaseOption(command, options->database);
+  command.add_option("-j,--jobs", options->jobs, "Extraction threads (default: one per core)")
+      ->check(CLI::PositiveNumber);
+  // For tests: a batch boundary in a small build.
+  command.add_option("--batch-items", options->batch_items, "Items per transaction")
+      ->check(CLI::PositiveNumber)
+      ->group("");
   return [options] { return RunBuild(*options); };
 }
 

@@ -199,6 +199,21 @@ Result<graph::GraphData> Store::LoadGraph() const {
   return data;
 }
 
+Result<std::vector<FileRecord>> Store::Files() const {
+  std::vector<FileRecord> files;
+  GUANXI_RETURN_IF_ERROR(ForEachRow(
+      *database_, "SELECT path, size, mtime_ns, content_hash, items FROM files ORDER BY path",
+      [&](Statement& row) -> Status {
+        files.push_back({.path = row.ColumnText(0),
+                         .size = row.ColumnInt(1),
+                         .mtime_ns = row.ColumnInt(2),
+                         .content_hash = row.ColumnText(3),
+                         .items = row.ColumnInt(4)});
+        return Status::Ok();
+      }));
+  return files;
+}
+
 Result<StoreCounts> Store::Counts() const {
   Database& db = *database_;
   StoreCounts counts;

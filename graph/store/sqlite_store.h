@@ -21,7 +21,9 @@
 
 namespace guanxi::store {
 
-class Database;  // the SQLite adapter, graph/store/sqlite_db.h
+class Database;       // the SQLite adapter, graph/store/sqlite_db.h
+class IngestSession;  // writing an archive item by item, graph/store/ingest_session.h
+struct IngestOptions;
 
 // What one Ingest call added.
 struct IngestStats {
@@ -86,6 +88,16 @@ struct Decision {
   bool undone = false;                 // a merge undone by a later split: no longer applied
 };
 
+// An input file as the `files` table records it: what a later build compares
+// to skip the file when it has not changed.
+struct FileRecord {
+  std::string path;          // as given to `guanxi build` (Page::path)
+  int64_t size = 0;          // bytes
+  int64_t mtime_ns = 0;      // modification time, nanoseconds since the epoch
+  std::string content_hash;  // FileContentHash of its bytes (file_hash.h), 32 hex digits
+  int64_t items = 0;         // items it gave
+};
+
 // Row counts of a store, in total and per type.
 struct StoreCounts {
   int64_t articles = 0;
@@ -113,7 +125,7 @@ struct StoreCounts {
 class Store {
  public:
   // Opens or creates the database at `path` and creates its schema
-  // (PRAGMA user_version = 3), migrates an older one (graph/README.md says
+  // (PRAGMA user_version = 4), migrates an older one (graph/README.md says
   // what each version adds; nothing stored is lost), or checks it.
   // Corrupt ("PATH: not a guanxi database (...)") for a file that is not
   // SQLite, or SQLite with another schema or an unknown schema version;
@@ -135,6 +147,16 @@ class Store {
   // `progress`, if set, is called after each page with (pages_done, pages_total).
   Result<IngestStats> Ingest(const std::vector<graph::Page>& pages,
                              const std::function<void(size_t, size_t)>& progress = {});
+
+  // Starts ingesting items one at a time, committed in batches
+  // (ingest_session.h): what `guanxi build` does with an archive too large to
+  // hold in memory. The store must outlive the session, and nothing else may
+  // write through this Store while it is open. The adapter's status when a
+  // setting cannot be made.
+  Result<IngestSession> BeginIngest(const IngestOptions& options);
+
+  // Every file recorded by earlier builds, by path.
+  Result<std::vector<FileRecord>> Files() const;
 
   // The live graph, each list ordered by id; aliases in the order first seen.
   // Entities merged into others and rejected ones are left out, and so are

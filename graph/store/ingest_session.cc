@@ -1,0 +1,249 @@
+#include "graph/store/ingest_session.h"
+
+#include <chrono>
+#include <utility>
+
+#include "graph/store/article_writer.h"
+#include "graph/store/curation.h"
+#include "graph/store/sqlite_db.h"
+
+namespace guanxi::store {
+
+// ---- PreparedItem -----------------------------------------------------------
+
+struct PreparedItem::Data {
+  std::string path;
+  size_t item_index = 0;
+  graph::Article article;
+  ItemFacts facts;
+};
+
+PreparedItem::PreparedItem(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+PreparedItem::PreparedItem(PreparedItem&&) noexcept = default;
+PreparedItem& PreparedItem::operator=(PreparedItem&&) noexcept = default;
+PreparedItem::~PreparedItem() = default;
+
+Result<PreparedItem> PrepareItem(std::string path, size_t item_index, graph::Article article) {
+  Result<ItemFacts> facts = FactsOf(path, item_index, article);
+  if (!facts.ok()) return facts.status();
+  return PreparedItem(std::make_unique<PreparedItem::Data>(PreparedItem::Data{
+      std::move(path), item_index, std::move(article), std::move(*facts)}));
+}
+
+// ---- IngestSession ----------------------------------------------------------
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The single integer a PRAGMA or an aggregate query returns.
+Result<int64_t> QueryInt(Statement& statement) {
+  statement.Reset();
+  Result<bool> row = statement.Step();
+  if (!row.ok()) return row.status();
+  const int64_t value = *row ? statement.ColumnInt(0) : 0;
+  statement.Reset();
+  return value;
+}
+
+// The connection's settings before the session, put back after it.
+struct Settings {
+  int64_t synchronous = 2;
+  int64_t cache_size = -2000;
+  int64_t foreign_keys = 1;
+};
+
+}  // namespace
+
+struct IngestSession::State {
+  State(Database& database, const IngestOptions& session_options,
+        std::unique_ptr<ArticleWriter> article_writer, Statement record, Statement version,
+        Settings saved_settings)
+      : db(database),
+        options(session_options),
+        writer(std::move(article_writer)),
+        record_file(std::move(record)),
+        data_version(std::move(version)),
+        saved(saved_settings) {}
+
+  ~State() {
+    batch.reset();  // rolls back an unfinished batch
+    RestoreSettings();
+  }
+
+  // Puts back the connection's own settings (the store reads on afterwards).
+  void RestoreSettings() {
+    if (restored) return;
+    restored = true;
+    (void)db.Exec("PRAGMA synchronous = " + std::to_string(saved.synchronous));
+    (void)db.Exec("PRAGMA cache_size = " + std::to_string(saved.cache_size));
+    (void)db.Exec("PRAGMA foreign_keys = " + std::to_string(saved.foreign_keys));
+  }
+
+  // Opens a batch unless one is open. Another connection's commit since ours
+  // (a decision made while the build ran) may have changed what the writer
+  // holds in memory: PRAGMA data_version tells.
+  Status EnsureBatch() {
+    if (batch) return Status::Ok();
+    Result<Transaction> begun = Transaction::Begin(db);
+    if (!begun.ok()) return begun.status();
+    batch.emplace(std::move(*begun));
+    Result<int64_t> version = QueryInt(data_version);
+    if (!version.ok()) return version.status();
+    if (*version != seen_data_version) writer->ForgetCaches();
+    seen_data_version = *version;
+    batch_items = 0;
+    batch_start = Clock::now();
+    return Status::Ok();
+  }
+
+  bool BatchDue() const {
+    return batch && (batch_items >= options.batch_items ||
+                     std::chrono::duration<double>(Clock::now() - batch_start).count() >=
+                         options.batch_seconds);
+  }
+
+  Status CommitBatch() {
+    if (!batch) return Status::Ok();
+    writer->ResetStatements();
+    record_file.Reset();
+    Status committed = batch->Commit();
+    batch.reset();
+    return committed;
+  }
+
+  // Remembers the first failure: the open batch is rolled back, and every
+  // later call reports it.
+  Status Fail(Status status) {
+    if (!status.ok() && failure.ok()) {
+      failure = status;
+      batch.reset();
+    }
+    return status;
+  }
+
+  Database& db;
+  IngestOptions options;
+  std::unique_ptr<ArticleWriter> writer;
+  Statement record_file;
+  Statement data_version;
+  Settings saved;
+  bool restored = false;
+
+  std::optional<Transaction> batch;
+  int64_t seen_data_version = -1;
+  int64_t batch_items = 0;  // items written in the open batch
+  int64_t file_items = 0;   // items of the current file so far
+  Clock::time_point batch_start;
+  IngestStats stats;
+  Status failure = Status::Ok();
+  bool finished = false;
+};
+
+IngestSession::IngestSession(std::unique_ptr<State> state) : state_(std::move(state)) {}
+IngestSession::IngestSession(IngestSession&&) noexcept = default;
+IngestSession& IngestSession::operator=(IngestSession&&) noexcept = default;
+IngestSession::~IngestSession() = default;
+
+const IngestStats& IngestSession::stats() const { return state_->stats; }
+
+Status IngestSession::Add(PreparedItem item) {
+  State& s = *state_;
+  if (!s.failure.ok()) return s.failure;
+  if (s.finished) return Status::Internal(s.db.path().string(), "ingest session already finished");
+  // A file larger than a batch is committed part-way: its items stay stored
+  // and its record follows with its last items.
+  if (s.file_items >= s.options.batch_items && s.BatchDue()) {
+    GUANXI_RETURN_IF_ERROR(s.Fail(s.CommitBatch()));
+  }
+  GUANXI_RETURN_IF_ERROR(s.Fail(s.EnsureBatch()));
+  const PreparedItem::Data& data = *item.data_;
+  GUANXI_RETURN_IF_ERROR(
+      s.Fail(s.writer->Write(data.path, data.item_index, data.article, data.facts, s.stats)));
+  ++s.batch_items;
+  ++s.file_items;
+  return Status::Ok();
+}
+
+Status IngestSession::EndFile(const std::optional<FileRecord>& record) {
+  State& s = *state_;
+  if (!s.failure.ok()) return s.failure;
+  s.file_items = 0;
+  if (record) {
+    GUANXI_RETURN_IF_ERROR(s.Fail(s.EnsureBatch()));
+    Statement& write = s.record_file;
+    write.Reset();
+    GUANXI_RETURN_IF_ERROR(s.Fail(write.Bind(1, record->path)));
+    GUANXI_RETURN_IF_ERROR(s.Fail(write.Bind(2, record->size)));
+    GUANXI_RETURN_IF_ERROR(s.Fail(write.Bind(3, record->mtime_ns)));
+    GUANXI_RETURN_IF_ERROR(s.Fail(write.Bind(4, record->content_hash)));
+    GUANXI_RETURN_IF_ERROR(s.Fail(write.Bind(5, record->items)));
+    GUANXI_RETURN_IF_ERROR(s.Fail(write.Run()));
+  }
+  if (s.BatchDue()) GUANXI_RETURN_IF_ERROR(s.Fail(s.CommitBatch()));
+  return Status::Ok();
+}
+
+Result<IngestStats> IngestSession::Finish() {
+  State& s = *state_;
+  if (!s.failure.ok()) return s.failure;
+  if (s.finished) return Status::Internal(s.db.path().string(), "ingest session already finished");
+  bool apply_log = s.stats.articles_added > 0;
+  if (!apply_log) {
+    Result<Statement> any = s.db.Prepare("SELECT EXISTS (SELECT 1 FROM decisions)");
+    if (!any.ok()) return s.Fail(any.status());
+    Result<int64_t> logged = QueryInt(*any);
+    if (!logged.ok()) return s.Fail(logged.status());
+    apply_log = *logged != 0;
+  }
+  if (apply_log) {
+    GUANXI_RETURN_IF_ERROR(s.Fail(s.EnsureBatch()));
+    s.writer->ResetStatements();
+    GUANXI_RETURN_IF_ERROR(s.Fail(ApplyDecisionLog(s.db)));
+  }
+  GUANXI_RETURN_IF_ERROR(s.Fail(s.CommitBatch()));
+  s.finished = true;
+  s.RestoreSettings();
+  return s.stats;
+}
+
+Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
+  Database& db = *database_;
+  Settings saved;
+  for (auto [name, value] : {std::pair{"synchronous", &saved.synchronous},
+                             std::pair{"cache_size", &saved.cache_size},
+                             std::pair{"foreign_keys", &saved.foreign_keys}}) {
+    Result<Statement> pragma = db.Prepare(std::string("PRAGMA ") + name);
+    if (!pragma.ok()) return pragma.status();
+    Result<int64_t> read = QueryInt(*pragma);
+    if (!read.ok()) return read.status();
+    *value = *read;
+  }
+
+  Result<std::unique_ptr<ArticleWriter>> writer = ArticleWriter::Create(db);
+  if (!writer.ok()) return writer.status();
+  Result<Statement> record = db.Prepare(
+      "INSERT INTO files (path, size, mtime_ns, content_hash, items) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+      "content_hash = excluded.content_hash, items = excluded.items");
+  if (!record.ok()) return record.status();
+  Result<Statement> version = db.Prepare("PRAGMA data_version");
+  if (!version.ok()) return version.status();
+
+  auto state = std::make_unique<IngestSession::State>(
+      db, options, std::move(*writer), std::move(*record), std::move(*version),
+      saved);
+  // A bulk load: fewer syncs (each commit is still whole: the rollback
+  // journal is synced before the database is written) and a page cache that
+  // holds the indexes being filled (negative cache_size is in KiB).
+  GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
+  GUANXI_RETURN_IF_ERROR(
+      db.Exec("PRAGMA cache_size = " + std::to_string(-options.cache_mib * 1024)));
+  // The writer only writes ids it has just read or inserted on this
+  // connection, so the foreign keys' three lookups per relation (a sixth of
+  // its time) check nothing; they are on again when the session ends.
+  GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
+  return IngestSession(std::move(state));
+}
+
+}  // namespace guanxi::store

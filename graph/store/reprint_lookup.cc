@@ -1,0 +1,260 @@
+#include "graph/store/reprint_lookup.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <iterator>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "graph/identity/identity.h"
+#include "graph/store/sqlite_db.h"
+
+namespace guanxi::store {
+namespace {
+
+// Two low bits of each of a signature's hashes. Where two hashes are equal so
+// are their bits, so two signatures with k equal hashes have at least k equal
+// bit pairs: fewer equal pairs than IsReprint needs equal hashes rule a
+// reprint out exactly. Unequal hashes agree in a pair one time in four, so
+// unrelated texts sharing a band (about 4 of 64 hashes) show about 19 equal
+// pairs, far below the 32 a reprint needs.
+struct Sketch {
+  std::array<uint64_t, 2> bits{};
+};
+static_assert(identity::kMinHashes == 64, "a sketch holds two bits of 64 hashes");
+
+Sketch SketchOf(const identity::ReprintSignature& signature) {
+  Sketch sketch;
+  for (int i = 0; i < identity::kMinHashes; ++i) {
+    sketch.bits[i / 32] |= (signature.hashes[i] & 3) << (2 * (i % 32));
+  }
+  return sketch;
+}
+
+// False only when the two signatures cannot be reprints (IsReprint false).
+bool MayBeReprint(const Sketch& a, const Sketch& b) {
+  int equal_pairs = 0;
+  for (size_t w = 0; w < a.bits.size(); ++w) {
+    const uint64_t differ = a.bits[w] ^ b.bits[w];
+    equal_pairs += std::popcount(~(differ | (differ >> 1)) & 0x5555555555555555ULL);
+  }
+  return static_cast<double>(equal_pairs) / identity::kMinHashes >= identity::kReprintThreshold;
+}
+
+// A band key's articles are kept in memory once it has this many.
+constexpr size_t kPopularBand = 8;
+// In-memory copies stop growing here (then they are dropped and read again).
+constexpr size_t kMaxPopularRows = size_t{1} << 21;       // 8 bytes each
+constexpr size_t kMaxCachedSignatures = size_t{1} << 14;  // about 600 bytes each
+constexpr int64_t kMaxSketchedId = int64_t{1} << 26;      // 32 bytes each, by id
+
+}  // namespace
+
+class ReprintLookup::Impl {
+ public:
+  Impl(Statement insert_band, Statement find_banded, Statement find_signed)
+      : insert_band_(std::move(insert_band)),
+        find_banded_(std::move(find_banded)),
+        find_signed_(std::move(find_signed)) {}
+
+  Result<std::optional<Original>> FindOriginal(const graph::Article& article,
+                                               const identity::ReprintSignature& signature) {
+    Result<std::vector<int64_t>> banded = ArticlesSharingABand(identity::BandKeys(signature));
+    if (!banded.ok()) return banded.status();
+    std::vector<int64_t>& candidates = *banded;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    const Sketch sketch = SketchOf(signature);
+    std::optional<Original> best;
+    for (int64_t id : candidates) {
+      Result<std::optional<Sketch>> stored_sketch = SketchFor(id);
+      if (!stored_sketch.ok()) return stored_sketch.status();
+      if (!*stored_sketch || !MayBeReprint(sketch, **stored_sketch)) continue;
+      Result<const Signed*> stored = SignedArticle(id);
+      if (!stored.ok()) return stored.status();
+      if (*stored == nullptr || !identity::IsReprint(signature, (*stored)->signature)) continue;
+      if (!identity::DatesAllowReprint(article.full_date, article.date, (*stored)->full_date,
+                                       (*stored)->date)) {
+        continue;
+      }
+      const Original candidate{id, identity::Similarity(signature, (*stored)->signature)};
+      if (!best || candidate.similarity > best->similarity ||
+          (candidate.similarity == best->similarity && candidate.article_id < best->article_id)) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  Status Record(int64_t article_id, const identity::ReprintSignature& signature) {
+    for (int64_t key : identity::BandKeys(signature)) {
+      insert_band_.Reset();
+      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(1, key));
+      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(2, article_id));
+      GUANXI_RETURN_IF_ERROR(insert_band_.Run());
+      if (const auto popular = popular_bands_.find(key); popular != popular_bands_.end()) {
+        popular->second.push_back(article_id);
+        ++popular_rows_;
+      }
+    }
+    RememberSketch(article_id, SketchOf(signature));
+    return Status::Ok();
+  }
+
+  void DatesChanged(int64_t article_id) { signed_.erase(article_id); }
+
+  void Forget() {
+    popular_bands_.clear();
+    popular_rows_ = 0;
+    sketches_.clear();
+    signed_.clear();
+  }
+
+  void ResetStatements() {
+    insert_band_.Reset();
+    find_banded_.Reset();
+    find_signed_.Reset();
+  }
+
+ private:
+  // What a reprint check reads of a stored article.
+  struct Signed {
+    identity::ReprintSignature signature;
+    std::string date;
+    std::string full_date;
+  };
+
+  // The stored articles with any of `keys` among their band keys (with
+  // repeats). One index-only query for the keys not in memory: most items
+  // share none. A key shared by many articles would give its whole list again
+  // for every new item, and make the lookups grow with the square of the
+  // archive: such lists are kept in memory, and new articles join them.
+  Result<std::vector<int64_t>> ArticlesSharingABand(
+      const std::array<int64_t, identity::kBands>& keys) {
+    std::vector<int64_t> found;
+    find_banded_.Reset();
+    for (int i = 0; i < identity::kBands; ++i) {
+      const auto popular = popular_bands_.find(keys[i]);
+      if (popular == popular_bands_.end()) {
+        GUANXI_RETURN_IF_ERROR(find_banded_.Bind(i + 1, keys[i]));
+      } else {
+        GUANXI_RETURN_IF_ERROR(find_banded_.BindNull(i + 1));  // IN (NULL) matches nothing
+        found.insert(found.end(), popular->second.begin(), popular->second.end());
+      }
+    }
+    std::unordered_map<int64_t, std::vector<int64_t>> by_key;
+    while (true) {
+      Result<bool> row = find_banded_.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      by_key[find_banded_.ColumnInt(0)].push_back(find_banded_.ColumnInt(1));
+    }
+    for (auto& [key, ids] : by_key) {
+      found.insert(found.end(), ids.begin(), ids.end());
+      if (ids.size() < kPopularBand) continue;
+      if (popular_rows_ + ids.size() > kMaxPopularRows) {
+        popular_bands_.clear();
+        popular_rows_ = 0;
+      }
+      popular_rows_ += ids.size();
+      popular_bands_.emplace(key, std::move(ids));
+    }
+    return found;
+  }
+
+  // The sketch of a stored article's signature; nullopt when it has none
+  // that reads.
+  Result<std::optional<Sketch>> SketchFor(int64_t id) {
+    if (id >= 0 && id < static_cast<int64_t>(sketches_.size()) && sketches_[id].known) {
+      return sketches_[id].sketch;
+    }
+    Result<const Signed*> stored = SignedArticle(id);
+    if (!stored.ok()) return stored.status();
+    std::optional<Sketch> sketch;
+    if (*stored != nullptr) sketch = SketchOf((*stored)->signature);
+    RememberSketch(id, sketch);
+    return sketch;
+  }
+
+  void RememberSketch(int64_t id, std::optional<Sketch> sketch) {
+    if (id < 0 || id >= kMaxSketchedId) return;
+    if (id >= static_cast<int64_t>(sketches_.size())) {
+      sketches_.resize(std::max<size_t>(static_cast<size_t>(id) + 1, 2 * sketches_.size()));
+    }
+    sketches_[id] = {true, sketch};
+  }
+
+  // A stored article's signature and dates (null when its signature does not
+  // read): read for the few candidates whose sketch allows a reprint.
+  Result<const Signed*> SignedArticle(int64_t id) {
+    if (const auto cached = signed_.find(id); cached != signed_.end()) return &cached->second;
+    find_signed_.Reset();
+    GUANXI_RETURN_IF_ERROR(find_signed_.Bind(1, id));
+    Result<bool> row = find_signed_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return nullptr;
+    const std::optional<identity::ReprintSignature> signature =
+        identity::FromBytes(find_signed_.ColumnBlob(0));
+    if (!signature) return nullptr;
+    // When full, every other entry goes (in hash order, as good as at random).
+    if (signed_.size() >= kMaxCachedSignatures) {
+      bool drop = true;
+      for (auto it = signed_.begin(); it != signed_.end(); drop = !drop) {
+        it = drop ? signed_.erase(it) : std::next(it);
+      }
+    }
+    Signed read{*signature, find_signed_.ColumnText(1), find_signed_.ColumnText(2)};
+    return &signed_.insert_or_assign(id, std::move(read)).first->second;
+  }
+
+  struct KnownSketch {
+    bool known = false;
+    std::optional<Sketch> sketch;
+  };
+
+  Statement insert_band_;
+  Statement find_banded_;
+  Statement find_signed_;
+  std::unordered_map<int64_t, std::vector<int64_t>> popular_bands_;  // band key -> articles
+  size_t popular_rows_ = 0;
+  std::vector<KnownSketch> sketches_;  // by article id
+  std::unordered_map<int64_t, Signed> signed_;
+};
+
+Result<std::unique_ptr<ReprintLookup>> ReprintLookup::Create(Database& db) {
+  static_assert(identity::kBands == 16, "find_banded binds one parameter per band");
+  Result<Statement> insert_band =
+      db.Prepare("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)");
+  if (!insert_band.ok()) return insert_band.status();
+  Result<Statement> find_banded = db.Prepare(
+      "SELECT band_key, article_id FROM article_bands WHERE band_key IN (?1, ?2, ?3, ?4, ?5, ?6, "
+      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+  if (!find_banded.ok()) return find_banded.status();
+  Result<Statement> find_signed =
+      db.Prepare("SELECT signature, date, full_date FROM articles WHERE id = ?1");
+  if (!find_signed.ok()) return find_signed.status();
+  return std::unique_ptr<ReprintLookup>(new ReprintLookup(std::make_unique<Impl>(
+      std::move(*insert_band), std::move(*find_banded), std::move(*find_signed))));
+}
+
+ReprintLookup::ReprintLookup(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ReprintLookup::~ReprintLookup() = default;
+
+Result<std::optional<Original>> ReprintLookup::FindOriginal(
+    const graph::Article& article, const identity::ReprintSignature& signature) {
+  return impl_->FindOriginal(article, signature);
+}
+
+Status ReprintLookup::Record(int64_t article_id, const identity::ReprintSignature& signature) {
+  return impl_->Record(article_id, signature);
+}
+
+void ReprintLookup::DatesChanged(int64_t article_id) { impl_->DatesChanged(article_id); }
+void ReprintLookup::Forget() { impl_->Forget(); }
+void ReprintLookup::ResetStatements() { impl_->ResetStatements(); }
+
+}  // namespace guanxi::store
