@@ -95,6 +95,9 @@ struct Article {
   std::string place_code{};            // that division's GB/T 2260 code ("360823"); empty when
                                        // unknown or without one (Hong Kong, Macau, Taiwan, a
                                        // place missing from the gazetteer)
+  std::string encoding{};              // the encoding its file was read in, as ICU names it
+                                       // ("UTF-8", "GB18030", "Big5", "UTF-16LE"); empty when
+                                       // made in memory rather than read from a file
   std::vector<Entity> entities;
   std::vector<Relation> relations;
 };
