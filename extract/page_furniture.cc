@@ -233,6 +233,15 @@ std::u32string OutletOf(std::u32string_view line) {
   return {};
 }
 
+size_t FurnitureLabelAt(std::u32string_view text, size_t pos) {
+  size_t n = Furniture().labels.LongestAt(text, pos);
+  if (n == 0 && HasAt(text, pos, U"原标题")) n = 3;
+  if (n == 0 || pos + n >= text.size()) return 0;
+  const bool separator =
+      std::u32string_view(U":：︱|｜丨").find(text[pos + n]) != std::u32string_view::npos;
+  return separator ? n + 1 : 0;
+}
+
 bool HasSentenceEnd(std::u32string_view line) {
   for (char32_t c : line) {
     if (IsSentenceFinal(c)) return true;

@@ -44,6 +44,12 @@ std::u32string_view OriginalTitle(std::u32string_view line);
 // True when `line` ends with a photo credit of page_furniture.txt ("…文/图").
 bool EndsWithPhotoCredit(std::u32string_view line);
 
+// Length of a label of page_furniture.txt (": LABEL" lines, "原标题") at `pos`
+// of `text` with the separator after it (":", "：", "︱", "|"), 0 when there is
+// none: in "…调研发布时间:2020-04-08" at the 发 it is 5. Run-on pages
+// (page_splitter) break their lines before it.
+size_t FurnitureLabelAt(std::u32string_view text, size_t pos);
+
 // True when `line` holds a sentence end (。！？ …) anywhere.
 bool HasSentenceEnd(std::u32string_view line);
 

@@ -1,0 +1,149 @@
+// Pages of other shapes than the samples' layout: saved without line breaks
+// (the whole page on one line), run on with spaces, very long lines.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "extract/extractor.h"
+#include "extract/page_splitter.h"
+#include "extract/text_util.h"
+#include "graph/model.h"
+
+namespace guanxi::extract {
+namespace {
+
+std::string ReadSample(const std::string& name) {
+  std::ifstream in(std::filesystem::path(GUANXI_SOURCE_DIR) / "samples" / name, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// `page` with every line break removed, or replaced by `joiner`.
+std::string WithoutLineBreaks(const std::string& page, const std::string& joiner = "") {
+  std::string out;
+  for (char c : page) {
+    if (c == '\n' || c == '\r') {
+      out += joiner;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+struct Extracted {
+  size_t articles = 0;
+  std::set<std::pair<std::string, std::string>> entities;                 // (type, name)
+  std::set<std::tuple<std::string, std::string, std::string>> relations;  // (type, source, target)
+};
+
+Extracted Extract(const std::string& page) {
+  Result<graph::Page> result = ExtractText(page, "page.txt");
+  EXPECT_TRUE(result.ok()) << result.status().ToString();
+  Extracted out;
+  if (!result.ok()) return out;
+  out.articles = result.value().articles.size();
+  for (const graph::Article& a : result.value().articles) {
+    for (const graph::Entity& e : a.entities) {
+      out.entities.emplace(std::string(graph::ToString(e.type)), e.name);
+    }
+    for (const graph::Relation& r : a.relations) {
+      out.relations.emplace(std::string(graph::ToString(r.type)), r.source, r.target);
+    }
+  }
+  return out;
+}
+
+void ExpectSameExtraction(const std::string& original, const std::string& reshaped) {
+  Extracted a = Extract(original);
+  Extracted b = Extract(reshaped);
+  ASSERT_GT(a.articles, 1u);
+  EXPECT_EQ(a.articles, b.articles);
+  EXPECT_EQ(a.entities, b.entities);
+  EXPECT_EQ(a.relations, b.relations);
+}
+
+TEST(PageShapesTest, SamplePagesWithoutLineBreaksGiveTheSameEntitiesAndRelations) {
+  for (const char* name : {"page1_signing.txt", "page2_delegation.txt", "page4_culture.txt"}) {
+    SCOPED_TRACE(name);
+    const std::string page = ReadSample(name);
+    ASSERT_FALSE(page.empty());
+    ExpectSameExtraction(page, WithoutLineBreaks(page));
+  }
+}
+
+TEST(PageShapesTest, SamplePagesWithSpacesForLineBreaksGiveTheSameEntitiesAndRelations) {
+  for (const char* name : {"page1_signing.txt", "page2_delegation.txt"}) {
+    SCOPED_TRACE(name);
+    const std::string page = ReadSample(name);
+    ExpectSameExtraction(page, WithoutLineBreaks(page, " "));
+  }
+}
+
+TEST(PageShapesTest, OneLinePageIsSplitAtItsDatelinesWithTitlesAndSubtitles) {
+  const std::string page =
+      "石岭县召开秋冬季森林防火工作会议"
+      "林晓东出席"
+      "本报讯(记者 周 岚)10月8日,石岭县召开秋冬季森林防火工作会议。"
+      "县委副书记、县长林晓东出席会议并讲话。"
+      "会议要求,要压实各级责任,确保森林资源安全。"
+      "青溪日报记者 苏 禾 摄"
+      "石岭县与云岭农业大学签署合作协议"
+      "本报讯(记者 苏 禾)10月9日,石岭县人民政府与云岭农业大学签署校地合作协议。"
+      "云岭农业大学校长韩立新出席签约仪式。"
+      "(下转4版)";
+  std::vector<RawItem> items = SplitPage(ToU32(page));
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(ToUtf8(items[0].title), "石岭县召开秋冬季森林防火工作会议");
+  ASSERT_EQ(items[0].subtitles.size(), 1u);
+  EXPECT_EQ(ToUtf8(items[0].subtitles[0]), "林晓东出席");
+  EXPECT_EQ(ToUtf8(items[0].date), "10月8日");
+  EXPECT_EQ(ToUtf8(items[0].text),
+            "10月8日,石岭县召开秋冬季森林防火工作会议。县委副书记、县长林晓东出席会议并讲话。"
+            "会议要求,要压实各级责任,确保森林资源安全。");
+  EXPECT_EQ(ToUtf8(items[1].title), "石岭县与云岭农业大学签署合作协议");
+  EXPECT_EQ(ToUtf8(items[1].date), "10月9日");
+  // The marker is dropped, the second item ends with its last sentence.
+  EXPECT_TRUE(ToUtf8(items[1].text).ends_with("出席签约仪式。"));
+  // The second item starts where its headline starts in the page.
+  EXPECT_EQ(ToUtf8(ToU32(page).substr(items[1].page_offset, 4)), "石岭县与");
+}
+
+TEST(PageShapesTest, OneLinePageWithFurnitureAndADateLead) {
+  const std::string page =
+      "青溪区与远帆物流座谈交流发布时间:2024-05-06 09:30 来源:青溪融媒"
+      "5月6日,青溪区与远帆智能物流有限公司举行座谈。区委书记贺明远出席。"
+      "责任编辑:林夏";
+  std::vector<RawItem> items = SplitPage(ToU32(page));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(ToUtf8(items[0].title), "青溪区与远帆物流座谈交流");
+  EXPECT_EQ(ToUtf8(items[0].date), "5月6日");
+  EXPECT_EQ(items[0].full_date, "2024-05-06");
+  EXPECT_EQ(ToUtf8(items[0].outlet), "青溪融媒");
+  EXPECT_EQ(ToUtf8(items[0].text),
+            "5月6日,青溪区与远帆智能物流有限公司举行座谈。区委书记贺明远出席。");
+}
+
+TEST(PageShapesTest, LongParagraphsOfALaidOutPageAreLeftAsTheyAre) {
+  // A paragraph long enough to be read as run-on text keeps its sentences
+  // together; a short line with a date inside stays one line.
+  std::string paragraph = "本报讯(记者 林 夏)3月2日,青溪区召开工作会议。";
+  for (int i = 0; i < 40; ++i) paragraph += "会议强调,要扎实推进各项工作,确保取得实效。";
+  const std::string page =
+      "青溪区召开工作会议\n\n" + paragraph + "\n\n截至3月1日,全区完成投资5亿元。\n";
+  std::vector<RawItem> items = SplitPage(ToU32(page));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(ToUtf8(items[0].title), "青溪区召开工作会议");
+  EXPECT_EQ(std::count(items[0].text.begin(), items[0].text.end(), U'\n'), 1);
+}
+
+}  // namespace
+}  // namespace guanxi::extract
