@@ -4,6 +4,8 @@
 #include <iterator>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "extract/body_names.h"
 #include "extract/country_finder.h"
@@ -112,6 +114,7 @@ class NameGroups {
       }
       for (const std::u32string& n : groups_[i].names) {
         AddName(target, n, groups_[i].resolved.count(n) > 0);
+        index_[n].erase(i);
       }
       groups_[i].names.clear();
       groups_[i].resolved.clear();
@@ -204,23 +207,22 @@ class NameGroups {
            n.ends_with(U"委员会");
   }
 
+  // The first group holding `name`, kNone if none does.
   size_t Find(const std::u32string& name) const {
-    for (size_t i = 0; i < groups_.size(); ++i) {
-      for (const std::u32string& n : groups_[i].names) {
-        if (n == name) return i;
-      }
-    }
-    return kNone;
+    auto found = index_.find(name);
+    return found == index_.end() || found->second.empty() ? kNone : *found->second.begin();
   }
 
   void AddName(size_t g, const std::u32string& name, bool resolved) {
     if (name.empty()) return;
-    auto& names = groups_[g].names;
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    if (index_[name].insert(g).second) groups_[g].names.push_back(name);
     if (resolved) groups_[g].resolved.insert(name);
   }
 
   std::vector<Group> groups_;
+  // Each name -> the groups holding it (a long item has thousands of names:
+  // Find must not look at them all).
+  std::unordered_map<std::u32string, std::set<size_t>> index_;
 };
 
 graph::Evidence MakeEvidence(std::u32string_view text, const Span& s) {
@@ -277,6 +279,9 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
       foreign.push_back(name.substr(0, name.size() - 2));
     }
   }
+  std::vector<Span> institution_spans;
+  for (const TextHit& h : institutions) institution_spans.push_back(h.span);
+  const SpanIndex institution_index(institution_spans);
   std::u32string government = U"人民政府";
   auto place_at = [&](size_t pos) -> size_t {
     government = U"人民政府";
@@ -333,10 +338,8 @@ void AddPlaceParties(std::u32string_view text, const std::vector<Span>& sentence
       }
     }
     Span span{static_cast<int64_t>(pos), static_cast<int64_t>(after)};
-    bool inside = false;
-    for (const TextHit& h : institutions) inside = inside || Overlaps(h.span, span);
     bool signing = !sentences.empty() && signing_sentences[SentenceIndexOf(sentences, span.begin)];
-    if (joined && !inside && signing) {
+    if (joined && signing && !institution_index.Overlaps(span)) {
       std::u32string gov = std::u32string(text.substr(pos, len)) + government;
       groups.Add(gov, std::u32string(text.substr(pos, len)));
       parties.push_back({gov, span});
@@ -354,14 +357,17 @@ void AddSignerParties(const std::vector<Span>& sentences,
                       const Locality& where, const Lexicon& lex, const NameGroups& groups,
                       std::vector<PartyMention>& parties) {
   if (sentences.empty()) return;
+  std::unordered_map<std::u32string, const PersonHit*> first_with_posts;
+  for (const PersonHit& h : hits) {
+    if (!h.posts.empty()) first_with_posts.emplace(h.name, &h);
+  }
   for (const PersonMention& m : people) {
     if (m.honorific || !signing_sentences[SentenceIndexOf(sentences, m.span.begin)]) continue;
-    for (const PersonHit& h : hits) {
-      if (h.name != m.name || h.posts.empty()) continue;
-      std::u32string body = groups.CanonicalOf(ResolveInstitution(h.posts.back().body, where, lex));
-      if (!body.empty()) parties.push_back({body, m.span, true});
-      break;
-    }
+    auto h = first_with_posts.find(m.name);
+    if (h == first_with_posts.end()) continue;
+    std::u32string body =
+        groups.CanonicalOf(ResolveInstitution(h->second->posts.back().body, where, lex));
+    if (!body.empty()) parties.push_back({body, m.span, true});
   }
 }
 
@@ -413,14 +419,18 @@ void PageContext::AddKnownName(const std::u32string& name) {
   known_names.push_back(name);
 }
 
-// "某某总书记": a title only a national leader holds follows one of the
-// person's mentions.
-bool HasNationalTitle(std::u32string_view text, const std::vector<PersonMention>& people,
-                      const std::u32string& name, const Lexicon& lex) {
-  return std::any_of(people.begin(), people.end(), [&](const PersonMention& m) {
-    return m.name == name &&
-           lex.national_titles.LongestAt(text, static_cast<size_t>(m.span.end)) > 0;
-  });
+// The people a title only a national leader holds follows at one of their
+// mentions ("某某总书记").
+std::unordered_set<std::u32string> NationalLeaders(std::u32string_view text,
+                                                   const std::vector<PersonMention>& people,
+                                                   const Lexicon& lex) {
+  std::unordered_set<std::u32string> leaders;
+  for (const PersonMention& m : people) {
+    if (lex.national_titles.LongestAt(text, static_cast<size_t>(m.span.end)) > 0) {
+      leaders.insert(m.name);
+    }
+  }
+  return leaders;
 }
 
 Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> hits,
@@ -443,24 +453,27 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   article.place_code = place.code;
 
   // People.
+  // (Sets and maps here keep the item's cost linear in its length: a long
+  // item names thousands of people.)
   std::vector<std::u32string> names;
+  std::unordered_set<std::u32string> named;
   for (const PersonHit& h : hits) {
-    if (std::find(names.begin(), names.end(), h.name) == names.end()) names.push_back(h.name);
+    if (named.insert(h.name).second) names.push_back(h.name);
   }
   for (uint32_t id : KnownNamesIn(text, page, lex)) {
     const std::u32string& n = page.known_names[id];
-    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    if (named.insert(n).second) names.push_back(n);
   }
   std::vector<PersonHit> mentions = FindNameMentions(text, names);
   std::vector<PersonMention> people;
   std::vector<Span> blocked;
+  std::unordered_map<int64_t, int64_t> chain_of;  // a hit's name begin -> its chain's (last hit)
+  for (const PersonHit& h : hits) chain_of[h.span.begin] = h.chain.begin;
   for (const PersonHit& m : mentions) {
     size_t end = static_cast<size_t>(m.span.end);
     bool honorific = lex.honorifics.LongestAt(text, end) > 0;
-    int64_t chain_begin = -1;
-    for (const PersonHit& h : hits) {
-      if (h.span.begin == m.span.begin) chain_begin = h.chain.begin;
-    }
+    auto chain = chain_of.find(m.span.begin);
+    int64_t chain_begin = chain == chain_of.end() ? -1 : chain->second;
     people.push_back({m.name, m.span, honorific, chain_begin});
     blocked.push_back(m.span);
   }
@@ -507,10 +520,11 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
     }
   }
   std::vector<TextHit> institutions = bodies;
+  std::vector<Span> body_spans;
+  for (const TextHit& b : bodies) body_spans.push_back(b.span);
+  const SpanIndex body_index(body_spans);
   for (TextHit& h : FindInstitutions(text, lex, blocked)) {
-    bool overlaps = false;
-    for (const TextHit& b : bodies) overlaps = overlaps || Overlaps(b.span, h.span);
-    if (!overlaps) institutions.push_back(std::move(h));
+    if (!body_index.Overlaps(h.span)) institutions.push_back(std::move(h));
   }
   NameGroups inst_groups;
   for (const TextHit& h : institutions) {
@@ -546,9 +560,10 @@ Result<graph::Article> BuildArticle(const RawItem& item, std::vector<PersonHit> 
   std::vector<std::u32string> countries = FindCountries(text, lex);
 
   // Entities.
+  const std::unordered_set<std::u32string> national = NationalLeaders(text, people, lex);
   for (const std::u32string& n : names) {
     graph::Entity person{graph::EntityType::kPerson, ToUtf8(n), {}};
-    if (HasNationalTitle(text, people, n, lex)) person.place_code = graph::kNationalPlaceCode;
+    if (national.count(n) > 0) person.place_code = graph::kNationalPlaceCode;
     article.entities.push_back(std::move(person));
   }
   for (auto& e : inst_groups.ToEntities(graph::EntityType::kInstitution)) {

@@ -3,6 +3,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/utypes.h>
 
+#include <algorithm>
+#include <climits>
 #include <memory>
 #include <string>
 
@@ -27,6 +29,28 @@ UBreakIterator* SentenceIterator(UErrorCode& status) {
 }
 
 }  // namespace
+
+SpanIndex::SpanIndex(const std::vector<Span>& spans) : sorted_(spans) {
+  std::sort(sorted_.begin(), sorted_.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  max_end_.reserve(sorted_.size());
+  int64_t max_end = INT64_MIN;
+  for (const Span& s : sorted_) {
+    max_end = std::max(max_end, s.end);
+    max_end_.push_back(max_end);
+  }
+}
+
+bool SpanIndex::Holds(int64_t pos) const { return Overlaps({pos, pos + 1}); }
+
+bool SpanIndex::Overlaps(const Span& s) const {
+  // The spans starting before s ends; one of them overlaps s when the
+  // largest end among them passes s's begin.
+  auto after = std::upper_bound(sorted_.begin(), sorted_.end(), s.end - 1,
+                                [](int64_t p, const Span& x) { return p < x.begin; });
+  if (after == sorted_.begin()) return false;
+  return max_end_[static_cast<size_t>(after - sorted_.begin()) - 1] > s.begin;
+}
 
 Result<std::vector<Span>> SplitSentences(std::u32string_view text) {
   // ICU works in UTF-16; remember where every UTF-16 unit's code point starts.

@@ -17,6 +17,23 @@ struct Span {
   int64_t end = 0;
 };
 
+// Spans of a text (any order, overlapping or not) indexed for the questions
+// the finders ask of every mention, so that an item's cost stays linear in
+// its length: which span holds a position, does any overlap a range. Built in
+// O(n log n); each question costs O(log n).
+class SpanIndex {
+ public:
+  explicit SpanIndex(const std::vector<Span>& spans);
+  // True when some span holds `pos` (begin <= pos < end).
+  bool Holds(int64_t pos) const;
+  // True when some span overlaps [s.begin, s.end) (both non-empty).
+  bool Overlaps(const Span& s) const;
+
+ private:
+  std::vector<Span> sorted_;      // by begin
+  std::vector<int64_t> max_end_;  // max_end_[i]: the largest end of sorted_[0..i]
+};
+
 // Splits `text` into sentences. Spans count code points, cover only the
 // sentence itself (surrounding white space is trimmed off) and never are
 // empty. Returns Internal when ICU fails to open or run the iterator.

@@ -1,6 +1,8 @@
 #include "extract/institution_finder.h"
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 
 #include "extract/name_bounds.h"
 #include "extract/name_list_finder.h"
@@ -10,8 +12,6 @@ namespace guanxi::extract {
 namespace {
 
 constexpr size_t kMaxInstitutionChars = 30;
-
-bool Inside(int64_t pos, const Span& s) { return pos >= s.begin && pos < s.end; }
 
 // True when the ending at [begin, end) is part of an ordinary word that runs
 // past it ("委托", "部门", "政协委员") or ends with it ("全部", "干部").
@@ -256,12 +256,23 @@ std::vector<TextHit> KeepLongest(std::vector<TextHit> hits) {
     return (a.span.end - a.span.begin) > (b.span.end - b.span.begin);
   });
   std::vector<TextHit> kept;
+  // The kept spans never overlap: by begin, the one starting last before a
+  // span's end is the only one that may overlap it.
+  std::map<int64_t, int64_t> kept_spans;  // begin -> end
   for (TextHit& h : hits) {
     bool overlaps = false;
-    for (const TextHit& k : kept) {
-      overlaps = overlaps || (h.span.begin < k.span.end && k.span.begin < h.span.end);
+    if (h.span.begin < h.span.end) {
+      auto next = kept_spans.lower_bound(h.span.end);
+      overlaps = next != kept_spans.begin() && std::prev(next)->second > h.span.begin;
+    } else {
+      // An empty span overlaps a span holding its position strictly inside.
+      auto next = kept_spans.upper_bound(h.span.begin);
+      overlaps = next != kept_spans.begin() && std::prev(next)->first < h.span.begin &&
+                 std::prev(next)->second > h.span.begin;
     }
-    if (!overlaps) kept.push_back(std::move(h));
+    if (overlaps) continue;
+    if (h.span.begin < h.span.end) kept_spans.emplace(h.span.begin, h.span.end);
+    kept.push_back(std::move(h));
   }
   std::sort(kept.begin(), kept.end(),
             [](const TextHit& a, const TextHit& b) { return a.span.begin < b.span.begin; });
@@ -271,6 +282,23 @@ std::vector<TextHit> KeepLongest(std::vector<TextHit> hits) {
 std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& lex,
                                       const std::vector<Span>& blocked) {
   std::vector<TextHit> hits;
+  // Where blocked spans (people's names and posts) lie, for questions asked at
+  // every ending: the positions inside one, the positions where one ends.
+  std::vector<bool> inside_blocked(text.size() + 1, false);
+  std::vector<bool> blocked_end(text.size() + 1, false);
+  for (const Span& b : blocked) {
+    for (int64_t p = std::max<int64_t>(b.begin, 0);
+         p < b.end && p < static_cast<int64_t>(text.size()); ++p) {
+      inside_blocked[static_cast<size_t>(p)] = true;
+    }
+    if (b.end >= 0 && b.end <= static_cast<int64_t>(text.size())) {
+      blocked_end[static_cast<size_t>(b.end)] = true;
+    }
+  }
+  auto blocked_at = [&](int64_t pos) {
+    return pos >= 0 && pos < static_cast<int64_t>(text.size()) &&
+           inside_blocked[static_cast<size_t>(pos)];
+  };
   for (size_t end = 1; end <= text.size(); ++end) {
     size_t suffix = lex.institution_suffixes.LongestEndingAt(text, end);
     if (suffix == 0) continue;
@@ -279,14 +307,14 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
       continue;
     size_t suffix_begin = end - suffix;
     if (EndingIsWordPart(text, suffix_begin, end, lex)) continue;
-    bool in_blocked = false;
-    for (const Span& b : blocked)
-      in_blocked = in_blocked || Inside(static_cast<int64_t>(end - 1), b);
-    if (in_blocked) continue;
+    if (blocked_at(static_cast<int64_t>(end - 1))) continue;
     size_t begin = NameStart(text, suffix_begin, lex, kMaxInstitutionChars, NameKind::kInstitution);
-    for (const Span& b : blocked) {
-      if (b.end > static_cast<int64_t>(begin) && b.end <= static_cast<int64_t>(suffix_begin)) {
-        begin = static_cast<size_t>(b.end);
+    // A blocked span ending between the name's start and its ending cuts it
+    // (the last one).
+    for (size_t p = suffix_begin; p > begin; --p) {
+      if (blocked_end[p]) {
+        begin = p;
+        break;
       }
     }
     if (begin >= suffix_begin && suffix < 2) continue;
@@ -336,15 +364,11 @@ std::vector<TextHit> FindInstitutions(std::u32string_view text, const Lexicon& l
         {std::move(mention), {static_cast<int64_t>(begin), static_cast<int64_t>(mention_end)}});
   }
   for (TextHit& h : FindListedBodies(text, lex)) {
-    bool in_blocked = false;
-    for (const Span& b : blocked) in_blocked = in_blocked || Inside(h.span.begin, b);
-    if (!in_blocked) hits.push_back(std::move(h));
+    if (!blocked_at(h.span.begin)) hits.push_back(std::move(h));
   }
   for (TextHit& h : FindUnits(text, hits, lex)) hits.push_back(std::move(h));
   for (TextHit& h : FindShortCompanies(text, lex)) {
-    bool in_blocked = false;
-    for (const Span& b : blocked) in_blocked = in_blocked || Inside(h.span.begin, b);
-    if (!in_blocked) hits.push_back(std::move(h));
+    if (!blocked_at(h.span.begin)) hits.push_back(std::move(h));
   }
   return KeepLongest(std::move(hits));
 }

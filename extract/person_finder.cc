@@ -1,10 +1,13 @@
 #include "extract/person_finder.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "extract/name_bounds.h"
 #include "extract/name_shapes.h"
 #include "extract/text_util.h"
+#include "extract/trie.h"
 
 namespace guanxi::extract {
 namespace {
@@ -562,18 +565,28 @@ std::vector<PersonHit> FindNameMentions(std::u32string_view text,
   std::vector<std::u32string> sorted = names;
   std::sort(sorted.begin(), sorted.end(),
             [](const std::u32string& a, const std::u32string& b) { return a.size() > b.size(); });
+  // Each name's occurrences in turn, longest names first, left to right; one
+  // pass of a trie finds them all (a search of the text per name costs the
+  // text's length times the number of names).
+  Trie trie;
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    trie.Insert(sorted[i].begin(), sorted[i].end(), static_cast<uint32_t>(i));
+  }
+  std::vector<std::pair<uint32_t, size_t>> found;  // (index in sorted, position)
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    trie.ForEachMatch(text.begin() + pos, text.end(),
+                      [&](size_t, uint32_t id) { found.emplace_back(id, pos); });
+  }
+  std::sort(found.begin(), found.end());
   std::vector<bool> taken(text.size(), false);
   std::vector<PersonHit> hits;
-  for (const std::u32string& name : sorted) {
-    if (name.empty()) continue;
-    for (size_t pos = text.find(name); pos != std::u32string_view::npos;
-         pos = text.find(name, pos + 1)) {
-      bool free = true;
-      for (size_t i = pos; i < pos + name.size(); ++i) free = free && !taken[i];
-      if (!free) continue;
-      for (size_t i = pos; i < pos + name.size(); ++i) taken[i] = true;
-      hits.push_back(NameHit(text, pos, pos + name.size()));
-    }
+  for (const auto& [id, pos] : found) {
+    const size_t len = sorted[id].size();
+    bool free = true;
+    for (size_t i = pos; i < pos + len; ++i) free = free && !taken[i];
+    if (!free) continue;
+    for (size_t i = pos; i < pos + len; ++i) taken[i] = true;
+    hits.push_back(NameHit(text, pos, pos + len));
   }
   std::sort(hits.begin(), hits.end(),
             [](const PersonHit& a, const PersonHit& b) { return a.span.begin < b.span.begin; });

@@ -105,6 +105,40 @@ size_t SigningJoiner(std::u32string_view text, const std::vector<const PartyMent
   return strong != std::u32string_view::npos ? strong : weak;
 }
 
+// Positions of a text of `size` code points inside the span of one of `items`.
+template <typename T>
+std::vector<bool> Covered(size_t size, const std::vector<T>& items) {
+  std::vector<bool> covered(size, false);
+  for (const T& item : items) {
+    for (int64_t p = std::max<int64_t>(item.span.begin, 0);
+         p < item.span.end && p < static_cast<int64_t>(size); ++p) {
+      covered[static_cast<size_t>(p)] = true;
+    }
+  }
+  return covered;
+}
+
+// For each of `sentences` (sorted, disjoint), the indices of the `items`
+// whose span starts in it, in the items' order.
+template <typename T>
+std::vector<std::vector<size_t>> StartingIn(const std::vector<Span>& sentences,
+                                            const std::vector<T>& items) {
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return items[a].span.begin < items[b].span.begin; });
+  auto first_at = [&](int64_t pos) {
+    return std::lower_bound(order.begin(), order.end(), pos,
+                            [&](size_t i, int64_t p) { return items[i].span.begin < p; });
+  };
+  std::vector<std::vector<size_t>> out(sentences.size());
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    out[k].assign(first_at(sentences[k].begin), first_at(sentences[k].end));
+    std::sort(out[k].begin(), out[k].end());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vector<Span>& sentences,
@@ -121,15 +155,14 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
     if (seen.insert({m.name, type}).second) links.push_back({m.name, type, sentence});
     if (type == graph::RelationType::kChaired) chair_sentences.insert(sentence.begin);
   };
-  auto inside_person = [&](size_t pos) {
-    for (const PersonMention& m : people) {
-      if (static_cast<int64_t>(pos) >= m.span.begin && static_cast<int64_t>(pos) < m.span.end) {
-        return true;
-      }
-    }
-    return false;
-  };
-  for (const Span& s : sentences) {
+  const std::vector<bool> in_person = Covered(text.size(), people);
+  auto inside_person = [&](size_t pos) { return in_person[pos]; };
+  // Each sentence's people: every person a rule of a sentence may link
+  // starts inside it (and an item's cost stays linear in its length).
+  const std::vector<std::vector<size_t>> people_of = StartingIn(sentences, people);
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Span& s = sentences[k];
+    const std::vector<size_t>& here = people_of[k];
     const auto sb = static_cast<size_t>(s.begin);
     const auto se = static_cast<size_t>(s.end);
     // "执行主席由A、B担任": chairs named by their appointment.
@@ -137,7 +170,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
     if (size_t by = sentence.find(U'由'); by != std::u32string_view::npos) {
       size_t serve = sentence.find(U"担任", by);
       if (serve != std::u32string_view::npos && ChairsByAppointment(text, sb, sb + by)) {
-        for (const PersonMention& m : people) {
+        for (size_t i : here) {
+          const PersonMention& m = people[i];
           if (m.span.begin > static_cast<int64_t>(sb + by) &&
               m.span.end <= static_cast<int64_t>(sb + serve)) {
             add(m, graph::RelationType::kChaired, s);
@@ -175,7 +209,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         // "A会见B一行": both sides meet.
         size_t clause_end = pos + len;
         while (clause_end < se && !IsClauseMark(text[clause_end])) ++clause_end;
-        for (const PersonMention& m : people) {
+        for (size_t i : here) {
+          const PersonMention& m = people[i];
           if (m.span.begin > static_cast<int64_t>(pos) &&
               m.span.end <= static_cast<int64_t>(clause_end)) {
             add(m, t.relation, s);
@@ -186,7 +221,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
       // "A、B，C分别就…作了发言": 分别 anywhere since the previous trigger.
       bool each = text.substr(prev_end, pos - prev_end).find(U"分别") != std::u32string_view::npos;
       if (t.strength != TriggerStrength::kWeak || each) {
-        for (const PersonMention& m : people) {
+        for (size_t i : here) {
+          const PersonMention& m = people[i];
           if (m.span.begin >= static_cast<int64_t>(prev_end) &&
               m.span.end <= static_cast<int64_t>(pos) && !IsDelegator(text, m.span, sb, se)) {
             add(m, t.relation, s);
@@ -199,7 +235,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
         // "出席会议的还有A、B", "应邀出席大会的领导有：A，B": the people come
         // after the trigger.
         if (size_t has = ListIntroEnd(text, pos + len, se); has != std::u32string_view::npos) {
-          for (const PersonMention& m : people) {
+          for (size_t i : here) {
+            const PersonMention& m = people[i];
             if (m.span.begin >= static_cast<int64_t>(has) &&
                 m.span.end <= static_cast<int64_t>(se)) {
               add(m, t.relation, s);
@@ -217,14 +254,16 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
           continue;
         }
         const PersonMention* subject = nullptr;
-        for (const PersonMention& m : people) {
+        for (size_t i : here) {
+          const PersonMention& m = people[i];
           if (m.span.begin >= static_cast<int64_t>(cs) && m.span.end <= static_cast<int64_t>(pos)) {
             subject = &m;
             break;
           }
         }
         // "张三当选为…主席,代表…作报告": the sentence's subject carries over.
-        for (const PersonMention& m : people) {
+        for (size_t i : here) {
+          const PersonMention& m = people[i];
           if (subject != nullptr) break;
           int64_t begin = m.chain_begin >= 0 ? m.chain_begin : m.span.begin;
           if (begin == s.begin && m.span.end <= static_cast<int64_t>(pos)) subject = &m;
@@ -233,7 +272,8 @@ std::vector<EventLink> FindEventLinks(std::u32string_view text, const std::vecto
           add(*subject, t.relation, s);
           // "A、B、C先后发言": people listed right after the subject share the verb.
           int64_t last_end = subject->span.end;
-          for (const PersonMention& m : people) {
+          for (size_t i : here) {
+            const PersonMention& m = people[i];
             if (m.span.begin < last_end || m.span.end > static_cast<int64_t>(pos)) continue;
             int64_t begin = m.chain_begin >= 0 ? m.chain_begin : m.span.begin;
             if (begin - last_end != 1 || !IsListJoiner(text[static_cast<size_t>(last_end)])) break;
@@ -269,17 +309,16 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
     auto key = std::minmax(x->name, y->name);
     if (seen.insert({key.first, key.second}).second) links.push_back({x->name, y->name, sentence});
   };
-  auto inside_party = [&](size_t pos) {
-    for (const PartyMention& p : parties) {
-      if (static_cast<int64_t>(pos) >= p.span.begin && static_cast<int64_t>(pos) < p.span.end) {
-        return true;
-      }
-    }
-    return false;
-  };
+  const std::vector<bool> in_party = Covered(text.size(), parties);
+  auto inside_party = [&](size_t pos) { return pos < in_party.size() && in_party[pos]; };
+  // The parties starting in the sentence at hand: parties_in asks only for
+  // ranges inside it.
+  const std::vector<std::vector<size_t>> parties_of = StartingIn(sentences, parties);
+  const std::vector<size_t>* here = nullptr;
   auto parties_in = [&](size_t from, size_t to) {
     std::vector<const PartyMention*> found;
-    for (const PartyMention& p : parties) {
+    for (size_t i : *here) {
+      const PartyMention& p = parties[i];
       if (p.span.begin >= static_cast<int64_t>(from) && p.span.end <= static_cast<int64_t>(to)) {
         found.push_back(&p);
       }
@@ -289,7 +328,9 @@ std::vector<SignLink> FindSignings(std::u32string_view text, const std::vector<S
     });
     return found;
   };
-  for (const Span& s : sentences) {
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    const Span& s = sentences[k];
+    here = &parties_of[k];
     const auto sb = static_cast<size_t>(s.begin);
     const auto se = static_cast<size_t>(s.end);
     size_t from = sb;

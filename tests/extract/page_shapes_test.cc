@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -12,6 +13,8 @@
 #include <utility>
 
 #include "extract/extractor.h"
+#include "extract/icu_sentences.h"
+#include "extract/institution_finder.h"
 #include "extract/page_splitter.h"
 #include "extract/text_util.h"
 #include "graph/model.h"
@@ -143,6 +146,82 @@ TEST(PageShapesTest, LongParagraphsOfALaidOutPageAreLeftAsTheyAre) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(ToUtf8(items[0].title), "青溪区召开工作会议");
   EXPECT_EQ(std::count(items[0].text.begin(), items[0].text.end(), U'\n'), 1);
+}
+
+// The indexes that keep a long item's cost linear answer as a scan of every
+// span would.
+TEST(PageShapesTest, SpanIndexAnswersAsAScanOfEverySpan) {
+  std::mt19937 rng(7);
+  std::vector<Span> spans;
+  for (int i = 0; i < 300; ++i) {
+    int64_t begin = rng() % 1000;
+    spans.push_back({begin, begin + static_cast<int64_t>(rng() % 12)});
+  }
+  const SpanIndex index(spans);
+  for (int64_t pos = -2; pos < 1015; ++pos) {
+    bool held = false;
+    for (const Span& s : spans) held = held || (pos >= s.begin && pos < s.end);
+    ASSERT_EQ(index.Holds(pos), held) << pos;
+    const Span range{pos, pos + 3};
+    bool overlaps = false;
+    for (const Span& s : spans) overlaps = overlaps || (s.begin < range.end && range.begin < s.end);
+    ASSERT_EQ(index.Overlaps(range), overlaps) << pos;
+  }
+}
+
+TEST(PageShapesTest, KeepLongestKeepsWhatAScanOfTheKeptHitsKeeps) {
+  std::mt19937 rng(11);
+  std::vector<TextHit> hits;
+  for (int i = 0; i < 400; ++i) {
+    int64_t begin = rng() % 2000;
+    hits.push_back({U"甲", {begin, begin + 1 + static_cast<int64_t>(rng() % 15)}});
+  }
+  // The rule as stated: longest first (stable), each kept unless it overlaps a kept one.
+  std::vector<TextHit> sorted = hits;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const TextHit& a, const TextHit& b) {
+    return a.span.end - a.span.begin > b.span.end - b.span.begin;
+  });
+  std::vector<Span> expected;
+  for (const TextHit& h : sorted) {
+    bool overlaps = false;
+    for (const Span& k : expected) {
+      overlaps = overlaps || (h.span.begin < k.end && k.begin < h.span.end);
+    }
+    if (!overlaps) expected.push_back(h.span);
+  }
+  std::sort(expected.begin(), expected.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::vector<TextHit> kept = KeepLongest(hits);
+  ASSERT_EQ(kept.size(), expected.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    EXPECT_EQ(kept[i].span.begin, expected[i].begin);
+    EXPECT_EQ(kept[i].span.end, expected[i].end);
+  }
+}
+
+// A long item of many paragraphs reads each paragraph as the paragraph alone
+// would: the people of every meeting attend, wherever it sits in the item.
+TEST(PageShapesTest, LongItemLinksThePeopleOfEveryParagraph) {
+  std::string page =
+      "青溪区召开年度工作会议\n\n本报讯(记者 林 夏)3月2日,青溪区召开年度工作会议。\n\n";
+  const std::string surnames = "柏贺沈闵葛邬钱韦戴俞";
+  const std::string given = "嘉明立云春海若书景文";
+  std::set<std::string> people;
+  for (int i = 0; i < 300; ++i) {
+    // Three-byte characters: the i-th name of the page.
+    std::string name = surnames.substr(3 * (i % 10), 3) + given.substr(3 * (i / 10 % 10), 3) +
+                       given.substr(3 * (i / 100 % 10), 3);
+    people.insert(name);
+    page += "会上,区委常委、副区长" + name + "出席并讲话。他强调,要扎实推进各项工作。\n\n";
+  }
+  Result<graph::Page> result = ExtractText(page, "long.txt");
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result.value().articles.size(), 1u);
+  std::set<std::string> attended;
+  for (const graph::Relation& r : result.value().articles[0].relations) {
+    if (r.type == graph::RelationType::kAttended) attended.insert(r.source);
+  }
+  EXPECT_EQ(attended, people);
 }
 
 }  // namespace
