@@ -262,8 +262,6 @@ std::vector<bool> SigningSentences(std::u32string_view text, const std::vector<S
   return signing;
 }
 
-bool Overlaps(const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; }
-
 // Places named as signing parties ("永川区与…签署") stand for their government:
 // adds 永川区人民政府 (alias 永川区) to `groups` and to `parties`.
 // `signing_sentences` is SigningSentences of `sentences`.

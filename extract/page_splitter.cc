@@ -480,46 +480,69 @@ std::vector<size_t> RunOnBreaks(std::u32string_view s, const Lexicon& lex) {
   return breaks;
 }
 
-// The text SplitPage reads: the page, or a copy with run-on lines broken
-// (and, for each edit, where offsets in it fall in the page).
+// Where offsets of an edited text fall in the text it was made from: the
+// pairs (offset in the edited text, offset in the original) from which the
+// two run on alike, ascending.
+using OffsetMarks = std::vector<std::pair<size_t, size_t>>;
+
+size_t Unedited(const OffsetMarks& marks, size_t offset) {
+  auto after = std::upper_bound(marks.begin(), marks.end(), offset,
+                                [](size_t o, const auto& m) { return o < m.first; });
+  if (after == marks.begin()) return offset;
+  --after;
+  return after->second + (offset - after->first);
+}
+
+// The text SplitPage reads: the page without control characters
+// (text_util's WithoutControls), its run-on lines broken; and for each
+// edit, where offsets in it fall in the page.
 struct ReadText {
+  ReadText() = default;
+  ReadText(const ReadText&) = delete;
+  ReadText& operator=(const ReadText&) = delete;
+
   std::u32string_view text;
-  std::u32string storage;                        // when edited
-  std::vector<std::pair<size_t, size_t>> marks;  // (offset in text, in page) after each edit
+  std::u32string cleaned;  // the page without controls, when it held some
+  std::u32string broken;   // with run-on lines broken, when it had some
+  OffsetMarks cleaned_marks;
+  OffsetMarks broken_marks;
 
   size_t PageOffset(size_t offset) const {
-    auto after = std::upper_bound(marks.begin(), marks.end(), offset,
-                                  [](size_t o, const auto& m) { return o < m.first; });
-    if (after == marks.begin()) return offset;
-    --after;
-    return after->second + (offset - after->first);
+    return Unedited(cleaned_marks, Unedited(broken_marks, offset));
   }
 };
 
-ReadText Readable(std::u32string_view page) {
+// `page` with its run-on lines broken; empty (and no marks) when it has none.
+std::u32string BreakRunOnLines(std::u32string_view page, OffsetMarks& marks) {
   const Lexicon& lex = Lexicon::Default();
-  ReadText out;
-  size_t copied = 0;  // page offset up to which storage holds the page
+  std::u32string out;
+  size_t copied = 0;  // page offset up to which `out` holds the page
   for (size_t pos = 0; pos < page.size();) {
     size_t end = page.find(U'\n', pos);
     if (end == std::u32string_view::npos) end = page.size();
     if (end - pos >= kMinRunOnChars) {
       for (size_t b : RunOnBreaks(page.substr(pos, end - pos), lex)) {
-        out.storage.append(page.substr(copied, pos + b - copied));
+        out.append(page.substr(copied, pos + b - copied));
         copied = pos + b;
-        out.storage += U'\n';
-        out.marks.emplace_back(out.storage.size(), copied);
+        out += U'\n';
+        marks.emplace_back(out.size(), copied);
       }
     }
     pos = end + 1;
   }
-  if (out.marks.empty()) {
-    out.text = page;
-  } else {
-    out.storage.append(page.substr(copied));
-    out.text = out.storage;
-  }
+  if (!marks.empty()) out.append(page.substr(copied));
   return out;
+}
+
+// Fills `out` (its views point into its own strings: it is filled in place).
+void MakeReadable(std::u32string_view page, ReadText& out) {
+  out.text = page;
+  if (HasDroppedControls(page)) {
+    out.cleaned = WithoutControls(page, &out.cleaned_marks);
+    out.text = out.cleaned;
+  }
+  out.broken = BreakRunOnLines(out.text, out.broken_marks);
+  if (!out.broken_marks.empty()) out.text = out.broken;
 }
 
 bool EndsWithColon(std::u32string_view line) {
@@ -643,8 +666,9 @@ std::u32string ItemOutlet(const PageLines& page, size_t headline, size_t body_en
 std::vector<RawItem> SplitPage(std::u32string_view page_text) {
   // Non-empty lines, captions and furniture dropped; markers kept for now
   // (they start items).
-  // Run-on lines broken first.
-  const ReadText read = Readable(page_text);
+  // Controls dropped and run-on lines broken first.
+  ReadText read;
+  MakeReadable(page_text, read);
   const PageLines page = ReadLines(read.text);
   const std::vector<std::u32string_view>& lines = page.lines;
 

@@ -42,6 +42,10 @@ struct RawItem {
 // item ("来源:某某日报"), else the page's: a 来源 line above the first item,
 // else the one outlet all the page's 来源 lines name.
 //
+// Control characters (text_util's IsDroppedControl: NUL, U+0007, DEL,
+// U+FFFE …) are dropped first: no title, subtitle, date, outlet or body holds
+// one.
+//
 // A page saved without line breaks (one line for the whole page, or lines of
 // more than 600 characters, or a line with a lead or wide white space after
 // text inside it) has its lines re-derived first: a break before a dateline,

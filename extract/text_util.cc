@@ -87,6 +87,42 @@ std::string ToUtf8(std::u32string_view text) {
   return out;
 }
 
+bool IsDroppedControl(char32_t c) {
+  if (c < 0x20) return c != U'\t' && c != U'\n' && c != U'\r';
+  if (c >= 0x7F && c <= 0x9F) return true;
+  if (c >= 0xFDD0 && c <= 0xFDEF) return true;
+  return (c & 0xFFFE) == 0xFFFE;
+}
+
+bool HasDroppedControls(std::u32string_view text) {
+  for (char32_t c : text) {
+    if (IsDroppedControl(c)) return true;
+  }
+  return false;
+}
+
+std::u32string WithoutControls(std::u32string_view text,
+                               std::vector<std::pair<size_t, size_t>>* edits) {
+  auto latin = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  };
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (!IsDroppedControl(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsDroppedControl(text[j])) ++j;
+    // A space keeps two words apart: the space stands where the run began.
+    if (i > 0 && j < text.size() && latin(text[i - 1]) && latin(text[j])) out += U' ';
+    if (edits != nullptr) edits->emplace_back(out.size(), j);
+    i = j;
+  }
+  return out;
+}
+
 bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
 bool IsSpace(char32_t c) {

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace guanxi::extract {
 
@@ -21,6 +23,25 @@ std::optional<size_t> FindInvalidUtf8(std::string_view bytes);
 std::u32string ToU32(std::string_view utf8);
 // Encodes code points as UTF-8.
 std::string ToUtf8(std::u32string_view text);
+
+// True for the characters that never reach a title, a name, a sentence or
+// the JSON: C0 controls other than tab, line feed and carriage return (NUL,
+// U+0007 …), DEL and the C1 controls (U+007F–U+009F), and the noncharacters
+// (U+FDD0–U+FDEF and the last two code points of every plane: U+FFFE,
+// U+FFFF, U+1FFFE …).
+bool IsDroppedControl(char32_t c);
+
+// True when `text` holds a character IsDroppedControl names.
+bool HasDroppedControls(std::u32string_view text);
+
+// `text` without the characters IsDroppedControl names; a run of them between
+// two ASCII letters or digits becomes one space ("Tom\0Lee" -> "Tom Lee"), so
+// that words stay apart. `edits`, when not null, receives for each run
+// removed the pair (offset in the result, offset in `text`) from which the
+// two run on alike: an offset o of the result at or after such a pair's
+// first is `text`'s second + (o - first).
+std::u32string WithoutControls(std::u32string_view text,
+                               std::vector<std::pair<size_t, size_t>>* edits = nullptr);
 
 // True for CJK unified ideographs (the basic block and extension A).
 bool IsHan(char32_t c);

@@ -12,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include "extract/extract_json.h"
 #include "extract/extractor.h"
 #include "extract/icu_sentences.h"
 #include "extract/institution_finder.h"
@@ -146,6 +147,76 @@ TEST(PageShapesTest, LongParagraphsOfALaidOutPageAreLeftAsTheyAre) {
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(ToUtf8(items[0].title), "青溪区召开工作会议");
   EXPECT_EQ(std::count(items[0].text.begin(), items[0].text.end(), U'\n'), 1);
+}
+
+TEST(PageShapesTest, ControlCharactersNeverReachTitlesNamesSentencesOrJson) {
+  std::string page =
+      "青溪区与云岭\x07职业技术学院签约\xEF\xBF\xBE共建实训基地项目\n\n"
+      "柏嘉禾出席签约仪式\n\n"
+      "本报讯(青溪日报记者 林 夏)3月12日,青溪区人民政府与云岭职业技术学院签署合作协议。"
+      "区委副书记、区长柏";
+  page += '\0';
+  page += "嘉禾出席签约仪式。\x7F云岭职业技术学院党委书记俞景澄参加。Tom";
+  page += '\0';
+  page += "Lee\x01\x02也参加了签约。\n";
+  Result<graph::Page> result = ExtractText(page, "controls.txt");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result.value().articles.size(), 1u);
+  const graph::Article& a = result.value().articles[0];
+  auto clean = [](const std::string& s) {
+    for (char32_t c : ToU32(s)) {
+      if (IsDroppedControl(c)) return false;
+    }
+    return true;
+  };
+  EXPECT_EQ(a.title, "青溪区与云岭职业技术学院签约共建实训基地项目");
+  EXPECT_TRUE(clean(a.text));
+  EXPECT_NE(a.text.find("Tom Lee也参加了签约"), std::string::npos);
+  std::set<std::string> people;
+  for (const graph::Entity& e : a.entities) {
+    EXPECT_TRUE(clean(e.name)) << e.name;
+    if (e.type == graph::EntityType::kPerson) people.insert(e.name);
+  }
+  EXPECT_EQ(people, (std::set<std::string>{"柏嘉禾", "俞景澄"}));
+  const std::u32string text = ToU32(a.text);
+  ASSERT_FALSE(a.relations.empty());
+  for (const graph::Relation& r : a.relations) {
+    EXPECT_TRUE(clean(r.evidence.sentence));
+    // Evidence offsets index the stored text.
+    EXPECT_EQ(ToUtf8(text.substr(static_cast<size_t>(r.evidence.char_begin),
+                                 static_cast<size_t>(r.evidence.char_end - r.evidence.char_begin))),
+              r.evidence.sentence);
+  }
+  std::ostringstream json;
+  WriteExtractJson(result.value(), json);
+  EXPECT_EQ(json.str().find("\\u0000"), std::string::npos);
+  EXPECT_EQ(json.str().find("\\u0007"), std::string::npos);
+}
+
+TEST(PageShapesTest, ControlsBetweenLatinWordsBecomeASpace) {
+  EXPECT_EQ(ToUtf8(WithoutControls(std::u32string(U"Tom\u0000Lee", 7))), "Tom Lee");
+  EXPECT_EQ(ToUtf8(WithoutControls(std::u32string(U"王\u0000明\uFFFF\u0007", 5))), "王明");
+  std::vector<std::pair<size_t, size_t>> edits;
+  EXPECT_EQ(ToUtf8(WithoutControls(U"甲\u0001\u0002乙丙\u007F丁", &edits)), "甲乙丙丁");
+  EXPECT_EQ(edits, (std::vector<std::pair<size_t, size_t>>{{1, 3}, {3, 6}}));
+  EXPECT_TRUE(IsDroppedControl(U'\U0010FFFF'));
+  EXPECT_TRUE(IsDroppedControl(U'\uFDD0'));
+  EXPECT_FALSE(IsDroppedControl(U'\t'));
+  EXPECT_FALSE(IsDroppedControl(U'\n'));
+  EXPECT_FALSE(IsDroppedControl(U'\uFFFD'));
+}
+
+// A NUL in a run-on page: the items' offsets still count the page's code points.
+TEST(PageShapesTest, ItemOffsetsCountThePagesCodePointsAfterEdits) {
+  std::string page = "甲区召开工作会议\x07本报讯(记者 林 夏)5月6日,甲区召开工作会议。";
+  page += '\0';
+  page += "乙县举行植树活动本报讯(记者 周 岚)5月7日,乙县举行植树活动。";
+  const std::u32string text = ToU32(page);
+  std::vector<RawItem> items = SplitPage(text);
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(ToUtf8(items[1].title), "乙县举行植树活动");
+  EXPECT_EQ(ToUtf8(text.substr(items[1].page_offset, 4)), "乙县举行");
+  EXPECT_EQ(ToUtf8(items[0].title), "甲区召开工作会议");
 }
 
 // The indexes that keep a long item's cost linear answer as a scan of every
