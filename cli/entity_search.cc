@@ -4,11 +4,13 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace guanxi::cli {
 namespace {
@@ -70,7 +72,7 @@ std::string_view ToString(MatchKind kind) {
   return "similar";
 }
 
-std::string ToPinyin(std::string_view text) {
+std::string ToPinyinByTransliterator(std::string_view text) {
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (const icu::Transliterator* transliterator = PinyinTransliterator()) {
@@ -78,6 +80,74 @@ std::string ToPinyin(std::string_view text) {
   }
   std::string out;
   unicode.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+// The characters whose reading depends on what follows: Han-Latin reads
+// every other character alone, and has a handful of rules with a context,
+// "{重}' '?庆 > chóng;" (重庆, 沈阳, ...), found in its rules here.
+const std::unordered_set<UChar32>& ContextualCharacters() {
+  static const std::unordered_set<UChar32> kCharacters = [] {
+    std::unordered_set<UChar32> characters;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> han(
+        icu::Transliterator::createInstance("Han-Latin", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) return characters;
+    icu::UnicodeString rules;
+    han->toRules(rules, /*escapeUnprintable=*/true);
+    std::string text;
+    rules.toUTF8String(text);
+    for (size_t line = 0; line < text.size();) {
+      size_t end = text.find('\n', line);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view rule(text.data() + line, end - line);
+      if (rule.size() > 2 && rule[0] == '{') {
+        const std::string_view key = rule.substr(1, rule.find('}') - 1);
+        const icu::UnicodeString unescaped =
+            icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())))
+                .unescape();
+        for (int32_t i = 0; i < unescaped.length(); i = unescaped.moveIndex32(i, 1)) {
+          characters.insert(unescaped.char32At(i));
+        }
+      }
+      line = end + 1;
+    }
+    return characters;
+  }();
+  return kCharacters;
+}
+
+}  // namespace
+
+std::string ToPinyin(std::string_view text) {
+  // The transliterator costs about 17 µs a character, so each character's
+  // pinyin is kept once found: a scan of every name in a large archive then
+  // costs hash lookups. A text with a character read by its context goes
+  // to the transliterator whole.
+  thread_local std::unordered_map<UChar32, std::string> known;
+  std::string out;
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const std::unordered_set<UChar32>& contextual = ContextualCharacters();
+  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+    if (contextual.count(unicode.char32At(i)) != 0) return ToPinyinByTransliterator(text);
+  }
+  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
+    const UChar32 c = unicode.char32At(i);
+    if (c < 0x80) {  // the chain keeps ASCII letters, lower-cased, and drops the rest
+      if (std::isalpha(c)) out += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    auto [found, added] = known.try_emplace(c);
+    if (added) {
+      std::string character;
+      icu::UnicodeString(c).toUTF8String(character);
+      found->second = ToPinyinByTransliterator(character);
+    }
+    out += found->second;
+  }
   return out;
 }
 
@@ -202,7 +272,8 @@ Result<std::vector<SearchHit>> SearchEntities(index::GraphIndex& index, std::str
   Result<std::vector<int64_t>> ids = index.IdsByNamePart({std::string(query)});
   if (!ids.ok()) return ids.status();
   if (!matched.pinyin.empty()) {
-    // No index on pinyin (README): every name is transliterated.
+    // No index on pinyin: every name is read, its pinyin built from each
+    // character's (ToPinyin).
     std::set<int64_t> by_pinyin(ids->begin(), ids->end());
     GUANXI_RETURN_IF_ERROR(index.ForEachName([&](int64_t id, const std::string& name) {
       if (by_pinyin.count(id) == 0 && ToPinyin(name).find(matched.pinyin) != std::string::npos) {

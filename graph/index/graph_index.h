@@ -26,16 +26,14 @@
 #include "graph/model.h"
 #include "graph/printed_date.h"
 #include "graph/status.h"
-
-namespace guanxi::store {
-class Database;
-}
+#include "graph/store/schema.h"
 
 namespace guanxi::index {
 
-// The schema version this index reads (graph/README.md). An older file must
-// be migrated first by store::Store::Open, which a read-only index cannot do.
-inline constexpr int64_t kSchemaVersion = 4;
+// The schema version this index reads: the store's (graph/README.md). An older
+// file must be migrated first by store::Store::Open, which a read-only index
+// cannot do.
+inline constexpr int64_t kSchemaVersion = store::kSchemaVersion;
 
 // One live relation seen from one of its ends.
 struct Hop {

@@ -175,7 +175,8 @@ Result<std::unique_ptr<WriterStatements>> PrepareStatements(Database& db) {
   const char* const sql[] = {
       "SELECT article_id FROM sources WHERE content_hash = ?1",
       "INSERT INTO articles (path, item_index, content_hash, title, date, text, full_date, outlet, "
-      "place, place_code, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+      "place, place_code, signature, encoding) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
       "UPDATE articles SET full_date = ?2 WHERE id = ?1 AND full_date = ''",
       "INSERT INTO sources (article_id, path, item_index, outlet, title, content_hash, similarity) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -330,6 +331,7 @@ class ArticleWriter::Impl {
     GUANXI_RETURN_IF_ERROR(insert.Bind(9, article.place));
     GUANXI_RETURN_IF_ERROR(insert.Bind(10, article.place_code));
     GUANXI_RETURN_IF_ERROR(insert.BindBlob(11, identity::ToBytes(facts.signature)));
+    GUANXI_RETURN_IF_ERROR(insert.Bind(12, article.encoding));
     GUANXI_RETURN_IF_ERROR(insert.Run());
     const int64_t article_id = db_.LastInsertRowid();
     ++stats.articles_added;

@@ -57,7 +57,9 @@ struct IngestOptions {
 // interrupted build keeps the batches committed before it, and running it
 // again (files recorded by a batch are skipped, items stored are
 // `articles_unchanged`) ends with the database an uninterrupted build makes.
-// Ids depend only on the order of the items, not on where batches end. While
+// Ids depend only on the order of the items, not on where batches end. Into
+// an empty store, the relations' query indexes are built once by Finish
+// (schema.h, DropQueryIndexes): queries during that first build scan. While
 // the session is open synchronous is NORMAL (SQLite's rollback journal still
 // keeps each commit whole). Move-only; destroying an unfinished session rolls
 // back its open batch.

@@ -21,7 +21,8 @@ CREATE TABLE articles (
   outlet       TEXT    NOT NULL DEFAULT '',
   place        TEXT    NOT NULL DEFAULT '',
   place_code   TEXT    NOT NULL DEFAULT '',
-  signature    BLOB
+  signature    BLOB,
+  encoding     TEXT    NOT NULL DEFAULT ''
 );
 CREATE TABLE subtitles (
   article_id INTEGER NOT NULL REFERENCES articles (id),
@@ -57,7 +58,16 @@ CREATE TABLE aliases (
   UNIQUE (entity_id, alias)
 );
 CREATE INDEX aliases_by_alias ON aliases (alias);
-CREATE TABLE relations (
+)sql";
+
+// The relations table of version 5 under `name` (the migration builds it
+// beside the old one, then renames it) and its indexes. One relation per
+// item, type, ends, sentence and post: the sentence is the item's text
+// between the offsets, so the unique index leaves it out, and it starts with
+// the item, so that an item's relations are written at its end (a bulk load
+// appends instead of searching) and found together.
+std::string RelationsTable(std::string_view name) {
+  return "CREATE TABLE " + std::string(name) + R"sql( (
   id         INTEGER PRIMARY KEY,
   type       TEXT    NOT NULL CHECK (type IN ('attended', 'chaired', 'signed_with',
                                               'holds_position', 'held_at', 'mentioned_in')),
@@ -68,20 +78,31 @@ CREATE TABLE relations (
   sentence   TEXT    NOT NULL,
   char_begin INTEGER NOT NULL,
   char_end   INTEGER NOT NULL,
-  rejected   INTEGER NOT NULL DEFAULT 0,
-  UNIQUE (type, source_id, target_id, title, article_id, sentence, char_begin, char_end)
+  rejected   INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX relations_by_article ON relations (article_id);
+)sql";
+}
+
+// From version 4, what a query reads without loading the graph
+// (graph/index/): a relation's neighbours from these two covering indexes
+// alone. A bulk load may drop them and build them again at its end
+// (DropQueryIndexes).
+constexpr const char* kQueryIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS relations_out ON relations (source_id, target_id, type, article_id, id)
+  WHERE rejected = 0;
+CREATE INDEX IF NOT EXISTS relations_in ON relations (target_id, source_id, type, article_id, id)
+  WHERE rejected = 0;
 )sql";
 
-// Version 4: what a query reads without loading the graph (graph/index/),
-// and what re-ingest checks before extracting a file again. A relation's
-// neighbours are read from the two covering indexes alone.
+// Version 5's relation indexes: the unique key above and the query's.
+const std::string kRelationIndexes = std::string(R"sql(
+CREATE UNIQUE INDEX relations_unique
+  ON relations (article_id, type, source_id, target_id, char_begin, char_end, title);
+)sql") + kQueryIndexes;
+
+// Version 4: names for the query index (graph/index/), and what re-ingest
+// checks before extracting a file again.
 constexpr const char* kScaleTables = R"sql(
-CREATE INDEX relations_out ON relations (source_id, target_id, type, article_id, id)
-  WHERE rejected = 0;
-CREATE INDEX relations_in ON relations (target_id, source_id, type, article_id, id)
-  WHERE rejected = 0;
 CREATE INDEX entities_by_name ON entities (name);
 CREATE TABLE files (
   path         TEXT    PRIMARY KEY,
@@ -143,8 +164,9 @@ CREATE TABLE entity_decisions (
 )sql";
 
 std::string CreateSchema() {
-  return kArticleTables + EntitiesTable("entities") + kRelationTables + kIdentityTables +
-         kScaleTables + "PRAGMA user_version = 4;\n";
+  return kArticleTables + EntitiesTable("entities") + kRelationTables +
+         RelationsTable("relations") + kRelationIndexes + kIdentityTables + kScaleTables +
+         "PRAGMA user_version = 5;\n";
 }
 
 // The step from version N to N + 1; each ends by setting the new version. A
@@ -152,6 +174,23 @@ std::string CreateSchema() {
 // (Store::Open enables them afterwards), so a table can be rebuilt as
 // SQLite's ALTER TABLE documentation describes.
 std::string Migration(int64_t from) {
+  if (from == 4) {
+    // 4 -> 5: relations unique by item first and without the sentence (a
+    // rebuilt table: SQLite cannot drop a table's UNIQUE), which makes a bulk
+    // load append; each item's encoding, unknown ('') for those stored so far.
+    return RelationsTable("relations_v5") + R"sql(
+INSERT OR IGNORE INTO relations_v5 (id, type, source_id, target_id, title, article_id, sentence,
+                                    char_begin, char_end, rejected)
+  SELECT id, type, source_id, target_id, title, article_id, sentence, char_begin, char_end,
+         rejected FROM relations ORDER BY id;
+DROP TABLE relations;
+ALTER TABLE relations_v5 RENAME TO relations;
+)sql" + kRelationIndexes +
+           R"sql(
+ALTER TABLE articles ADD COLUMN encoding TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 5;
+)sql";
+  }
   if (from == 3) {
     // 3 -> 4: the query index's covering indexes (replacing the plain ones
     // by source and target) and the files already ingested, empty: the first
@@ -159,7 +198,7 @@ std::string Migration(int64_t from) {
     return std::string(R"sql(
 DROP INDEX relations_by_source;
 DROP INDEX relations_by_target;
-)sql") + kScaleTables + "PRAGMA user_version = 4;\n";
+)sql") + kQueryIndexes + kScaleTables + "PRAGMA user_version = 4;\n";
   }
   if (from == 1) {
     // The item's date with its year (Article::full_date).
@@ -223,10 +262,24 @@ Status AsNotGuanxi(const Database& database, const Status& status) {
 
 }  // namespace
 
+Status DropQueryIndexes(Database& database) {
+  return database.Exec("DROP INDEX IF EXISTS relations_out; DROP INDEX IF EXISTS relations_in;");
+}
+
+Status CreateQueryIndexes(Database& database) { return database.Exec(kQueryIndexes); }
+
 Status PrepareSchema(Database& database) {
   Result<int64_t> version = QueryInt(database, "PRAGMA user_version", "reading the schema version");
   if (!version.ok()) return AsNotGuanxi(database, version.status());
-  if (*version == kSchemaVersion) return Status::Ok();
+  if (*version == kSchemaVersion) {
+    // A bulk load that was interrupted left its store without them.
+    Result<int64_t> present = QueryInt(
+        database,
+        "SELECT count(*) FROM sqlite_master WHERE name IN ('relations_out', 'relations_in')",
+        "listing the query indexes");
+    if (!present.ok()) return present.status();
+    return *present == 2 ? Status::Ok() : CreateQueryIndexes(database);
+  }
   if (*version < 0 || *version > kSchemaVersion) {
     return NotGuanxi(database, "unknown schema version " + std::to_string(*version));
   }

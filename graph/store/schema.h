@@ -11,7 +11,7 @@
 namespace guanxi::store {
 
 // PRAGMA user_version of a database with the current schema.
-inline constexpr int64_t kSchemaVersion = 4;
+inline constexpr int64_t kSchemaVersion = 5;
 
 // Creates the schema in an empty database, migrates one of an older version
 // (Migration in schema.cc; graph/README.md) in one transaction, with
@@ -20,6 +20,15 @@ inline constexpr int64_t kSchemaVersion = 4;
 // a SQLite file with other tables and no version, or an unknown (newer)
 // version; the adapter's status for other SQLite failures (a read-only
 // version-1 file cannot be migrated: IoError).
+// A store without them is also given back the query's covering indexes of
+// relations (an interrupted bulk load, below).
 Status PrepareSchema(Database& database);
+
+// The covering indexes of relations that graph/index reads. A bulk load into
+// an empty store drops them and creates them at its end, one sort instead of
+// two inserts at random places per relation; queries meanwhile scan. Both
+// leave the indexes of the unique key alone.
+Status DropQueryIndexes(Database& database);
+Status CreateQueryIndexes(Database& database);  // those missing
 
 }  // namespace guanxi::store

@@ -71,7 +71,8 @@ class Statement {
 };
 
 // An open SQLite connection, held by unique_ptr (statements point to it, so
-// it never moves). Closes on destruction.
+// it never moves). Closes on destruction. One thread at a time: the
+// connection takes no lock of its own (SQLITE_OPEN_NOMUTEX).
 class Database {
  public:
   // Opens `path` read-write, creating it if missing. IoError when SQLite

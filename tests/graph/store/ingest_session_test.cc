@@ -5,11 +5,13 @@
 #include "graph/store/ingest_session.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -239,6 +241,74 @@ TEST_F(IngestSessionTest, InterruptedBuildIsCompletedByARerun) {
   (void)Build(store, {pages[2], pages[3]}, 1);
   EXPECT_EQ(Dump(store), Dump(whole));
   EXPECT_EQ(Ok(store.Files()).size(), 4u);
+}
+
+// The names of the relations' query indexes present in the file at `path`,
+// read by a connection of its own.
+std::set<std::string> QueryIndexesOf(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(raw,
+                               "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+                               "('relations_out', 'relations_in')",
+                               -1, &statement, nullptr),
+            SQLITE_OK);
+  std::set<std::string> names;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    names.emplace(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+  return names;
+}
+
+const std::set<std::string> kQueryIndexes = {"relations_in", "relations_out"};
+
+TEST_F(IngestSessionTest, FirstBuildCreatesTheQueryIndexesAtItsEnd) {
+  Store store = Open("guanxi.db");
+  IngestOptions options;
+  options.batch_items = 1;
+  IngestSession session = Ok(store.BeginIngest(options));
+  AddPage(session, Archive()[0]);
+  // Committed batches are there to read, the indexes not yet.
+  EXPECT_EQ(QueryIndexesOf(dir_ / "guanxi.db"), std::set<std::string>{});
+  (void)Ok(session.Finish());
+  EXPECT_EQ(QueryIndexesOf(dir_ / "guanxi.db"), kQueryIndexes);
+
+  // A later build adds to the indexes as it goes.
+  IngestSession later = Ok(store.BeginIngest(options));
+  AddPage(later, Archive()[1]);
+  EXPECT_EQ(QueryIndexesOf(dir_ / "guanxi.db"), kQueryIndexes);
+  (void)Ok(later.Finish());
+}
+
+TEST_F(IngestSessionTest, AbandonedFirstBuildLeavesTheQueryIndexes) {
+  Store store = Open("guanxi.db");
+  {
+    IngestOptions options;
+    options.batch_items = 1;
+    IngestSession session = Ok(store.BeginIngest(options));
+    AddPage(session, Archive()[0]);
+  }
+  EXPECT_EQ(QueryIndexesOf(dir_ / "guanxi.db"), kQueryIndexes);
+}
+
+TEST_F(IngestSessionTest, KilledFirstBuildGetsTheQueryIndexesBackWhenTheStoreOpens) {
+  {
+    Store store = Open("guanxi.db");
+    (void)Build(store, {Archive()[0]}, 1);
+  }
+  // What a build killed before its end leaves: no destructor ran.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open((dir_ / "guanxi.db").c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "DROP INDEX relations_out; DROP INDEX relations_in;", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+
+  Store reopened = Open("guanxi.db");
+  EXPECT_EQ(QueryIndexesOf(dir_ / "guanxi.db"), kQueryIndexes);
 }
 
 TEST_F(IngestSessionTest, FileRecordIsReplaced) {
