@@ -269,8 +269,9 @@ bool IsHeadlineZone(std::u32string_view zone) {
 // Where the dateline whose cue (讯, 电, 报道, 消息) is at `cue` starts, at or
 // after `floor`; npos when no dateline ends there. The outlet's name has no
 // marked start: 本报 and the agencies are known, else the text since `floor`
-// when it is all dateline, else the nearest place name ("…稳增长重庆日报讯"), else the four
-// characters before the cue.
+// when it is all dateline (short, or with the date), else the nearest place
+// name before the cue
+// ("…稳增长重庆日报讯"), else the four characters before the cue.
 size_t DatelineStart(std::u32string_view s, size_t floor, size_t cue, const Lexicon& lex) {
   while (floor < cue && IsSpace(s[floor])) ++floor;
   // A bracket, a space or the date follows the cue ("本报讯(", "消息 日前"), not
@@ -293,9 +294,18 @@ size_t DatelineStart(std::u32string_view s, size_t floor, size_t cue, const Lexi
       return lo + at;
     }
   }
-  if (cue - floor <= kMaxDatelineHeadChars && dateline_at(floor)) return floor;
-  for (size_t b = cue - 1; b >= lo + 1 && b + 1 < cue; --b) {
-    if (lex.place_names.LongestAt(s, b) >= 2 && dateline_at(b)) return b;
+  // The text since `floor` is a dateline when short ("映象网驻马店讯(") or
+  // when it holds the dateline's date ("中国台湾网5月25日南宁消息 ").
+  constexpr size_t kShortOutletChars = 10;
+  const std::u32string_view all = s.substr(floor, cue - floor);
+  const bool dated =
+      all.find(U'月') != std::u32string_view::npos && all.find(U'日') != std::u32string_view::npos;
+  if ((all.size() <= kShortOutletChars || (dated && all.size() <= kMaxDatelineHeadChars)) &&
+      dateline_at(floor)) {
+    return floor;
+  }
+  for (size_t k = 2; k <= cue - lo; ++k) {
+    if (lex.place_names.LongestAt(s, cue - k) >= 2 && dateline_at(cue - k)) return cue - k;
   }
   if (cue >= floor + 4 && dateline_at(cue - 4)) return cue - 4;
   return std::u32string_view::npos;
@@ -448,15 +458,18 @@ std::vector<size_t> RunOnBreaks(std::u32string_view s, const Lexicon& lex) {
       ++i;
       continue;
     }
+    // (Zones are looked at only when short: a page of any shape costs time
+    // linear in its length.)
     if (size_t n = FurnitureLabelAt(s, i);
-        n > 0 && since_zone(i).find_first_of(U"，,；;") == std::u32string_view::npos) {
+        n > 0 && i - zone <= kMaxZoneChars &&
+        since_zone(i).find_first_of(U"，,；;") == std::u32string_view::npos) {
       brk(zone);
       brk(i);
       i += n;
       continue;
     }
     // "青溪日报记者 林 夏 摄": a photo credit is a line; so is a caption "图为…".
-    if (c == U'摄' && i > zone && IsSpace(s[i - 1]) &&
+    if (c == U'摄' && i > zone && i - zone <= kMaxZoneChars && IsSpace(s[i - 1]) &&
         since_zone(i).find(U"记者") != std::u32string_view::npos &&
         since_zone(i).find_first_of(U"，,") == std::u32string_view::npos) {
       brk(zone);

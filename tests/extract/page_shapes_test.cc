@@ -121,6 +121,17 @@ TEST(PageShapesTest, OneLinePageIsSplitAtItsDatelinesWithTitlesAndSubtitles) {
   EXPECT_EQ(ToUtf8(ToU32(page).substr(items[1].page_offset, 4)), "石岭县与");
 }
 
+TEST(PageShapesTest, AnOutletNamedAfterAPlaceStartsItsDateline) {
+  const std::string page =
+      "全市招商引资大会召开以更实举措稳增长重庆日报讯(记者 林 夏)3月2日,全市招商引资大会召开。"
+      "市长柏嘉禾出席。";
+  std::vector<RawItem> items = SplitPage(ToU32(page));
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(ToUtf8(items[0].title), "全市招商引资大会召开以更实举措稳增长");
+  EXPECT_EQ(ToUtf8(items[0].date), "3月2日");
+  EXPECT_EQ(ToUtf8(items[0].text), "3月2日,全市招商引资大会召开。市长柏嘉禾出席。");
+}
+
 TEST(PageShapesTest, OneLinePageWithFurnitureAndADateLead) {
   const std::string page =
       "青溪区与远帆物流座谈交流发布时间:2024-05-06 09:30 来源:青溪融媒"
