@@ -15,8 +15,8 @@ kilobytes, giving a file of many items.
 The world is fictional, as in samples/: the district 青溪区 of the city 云岭市,
 its bodies and companies. A standing roster of 40 leaders recurs throughout,
 and new people (village secretaries, company managers, school heads) keep
-being introduced, one every few paragraphs, so that the number of distinct
-names grows with the page as it does in a long real page. Deterministic: the
+being introduced, one every few paragraphs (up to 60,000 names), so that the
+number of distinct names grows with the page as it does in a long real page. Deterministic: the
 same --seed, --mb and --item-kb give the same bytes. Python 3 standard library
 only; writes to FILE or to stdout.
 """
@@ -48,6 +48,11 @@ ROSTER = [("区委书记", 1), ("区委副书记、区长", 1), ("区委副书�
          [(f"{t}党委书记", 1) for t in TOWNS]
 
 
+# Distinct names at most (the name space holds about 150,000): a page of
+# 100 MB and more introduces no one after that.
+MAX_PEOPLE = 60_000
+
+
 class Names:
     """Distinct fictional names: a surname and one or two given characters."""
 
@@ -77,8 +82,10 @@ class Page:
         return self.rng.choice(self.roster)
 
     def newcomer(self):
-        """A person introduced now, or one introduced before."""
-        if not self.newcomers or self.rng.random() < 0.35:
+        """A person introduced now, or one introduced before (once MAX_PEOPLE
+        names are in use, always one introduced before)."""
+        if not self.newcomers or (self.rng.random() < 0.35
+                                  and len(self.names.used) < MAX_PEOPLE):
             village = self.rng.choice(VILLAGES)
             post = self.rng.choice((f"{self.rng.choice(TOWNS)}{village}党支部书记",
                                     f"{self.rng.choice(COMPANIES)}总经理",

@@ -258,6 +258,16 @@ size_t MarkerLengthAt(std::u32string_view s, size_t pos) {
   return 0;
 }
 
+// Length of a web headline's mark at `pos` ("(图)", "（组图）", "(视频)"), 0
+// if none.
+size_t HeadlineMarkLengthAt(std::u32string_view s, size_t pos) {
+  for (std::u32string_view mark :
+       {U"(图)", U"（图）", U"(组图)", U"（组图）", U"(视频)", U"（视频）"}) {
+    if (HasAt(s, pos, mark)) return mark.size();
+  }
+  return 0;
+}
+
 // True when `zone` may be headline text run into what follows it: no
 // sentence end or comma, neither too short nor too long.
 bool IsHeadlineZone(std::u32string_view zone) {
@@ -311,17 +321,24 @@ size_t DatelineStart(std::u32string_view s, size_t floor, size_t cue, const Lexi
   return std::u32string_view::npos;
 }
 
-// True when a date lead starts at `pos`: "7月16日,…", "近日,…" (words that
-// open a story, not 当天 or 是日, which go on with one).
-bool IsLeadDateAt(std::u32string_view s, size_t pos) {
+// True when a date lead starts at `pos`: "7月16日,…", "近日,…", "昨天晚上,…"
+// (a word of date_words.txt but 当天, 当日 and 是日, which go on with a story).
+bool IsLeadDateAt(std::u32string_view s, size_t pos, const Lexicon& lex) {
   if (pos > 0 && (IsDigit(s[pos - 1]) || IsHanDigit(s[pos - 1]) || s[pos - 1] == U'年' ||
                   s[pos - 1] == U'月')) {
     return false;
   }
-  const bool opening = HasAt(s, pos, U"近日") || HasAt(s, pos, U"日前") || HasAt(s, pos, U"近期") ||
-                       HasAt(s, pos, U"前不久");
+  const bool opening = lex.date_words.LongestAt(s, pos) > 0 && !HasAt(s, pos, U"当天") &&
+                       !HasAt(s, pos, U"当日") && !HasAt(s, pos, U"是日");
   if (!opening && !IsDigit(s[pos])) return false;
   return StartsWithDate(s.substr(pos, 32));
+}
+
+// True when `zone` is furniture run into a lead ("分享: 11月4日,…").
+bool IsFurnitureZone(std::u32string_view zone) {
+  zone = Trim(zone);
+  return !zone.empty() && zone.size() <= kMaxZoneChars && !HasSentenceEnd(zone) &&
+         IsFurnitureLine(zone);
 }
 
 // Where a subtitle run into its title starts: names of people the lead
@@ -379,7 +396,10 @@ std::vector<size_t> ZoneBreaks(std::u32string_view s, size_t zb, size_t ze, cons
   size_t from = zb;
   breaks.push_back(ze);
   for (size_t to : breaks) {
-    if (Trim(s.substr(from, to - from)).size() > kMaxHeadlineChars) {
+    // A piece too long for one headline line, or holding furniture ("…一行
+    // 政务 2024-11-20 10:06 黑龙江"), was lines set off by spaces.
+    std::u32string_view piece = Trim(s.substr(from, to - from));
+    if (piece.size() > kMaxHeadlineChars || ClassifyLine(piece) != LineKind::kText) {
       for (size_t i = from + 1; i + 1 < to; ++i) {
         if (s[i] == U' ' && !IsSpace(s[i - 1]) && !IsSpace(s[i + 1])) out.push_back(i);
       }
@@ -438,6 +458,15 @@ std::vector<size_t> RunOnBreaks(std::u32string_view s, const Lexicon& lex) {
       i += n;
       continue;
     }
+    // "…隆重开幕(图)上午10时,…": a web headline's mark ends it.
+    if (size_t n = HeadlineMarkLengthAt(s, i);
+        n > 0 && i + n < s.size() && IsHeadlineZone(since_zone(i))) {
+      brk(zone);
+      brk(i + n);
+      structure = true;
+      i += n;
+      continue;
+    }
     if (c == U'讯' || c == U'电' || HasAt(s, i, U"报道") || HasAt(s, i, U"消息")) {
       size_t start = DatelineStart(s, zone, i, lex);
       if (start != std::u32string_view::npos &&
@@ -449,8 +478,9 @@ std::vector<size_t> RunOnBreaks(std::u32string_view s, const Lexicon& lex) {
         continue;
       }
     }
-    if (i != dated && IsLeadDateAt(s, i) &&
-        (Trim(since_zone(i)).empty() || IsHeadlineZone(since_zone(i))) &&
+    if (i != dated && IsLeadDateAt(s, i, lex) &&
+        (Trim(since_zone(i)).empty() || IsHeadlineZone(since_zone(i)) ||
+         IsFurnitureZone(since_zone(i))) &&
         std::u32string_view(U"至止自从于到在截及和与、").find(s[i - 1]) ==
             std::u32string_view::npos &&
         lex.speech_verbs.LongestEndingAt(s, i) == 0) {

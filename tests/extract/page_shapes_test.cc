@@ -12,11 +12,14 @@
 #include <tuple>
 #include <utility>
 
+#include "extract/article_builder.h"
 #include "extract/extract_json.h"
 #include "extract/extractor.h"
 #include "extract/icu_sentences.h"
 #include "extract/institution_finder.h"
+#include "extract/lexicon.h"
 #include "extract/page_splitter.h"
+#include "extract/person_finder.h"
 #include "extract/text_util.h"
 #include "graph/model.h"
 
@@ -160,48 +163,72 @@ TEST(PageShapesTest, LongParagraphsOfALaidOutPageAreLeftAsTheyAre) {
   EXPECT_EQ(std::count(items[0].text.begin(), items[0].text.end(), U'\n'), 1);
 }
 
-TEST(PageShapesTest, ControlCharactersNeverReachTitlesNamesSentencesOrJson) {
+// True when `s` holds no character that IsDroppedControl names.
+bool Clean(const std::string& s) {
+  for (char32_t c : ToU32(s)) {
+    if (IsDroppedControl(c)) return false;
+  }
+  return true;
+}
+
+// A page with controls in its title and body (NUL, U+0007, DEL, U+FFFE).
+std::string PageWithControls(bool nul) {
   std::string page =
       "青溪区与云岭\x07职业技术学院签约\xEF\xBF\xBE共建实训基地项目\n\n"
       "柏嘉禾出席签约仪式\n\n"
       "本报讯(青溪日报记者 林 夏)3月12日,青溪区人民政府与云岭职业技术学院签署合作协议。"
       "区委副书记、区长柏";
-  page += '\0';
+  if (nul) page += '\0';
   page += "嘉禾出席签约仪式。\x7F云岭职业技术学院党委书记俞景澄参加。Tom";
-  page += '\0';
-  page += "Lee\x01\x02也参加了签约。\n";
-  Result<graph::Page> result = ExtractText(page, "controls.txt");
-  ASSERT_TRUE(result.ok()) << result.status().ToString();
-  ASSERT_EQ(result.value().articles.size(), 1u);
-  const graph::Article& a = result.value().articles[0];
-  auto clean = [](const std::string& s) {
-    for (char32_t c : ToU32(s)) {
-      if (IsDroppedControl(c)) return false;
-    }
-    return true;
-  };
+  page += nul ? '\0' : '\x01';
+  page += "Lee也参加了签约。\n";
+  return page;
+}
+
+void ExpectClean(const graph::Article& a) {
   EXPECT_EQ(a.title, "青溪区与云岭职业技术学院签约共建实训基地项目");
-  EXPECT_TRUE(clean(a.text));
+  EXPECT_TRUE(Clean(a.text));
   EXPECT_NE(a.text.find("Tom Lee也参加了签约"), std::string::npos);
   std::set<std::string> people;
   for (const graph::Entity& e : a.entities) {
-    EXPECT_TRUE(clean(e.name)) << e.name;
+    EXPECT_TRUE(Clean(e.name)) << e.name;
     if (e.type == graph::EntityType::kPerson) people.insert(e.name);
   }
   EXPECT_EQ(people, (std::set<std::string>{"柏嘉禾", "俞景澄"}));
   const std::u32string text = ToU32(a.text);
   ASSERT_FALSE(a.relations.empty());
   for (const graph::Relation& r : a.relations) {
-    EXPECT_TRUE(clean(r.evidence.sentence));
+    EXPECT_TRUE(Clean(r.evidence.sentence));
     // Evidence offsets index the stored text.
     EXPECT_EQ(ToUtf8(text.substr(static_cast<size_t>(r.evidence.char_begin),
                                  static_cast<size_t>(r.evidence.char_end - r.evidence.char_begin))),
               r.evidence.sentence);
   }
+}
+
+// The splitter and the builder, as the extractor runs them on a page (below
+// the file's encoding check, which may refuse a NUL as binary data).
+TEST(PageShapesTest, NulAndControlsNeverReachTitlesNamesOrSentences) {
+  const Lexicon& lex = Lexicon::Default();
+  std::vector<RawItem> items = SplitPage(ToU32(PageWithControls(true)));
+  ASSERT_EQ(items.size(), 1u);
+  PageContext context;
+  Result<graph::Article> article =
+      BuildArticle(items[0], FindPeople(items[0].text, lex), context, lex);
+  ASSERT_TRUE(article.ok());
+  ExpectClean(article.value());
+}
+
+TEST(PageShapesTest, ControlsNeverReachTheJson) {
+  Result<graph::Page> result = ExtractText(PageWithControls(false), "controls.txt");
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result.value().articles.size(), 1u);
+  ExpectClean(result.value().articles[0]);
   std::ostringstream json;
   WriteExtractJson(result.value(), json);
-  EXPECT_EQ(json.str().find("\\u0000"), std::string::npos);
+  EXPECT_EQ(json.str().find("\\u0001"), std::string::npos);
   EXPECT_EQ(json.str().find("\\u0007"), std::string::npos);
+  EXPECT_EQ(json.str().find("\\u007f"), std::string::npos);
 }
 
 TEST(PageShapesTest, ControlsBetweenLatinWordsBecomeASpace) {
