@@ -36,7 +36,8 @@ int RunStats(const StatsOptions& options) {
   if (!store.ok()) return ReportError(store.status());
   Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return ReportError(counts.status());
-  Result<graph::GraphData> data = store->LoadGraph();
+  // Counts and contacts need the structure alone, not the evidence.
+  Result<graph::GraphData> data = store->LoadStructure();
   if (!data.ok()) return ReportError(data.status());
   graph::KnowledgeGraph graph(std::move(data).value());
 

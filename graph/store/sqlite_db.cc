@@ -103,6 +103,8 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 }
 
 int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_.get()); }
+
+bool Database::InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 int64_t Database::Changes() const { return sqlite3_changes64(db_.get()); }
 
 // ---- Statement --------------------------------------------------------------
@@ -207,6 +209,11 @@ bool Statement::ColumnIsNull(int column) const {
 
 Result<Transaction> Transaction::Begin(Database& database) {
   GUANXI_RETURN_IF_ERROR(database.Exec("BEGIN IMMEDIATE"));
+  return Transaction(&database);
+}
+
+Result<Transaction> Transaction::BeginRead(Database& database) {
+  GUANXI_RETURN_IF_ERROR(database.Exec("BEGIN"));
   return Transaction(&database);
 }
 

@@ -100,6 +100,8 @@ class Database {
   int64_t LastInsertRowid() const;
   // Rows changed by the last INSERT/UPDATE/DELETE.
   int64_t Changes() const;
+  // True inside a transaction begun by BEGIN (not between statements).
+  bool InTransaction() const;
 
   // Converts a SQLite result code into a Status: context is the database
   // path, detail is "`doing`: sqlite3_errmsg". NOTADB and CORRUPT become
@@ -118,10 +120,13 @@ class Database {
 };
 
 // A transaction that rolls back unless committed: BEGIN IMMEDIATE on Begin,
-// ROLLBACK in the destructor if Commit was not reached.
+// ROLLBACK in the destructor if Commit was not reached. BeginRead opens a
+// read transaction (BEGIN): every read until it ends sees one committed
+// state, whatever a writer commits meanwhile.
 class Transaction {
  public:
   static Result<Transaction> Begin(Database& database);
+  static Result<Transaction> BeginRead(Database& database);
   Transaction(Transaction&& other) noexcept : database_(std::exchange(other.database_, nullptr)) {}
   Transaction& operator=(Transaction&&) = delete;
   ~Transaction();

@@ -1,5 +1,6 @@
 #include "graph/store/sqlite_store.h"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -90,9 +91,19 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
   return Store(path, std::move(*database));
 }
 
-Result<graph::GraphData> Store::LoadGraph() const {
+Result<graph::GraphData> Store::LoadGraph() const { return Load(/*structure_only=*/false); }
+
+Result<graph::GraphData> Store::LoadStructure() const { return Load(/*structure_only=*/true); }
+
+Result<graph::GraphData> Store::Load(bool structure_only) const {
   Database& db = *database_;
   graph::GraphData data;
+  std::optional<Transaction> read;
+  if (!db.InTransaction()) {
+    Result<Transaction> begun = Transaction::BeginRead(db);
+    if (!begun.ok()) return begun.status();
+    read.emplace(std::move(*begun));
+  }
 
   std::unordered_map<int64_t, size_t> entity_index;
   GUANXI_RETURN_IF_ERROR(ForEachRow(
@@ -118,65 +129,70 @@ Result<graph::GraphData> Store::LoadGraph() const {
     return found == entity_index.end() ? nullptr : &data.entities[found->second];
   };
 
-  // rowid order is the order aliases were first seen.
-  GUANXI_RETURN_IF_ERROR(
-      ForEachRow(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, rowid",
-                 [&](Statement& row) -> Status {
-                   graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
-                   if (entity) entity->aliases.push_back(row.ColumnText(1));
-                   return Status::Ok();
-                 }));
-  GUANXI_RETURN_IF_ERROR(ForEachRow(
-      db, "SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY entity_id, article_id",
-      [&](Statement& row) -> Status {
-        graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
-        if (entity) entity->article_ids.push_back(row.ColumnInt(1));
-        return Status::Ok();
-      }));
+  if (!structure_only) {
+    // rowid order is the order aliases were first seen.
+    GUANXI_RETURN_IF_ERROR(
+        ForEachRow(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, rowid",
+                   [&](Statement& row) -> Status {
+                     graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+                     if (entity) entity->aliases.push_back(row.ColumnText(1));
+                     return Status::Ok();
+                   }));
+    GUANXI_RETURN_IF_ERROR(ForEachRow(
+        db, "SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY entity_id, article_id",
+        [&](Statement& row) -> Status {
+          graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+          if (entity) entity->article_ids.push_back(row.ColumnInt(1));
+          return Status::Ok();
+        }));
+    GUANXI_RETURN_IF_ERROR(ForEachRow(
+        db,
+        "SELECT e.entity_id, d.id, d.kind, d.reason FROM entity_decisions e "
+        "JOIN decisions d ON d.id = e.decision_id WHERE d.undone_by IS NULL "
+        "ORDER BY e.entity_id, d.id",
+        [&](Statement& row) -> Status {
+          graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+          if (entity) {
+            entity->decisions.push_back({row.ColumnInt(1), row.ColumnText(2), row.ColumnText(3)});
+          }
+          return Status::Ok();
+        }));
+
+    std::unordered_map<int64_t, size_t> article_index;
+    GUANXI_RETURN_IF_ERROR(ForEachRow(
+        db, "SELECT id, path, title, date, full_date, outlet, place FROM articles ORDER BY id",
+        [&](Statement& row) -> Status {
+          article_index.emplace(row.ColumnInt(0), data.articles.size());
+          data.articles.push_back({.id = row.ColumnInt(0),
+                                   .path = row.ColumnText(1),
+                                   .title = row.ColumnText(2),
+                                   .date = row.ColumnText(3),
+                                   .full_date = row.ColumnText(4),
+                                   .outlet = row.ColumnText(5),
+                                   .place = row.ColumnText(6)});
+          return Status::Ok();
+        }));
+    GUANXI_RETURN_IF_ERROR(ForEachRow(
+        db, "SELECT article_id, path, item_index, outlet, title, similarity FROM sources ORDER BY id",
+        [&](Statement& row) -> Status {
+          const auto found = article_index.find(row.ColumnInt(0));
+          if (found == article_index.end()) return Status::Ok();
+          data.articles[found->second].sources.push_back({.path = row.ColumnText(1),
+                                                          .item_index = row.ColumnInt(2),
+                                                          .outlet = row.ColumnText(3),
+                                                          .title = row.ColumnText(4),
+                                                          .similarity = row.ColumnDouble(5)});
+          return Status::Ok();
+        }));
+  }
+
   GUANXI_RETURN_IF_ERROR(ForEachRow(
       db,
-      "SELECT e.entity_id, d.id, d.kind, d.reason FROM entity_decisions e "
-      "JOIN decisions d ON d.id = e.decision_id WHERE d.undone_by IS NULL "
-      "ORDER BY e.entity_id, d.id",
-      [&](Statement& row) -> Status {
-        graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
-        if (entity) {
-          entity->decisions.push_back({row.ColumnInt(1), row.ColumnText(2), row.ColumnText(3)});
-        }
-        return Status::Ok();
-      }));
-
-  std::unordered_map<int64_t, size_t> article_index;
-  GUANXI_RETURN_IF_ERROR(ForEachRow(
-      db, "SELECT id, path, title, date, full_date, outlet, place FROM articles ORDER BY id",
-      [&](Statement& row) -> Status {
-        article_index.emplace(row.ColumnInt(0), data.articles.size());
-        data.articles.push_back({.id = row.ColumnInt(0),
-                                 .path = row.ColumnText(1),
-                                 .title = row.ColumnText(2),
-                                 .date = row.ColumnText(3),
-                                 .full_date = row.ColumnText(4),
-                                 .outlet = row.ColumnText(5),
-                                 .place = row.ColumnText(6)});
-        return Status::Ok();
-      }));
-  GUANXI_RETURN_IF_ERROR(ForEachRow(
-      db, "SELECT article_id, path, item_index, outlet, title, similarity FROM sources ORDER BY id",
-      [&](Statement& row) -> Status {
-        const auto found = article_index.find(row.ColumnInt(0));
-        if (found == article_index.end()) return Status::Ok();
-        data.articles[found->second].sources.push_back({.path = row.ColumnText(1),
-                                                        .item_index = row.ColumnInt(2),
-                                                        .outlet = row.ColumnText(3),
-                                                        .title = row.ColumnText(4),
-                                                        .similarity = row.ColumnDouble(5)});
-        return Status::Ok();
-      }));
-
-  GUANXI_RETURN_IF_ERROR(ForEachRow(
-      db,
-      "SELECT r.id, r.type, r.source_id, r.target_id, r.title, r.article_id, r.sentence, "
-      "r.char_begin, r.char_end FROM relations r WHERE r.rejected = 0 ORDER BY r.id",
+      structure_only
+          ? "SELECT id, type, source_id, target_id, '', article_id, '', 0, 0 FROM relations "
+            "WHERE rejected = 0 ORDER BY id"
+          : "SELECT id, type, source_id, target_id, title, article_id, sentence, char_begin, "
+            "char_end FROM relations WHERE rejected = 0 ORDER BY id",
       [&](Statement& row) -> Status {
         graph::RelationRecord record;
         record.id = row.ColumnInt(0);

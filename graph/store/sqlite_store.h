@@ -161,8 +161,16 @@ class Store {
   // The live graph, each list ordered by id; aliases in the order first seen.
   // Entities merged into others and rejected ones are left out, and so are
   // rejected relations and those of rejected entities; articles come with
-  // their sources. Corrupt for rows naming an unknown entity or relation type.
+  // their sources. Read in one read transaction: one committed state, even
+  // while a build writes. Corrupt for rows naming an unknown entity or
+  // relation type.
   Result<graph::GraphData> LoadGraph() const;
+
+  // The same graph's structure only, for whole-graph statistics: entities
+  // with their type and name, relations with their type, ends and item; no
+  // aliases, mentions, decisions, articles, titles or evidence. A fraction
+  // of LoadGraph's time and memory on a large archive.
+  Result<graph::GraphData> LoadStructure() const;
 
   Result<StoreCounts> Counts() const;
 
@@ -196,6 +204,7 @@ class Store {
 
  private:
   Store(std::filesystem::path path, std::unique_ptr<Database> database);
+  Result<graph::GraphData> Load(bool structure_only) const;
 
   std::filesystem::path path_;
   std::unique_ptr<Database> database_;  // never null except after a move

@@ -392,6 +392,35 @@ TEST_F(StoreTest, IngestStoresEntitiesRelationsAndArticles) {
   EXPECT_EQ(attended.evidence.char_end, 12);
 }
 
+TEST_F(StoreTest, StructureIsTheGraphWithoutItsEvidence) {
+  Store store = OpenStore();
+  (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记"}),
+                                             Meeting("座谈", "李四")})});
+  const GraphData whole = LoadOf(store);
+  Result<GraphData> structure = store.LoadStructure();
+  ASSERT_TRUE(structure.ok()) << structure.status().ToString();
+
+  EXPECT_TRUE(structure->articles.empty());
+  ASSERT_EQ(structure->entities.size(), whole.entities.size());
+  for (size_t i = 0; i < whole.entities.size(); ++i) {
+    EXPECT_EQ(structure->entities[i].id, whole.entities[i].id);
+    EXPECT_EQ(structure->entities[i].type, whole.entities[i].type);
+    EXPECT_EQ(structure->entities[i].name, whole.entities[i].name);
+    EXPECT_TRUE(structure->entities[i].aliases.empty());
+  }
+  ASSERT_EQ(structure->relations.size(), whole.relations.size());
+  for (size_t i = 0; i < whole.relations.size(); ++i) {
+    EXPECT_EQ(structure->relations[i].id, whole.relations[i].id);
+    EXPECT_EQ(structure->relations[i].type, whole.relations[i].type);
+    EXPECT_EQ(structure->relations[i].source_id, whole.relations[i].source_id);
+    EXPECT_EQ(structure->relations[i].target_id, whole.relations[i].target_id);
+    EXPECT_EQ(structure->relations[i].article_id, whole.relations[i].article_id);
+    EXPECT_EQ(structure->relations[i].evidence.sentence, "");
+  }
+  EXPECT_FALSE(whole.relations.empty());
+  EXPECT_FALSE(whole.entities[0].aliases.empty() && whole.entities[1].aliases.empty());
+}
+
 TEST_F(StoreTest, ReopenedDatabaseKeepsEverything) {
   StoreCounts before;
   std::vector<std::string> described;
