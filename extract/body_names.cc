@@ -46,11 +46,15 @@ std::u32string StateOfPost(std::u32string_view body, std::u32string_view title,
 // The number of a term printed at `pos` ("十届", "第十届", "10届"), with the
 // characters it spans; {0, 0} when none starts there.
 std::pair<int, size_t> TermAt(std::u32string_view text, size_t pos) {
+  // No body has sat a thousand terms: a longer run of digits is some other
+  // number ("7777777777主任"), and would overflow `value`.
+  constexpr int kMaxTerm = 999;
   size_t p = pos;
   if (p < text.size() && text[p] == U'第') ++p;
   int value = 0;
   int digits = 0;
   for (; p < text.size(); ++p) {
+    if (value > kMaxTerm) return {0, 0};
     char32_t c = text[p];
     if (c >= U'0' && c <= U'9') {
       value = value * 10 + static_cast<int>(c - U'0');

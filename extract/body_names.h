@@ -30,7 +30,7 @@ std::u32string StateOfPost(std::u32string_view body, std::u32string_view title,
                            const std::vector<std::u32string>& countries, const Lexicon& lex);
 
 // The number of a term printed at `pos` ("十届", "第十届", "10届") and the
-// characters it spans; {0, 0} when none starts there.
+// characters it spans; {0, 0} when none starts there or its number passes 999.
 std::pair<int, size_t> TermAt(std::u32string_view text, size_t pos);
 
 // The latest term `text` prints ("政协第十届委员会" -> 10); 0 for none.
