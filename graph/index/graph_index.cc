@@ -85,6 +85,10 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
   // A writer (guanxi build) holds its lock for a moment per batch.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA cache_size = -" + std::to_string(kPageCacheKib)));
+  // One read transaction for the index's life: every query of a command sees
+  // the same committed state, whatever a build commits meanwhile (in WAL
+  // mode, without making it wait). Closing the connection ends it.
+  GUANXI_RETURN_IF_ERROR(db.Exec("BEGIN"));
   Result<int64_t> version = ReadInteger(db, "PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version < kSchemaVersion) {

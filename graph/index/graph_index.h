@@ -56,7 +56,9 @@ class GraphIndex {
   // Opens the database at `path` read-only. NotFound when there is no such
   // file; Corrupt when it is not a guanxi database; InvalidInput ("needs
   // migrating") when its schema version is older than kSchemaVersion, Corrupt
-  // when newer; IoError when SQLite cannot read it.
+  // when newer; IoError when SQLite cannot read it. The index answers from
+  // the state committed when it opened (one read transaction for its life):
+  // open a new one to see a later build.
   static Result<GraphIndex> Open(const std::filesystem::path& path);
 
   GraphIndex(GraphIndex&&) noexcept;

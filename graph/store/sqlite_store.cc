@@ -86,6 +86,11 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
   // Migrations run before foreign keys are on: one rebuilds a table.
   GUANXI_RETURN_IF_ERROR(PrepareSchema(db));
+  // Write-ahead logging: readers answer from the last commit while a build
+  // writes, and neither waits for the other. Kept in the file once set; where
+  // it cannot be set (another connection mid-transaction, a file system
+  // without shared memory) the rollback journal stays, which is also safe.
+  (void)db.Exec("PRAGMA journal_mode = WAL");
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
   GUANXI_RETURN_IF_ERROR(SignOlderArticles(db));
   return Store(path, std::move(*database));

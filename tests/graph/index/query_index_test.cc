@@ -386,6 +386,38 @@ TEST(QueryIndexTest, LargeNeighbourhoodStopsAtTheLimitNamingTheHub) {
   EXPECT_EQ(all->distances, archive.graph().Distances(hub, 1, PathFilter{}));
 }
 
+// A command reading while `guanxi build` commits: the build does not wait for
+// it, and it answers from the state it opened on, all its queries alike.
+TEST(QueryIndexTest, ReaderKeepsItsStateWhileABuildCommits) {
+  const std::filesystem::path path = TempDatabase();
+  std::vector<Page> pages = MakePages(Shape{.items = 120});
+  const std::vector<Page> later(pages.begin() + static_cast<long>(pages.size() / 2), pages.end());
+  pages.resize(pages.size() / 2);
+  Result<store::Store> writer = store::Store::Open(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  ASSERT_TRUE(writer->Ingest(pages).ok());
+
+  Result<GraphIndex> reader = GraphIndex::Open(path);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  Result<std::vector<int64_t>> meetings = reader->IdsByName("会议");
+  ASSERT_TRUE(meetings.ok());
+  ASSERT_FALSE(meetings->empty());
+
+  Result<store::IngestStats> added = writer->Ingest(later);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  ASSERT_GT(added->articles_added, 0);
+
+  Result<std::vector<int64_t>> again = reader->IdsByName("会议");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *meetings);
+  Result<GraphIndex> fresh = GraphIndex::Open(path);
+  ASSERT_TRUE(fresh.ok());
+  Result<std::vector<int64_t>> now = fresh->IdsByName("会议");
+  ASSERT_TRUE(now.ok());
+  EXPECT_GT(now->size(), meetings->size());
+  std::filesystem::remove_all(path.parent_path());
+}
+
 TEST(QueryIndexTest, OpensAFreshDatabaseAndRefusesAMissingFile) {
   EXPECT_EQ(GraphIndex::Open("/nonexistent/guanxi.db").status().code(), Status::Code::kNotFound);
   const std::filesystem::path path = TempDatabase();
