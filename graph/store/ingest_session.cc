@@ -243,9 +243,10 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   auto state = std::make_unique<IngestSession::State>(
       db, options, std::move(*writer), std::move(*record), std::move(*version),
       saved);
-  // A bulk load: fewer syncs (each commit is still whole: the rollback
-  // journal is synced before the database is written) and a page cache that
-  // holds the indexes being filled (negative cache_size is in KiB).
+  // A bulk load: fewer syncs (each commit is still whole: in WAL mode only
+  // checkpoints sync, and a lost commit is a batch a rerun writes again) and
+  // a page cache that holds the indexes being filled (negative cache_size is
+  // in KiB).
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
   GUANXI_RETURN_IF_ERROR(
       db.Exec("PRAGMA cache_size = " + std::to_string(-options.cache_mib * 1024)));

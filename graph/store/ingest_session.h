@@ -60,8 +60,9 @@ struct IngestOptions {
 // Ids depend only on the order of the items, not on where batches end. Into
 // an empty store, the relations' query indexes are built once by Finish
 // (schema.h, DropQueryIndexes): queries during that first build scan. While
-// the session is open synchronous is NORMAL (SQLite's rollback journal still
-// keeps each commit whole). Move-only; destroying an unfinished session rolls
+// the session is open synchronous is NORMAL (the write-ahead log still keeps
+// each commit whole; a power cut may lose the last batches, which a rerun
+// writes again). Move-only; destroying an unfinished session rolls
 // back its open batch.
 class IngestSession {
  public:
