@@ -20,6 +20,12 @@ void AddDatabaseOption(CLI::App& command, std::string& database) {
   command.add_option("--db", database, "SQLite database file")->capture_default_str();
 }
 
+void AddEncodingOption(CLI::App& command, std::string& encoding) {
+  command.add_option("--encoding", encoding,
+                     "Read the pages in this encoding (GB18030, GBK, Big5, UTF-16LE, ...) instead "
+                     "of detecting it");
+}
+
 int ReportError(const Status& status) {
   std::cerr << "guanxi: " << status.ToString() << '\n';
   return status.code() == Status::Code::kInternal ? kExitInternal : kExitBadInput;

@@ -30,6 +30,11 @@ inline constexpr int kExitInternal = 2;
 // Declares `--db FILE` on `command`, bound to `database`.
 void AddDatabaseOption(CLI::App& command, std::string& database);
 
+// Declares `--encoding NAME` on `command` (read every page in NAME instead
+// of detecting its encoding), bound to `encoding`; the command checks the
+// name with extract::CanonicalEncoding.
+void AddEncodingOption(CLI::App& command, std::string& encoding);
+
 // Prints "guanxi: <status>" to stderr and returns the exit code it calls for.
 int ReportError(const Status& status);
 

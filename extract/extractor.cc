@@ -1,10 +1,14 @@
 #include "extract/extractor.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include "extract/article_builder.h"
+#include "extract/encoding.h"
+#include "extract/html_text.h"
 #include "extract/lexicon.h"
 #include "extract/name_list_finder.h"
 #include "extract/page_splitter.h"
@@ -13,21 +17,28 @@
 
 namespace guanxi::extract {
 
-Result<graph::Page> ExtractFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.string(), "cannot open file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Status::IoError(path.string(), "read failed");
-  return ExtractText(bytes.str(), path.string());
-}
-
 namespace {
 
+// Bytes read from a file at a time.
+constexpr size_t kReadChunkBytes = size_t{1} << 20;
+
+bool IsHtml(const std::string& path, const ReadOptions& options) {
+  switch (options.format) {
+    case ReadOptions::Format::kText:
+      return false;
+    case ReadOptions::Format::kHtml:
+      return true;
+    case ReadOptions::Format::kByName:
+      break;
+  }
+  return IsHtmlPath(path);
+}
+
 // The articles of `items`, which SplitPage found in `page_text`, with the
-// page's context; each goes to `sink`.
+// page's context; each goes to `sink`, recording the page's `encoding`.
 Status BuildArticles(std::vector<RawItem> items, std::u32string_view page_text,
-                     const std::string& path, const ArticleSink& sink) {
+                     const std::string& path, const std::string& encoding,
+                     const ArticleSink& sink) {
   const Lexicon& lex = Lexicon::Default();
   PageContext context;
   context.locality = InferLocality(page_text, lex);
@@ -42,22 +53,10 @@ Status BuildArticles(std::vector<RawItem> items, std::u32string_view page_text,
   for (size_t i = 0; i < items.size(); ++i) {
     Result<graph::Article> article = BuildArticle(items[i], std::move(people[i]), context, lex);
     if (!article.ok()) return Status::Internal(path, article.status().ToString());
+    article->encoding = encoding;
     sink(std::move(article.value()));
   }
   return Status::Ok();
-}
-
-// The length of the longest prefix of `bytes` that ends at a character
-// boundary (a chunk of a file may end inside a character).
-size_t CompletePrefix(std::string_view bytes) {
-  size_t end = bytes.size();
-  for (size_t back = 0; back < 4 && back < bytes.size(); ++back) {
-    auto c = static_cast<unsigned char>(bytes[bytes.size() - 1 - back]);
-    if ((c & 0xC0) == 0x80) continue;              // a continuation byte
-    if (c >= 0xC0) end = bytes.size() - 1 - back;  // a lead byte: its character may be cut
-    break;
-  }
-  return end;
 }
 
 // The number of bytes `text` takes in UTF-8.
@@ -67,63 +66,138 @@ size_t Utf8Length(std::u32string_view text) {
   return bytes;
 }
 
-// Checks the whole file for UTF-8, a chunk at a time.
-Status CheckUtf8(const std::filesystem::path& path) {
-  constexpr size_t kChunkBytes = size_t{1} << 20;
+// The encoding of the file at `path`, read a chunk at a time.
+Result<Encoding> DetectFileEncoding(const std::filesystem::path& path, const ReadOptions& options,
+                                    bool html) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path.string(), "cannot open file");
-  std::string chunk;
-  size_t base = 0;  // file offset of chunk[0]
-  std::string buffer(kChunkBytes, '\0');
-  for (;;) {
+  EncodingDetector detector(path.string(), options.encoding, html);
+  std::string buffer(kReadChunkBytes, '\0');
+  while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = static_cast<size_t>(in.gcount());
     if (in.bad()) return Status::IoError(path.string(), "read failed");
-    chunk.append(buffer, 0, got);
-    const bool eof = got < buffer.size();
-    const size_t complete = eof ? chunk.size() : CompletePrefix(chunk);
-    if (auto bad = FindInvalidUtf8(std::string_view(chunk).substr(0, complete))) {
-      return Status::InvalidInput(path.string(),
-                                  "not UTF-8 at byte " + std::to_string(base + *bad));
-    }
-    if (eof) return Status::Ok();
-    chunk.erase(0, complete);
-    base += complete;
+    detector.Feed(std::string_view(buffer).substr(0, static_cast<size_t>(in.gcount())));
   }
+  return detector.Finish();
 }
+
+// A page file as UTF-8 text, a piece at a time: decoded from its encoding
+// and, for an HTML page, without its markup.
+class TextReader {
+ public:
+  TextReader(const std::filesystem::path& path, const Encoding& encoding, bool html)
+      : path_(path.string()), encoding_(encoding), in_(path, std::ios::binary) {
+    if (html) html_.emplace();
+  }
+
+  Status Open() {
+    if (!in_) return Status::IoError(path_, "cannot open file");
+    Result<Utf8Decoder> decoder = Utf8Decoder::Open(encoding_, path_);
+    if (!decoder.ok()) return decoder.status();
+    decoder_.emplace(std::move(*decoder));
+    return Status::Ok();
+  }
+
+  // Appends text to `out` until it has grown by `want` bytes or the file ends.
+  Status Read(size_t want, std::string& out) {
+    const size_t start = out.size();
+    while (!eof_ && out.size() - start < want) {
+      raw_.resize(std::clamp<size_t>(want - (out.size() - start), 1, kReadChunkBytes));
+      in_.read(raw_.data(), static_cast<std::streamsize>(raw_.size()));
+      if (in_.bad()) return Status::IoError(path_, "read failed");
+      eof_ = static_cast<size_t>(in_.gcount()) < raw_.size();
+      raw_.resize(static_cast<size_t>(in_.gcount()));
+      if (!html_) {
+        GUANXI_RETURN_IF_ERROR(decoder_->Decode(raw_, eof_, out));
+        continue;
+      }
+      decoded_.clear();
+      GUANXI_RETURN_IF_ERROR(decoder_->Decode(raw_, eof_, decoded_));
+      html_->Feed(decoded_, out);
+      if (eof_) html_->Finish(out);
+    }
+    return Status::Ok();
+  }
+
+  bool eof() const { return eof_; }
+
+ private:
+  std::string path_;
+  Encoding encoding_;
+  std::ifstream in_;
+  std::optional<Utf8Decoder> decoder_;
+  std::optional<HtmlText> html_;
+  std::string raw_;
+  std::string decoded_;
+  bool eof_ = false;
+};
 
 }  // namespace
 
-Result<graph::Page> ExtractText(std::string_view text, std::string path) {
-  if (auto bad = FindInvalidUtf8(text)) {
-    return Status::InvalidInput(path, "not UTF-8 at byte " + std::to_string(*bad));
+Result<graph::Page> ExtractFile(const std::filesystem::path& path, const ReadOptions& options) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path.string(), "cannot open file");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::IoError(path.string(), "read failed");
+  return ExtractText(bytes.str(), path.string(), options);
+}
+
+Result<graph::Page> ExtractText(std::string_view bytes, std::string path,
+                                const ReadOptions& options) {
+  const bool html = IsHtml(path, options);
+  EncodingDetector detector(path, options.encoding, html);
+  detector.Feed(bytes);
+  Result<Encoding> encoding = detector.Finish();
+  if (!encoding.ok()) return encoding.status();
+  std::string_view text = bytes;
+  std::string decoded;
+  if (!encoding->IsUtf8()) {
+    Result<std::string> utf8 = DecodeToUtf8(bytes, *encoding, path);
+    if (!utf8.ok()) return utf8.status();
+    decoded = std::move(*utf8);
+    text = decoded;
+  } else if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  if (html) {
+    decoded = HtmlToText(text);
+    text = decoded;
   }
   graph::Page page;
   page.path = std::move(path);
   std::u32string page_text = ToU32(text);
-  Status status = BuildArticles(SplitPage(page_text), page_text, page.path,
-                                [&](graph::Article&& a) { page.articles.push_back(std::move(a)); });
+  Status status =
+      BuildArticles(SplitPage(page_text), page_text, page.path, encoding->name,
+                    [&](graph::Article&& a) { page.articles.push_back(std::move(a)); });
   if (!status.ok()) return status;
   return page;
 }
 
 Status ExtractFileStreaming(const std::filesystem::path& path, const ArticleSink& sink,
-                            size_t window_bytes) {
-  if (Status utf8 = CheckUtf8(path); !utf8.ok()) return utf8;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.string(), "cannot open file");
-  std::string pending;  // bytes read and not yet extracted, from a line start
-  size_t want = window_bytes;
-  bool eof = false;
-  while (!eof || !pending.empty()) {
-    // Read until the window is full or the file ends.
-    while (!eof && pending.size() < want) {
-      std::string buffer(want - pending.size(), '\0');
-      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      if (in.bad()) return Status::IoError(path.string(), "read failed");
-      pending.append(buffer, 0, static_cast<size_t>(in.gcount()));
-      eof = in.eof();
+                            size_t window_bytes, const ReadOptions& options) {
+  const bool html = IsHtml(path.string(), options);
+  Result<Encoding> encoding = DetectFileEncoding(path, options, html);
+  if (!encoding.ok()) return encoding.status();
+  if (!encoding->IsUtf8()) {
+    // The whole file is converted once before any article is handed over, so
+    // that a bad byte late in it refuses the page whole.
+    TextReader check(path, *encoding, false);
+    GUANXI_RETURN_IF_ERROR(check.Open());
+    std::string scratch;
+    while (!check.eof()) {
+      scratch.clear();
+      GUANXI_RETURN_IF_ERROR(check.Read(kReadChunkBytes, scratch));
     }
+  }
+  TextReader reader(path, *encoding, html);
+  GUANXI_RETURN_IF_ERROR(reader.Open());
+  std::string pending;  // text read and not yet extracted, from a line start
+  size_t want = std::max<size_t>(window_bytes, 1);
+  while (!reader.eof() || !pending.empty()) {
+    // Read until the window is full or the file ends.
+    if (pending.size() < want) GUANXI_RETURN_IF_ERROR(reader.Read(want - pending.size(), pending));
+    const bool eof = reader.eof();
     // The window ends at a line end (the file's end at the last window).
     size_t cut = pending.size();
     if (!eof) {
@@ -135,16 +209,17 @@ Status ExtractFileStreaming(const std::filesystem::path& path, const ArticleSink
     size_t next = cut;  // bytes this window consumes
     if (!eof) {
       if (items.size() < 2) {
-        want *= 2;  // one item fills the window: read on before cutting it
+        want = std::max(want, pending.size()) * 2;  // one item fills the window: read on
         continue;
       }
       // The last item may go on past the window: it starts the next one.
       next = Utf8Length(std::u32string_view(text).substr(0, items.back().page_offset));
       items.pop_back();
     }
-    if (Status s = BuildArticles(std::move(items), text, path.string(), sink); !s.ok()) return s;
+    GUANXI_RETURN_IF_ERROR(
+        BuildArticles(std::move(items), text, path.string(), encoding->name, sink));
     pending.erase(0, next);
-    want = window_bytes;
+    want = std::max<size_t>(window_bytes, 1);
   }
   return Status::Ok();
 }

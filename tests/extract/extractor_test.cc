@@ -1,12 +1,15 @@
 #include "extract/extractor.h"
 
 #include <gtest/gtest.h>
+#include <unicode/ucnv.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 
+#include "extract/html_text.h"
 #include "extract/text_util.h"
 #include "test_util.h"
 
@@ -216,6 +219,147 @@ TEST_F(SamplesTest, CulturePageLinksTheCityGuestAndTheNearDateItem) {
   EXPECT_TRUE(FindRelation(page.articles[0], RelationType::kHoldsPosition, "庞可欣", "云岭市文联"));
   EXPECT_EQ(page.articles[1].date, "近日");
   EXPECT_TRUE(HasEntity(page.articles[1], EntityType::kProject, "青溪河绿道二期工程"));
+}
+
+// HTML pages (extract/html_text.h).
+
+TEST(HtmlTextTest, BlocksEndLinesAndFurnitureIsDropped) {
+  const std::string text = HtmlToText(
+      "<html><head><title>站名_标题</title><style>p{}</style>"
+      "<script>document.write('<p>脚本</p>')</script></head><body>"
+      "<header><a href='/'>首页</a></header><nav><ul><li>要闻</li></ul></nav>"
+      "<h1>标题</h1><div>第一段<br>第二段</div><p>第三段&nbsp;&amp;结尾</p>"
+      "<ul><li>甲</li><li>乙</li></ul><table><tr><td>一</td><td>二</td></tr></table>"
+      "<footer>版权所有</footer></body></html>");
+  EXPECT_EQ(text, "标题\n第一段\n第二段\n第三段 &结尾\n甲\n乙\n一 二\n");
+}
+
+TEST(HtmlTextTest, WhiteSpaceCollapsesAndALineBreakBetweenChineseIsNone) {
+  EXPECT_EQ(HtmlToText("<p>  区委书记\n   韩立峰 出席\n  会议。 Hello\n world </p>"),
+            "区委书记韩立峰 出席会议。 Hello world\n");
+  EXPECT_EQ(HtmlToText("<pre>甲\n  乙</pre>"), "甲\n  乙\n");
+  EXPECT_EQ(HtmlToText("一<br><br><br><br>二"), "一\n\n二\n");
+  EXPECT_EQ(HtmlToText(""), "");
+}
+
+TEST(HtmlTextTest, AnArticlesHeaderIsKeptAndTheSitesDropped) {
+  EXPECT_EQ(HtmlToText("<header>网站</header><article><header><h1>标题</h1></header>"
+                       "<p>正文</p></article><footer>版权</footer>"),
+            "标题\n正文\n");
+}
+
+TEST(HtmlTextTest, BrokenMarkupIsReadAndPiecesGiveTheWhole) {
+  const std::string html = "<p>甲<b>乙</p></div></span>&bogus; 丙<p>丁<tr><td>戊<";
+  const std::string whole = HtmlToText(html);
+  EXPECT_NE(whole.find("甲乙"), std::string::npos) << whole;
+  EXPECT_NE(whole.find("丁"), std::string::npos) << whole;
+  HtmlText pieces;
+  std::string out;
+  for (char c : html) pieces.Feed(std::string_view(&c, 1), out);
+  pieces.Finish(out);
+  EXPECT_EQ(out, whole);
+}
+
+TEST(HtmlTextTest, DeclaredCharsetAndHtmlNames) {
+  EXPECT_EQ(DeclaredCharset("<html><head><meta charset=\"gb2312\">"), "gb2312");
+  EXPECT_EQ(DeclaredCharset("<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; "
+                            "charset=GBK\">"),
+            "GBK");
+  EXPECT_EQ(DeclaredCharset("<meta name=\"x\"><meta charset = 'big5' />"), "big5");
+  EXPECT_EQ(DeclaredCharset("<p>charset=utf-8</p>"), "");
+  EXPECT_TRUE(IsHtmlPath("a/page.HTML"));
+  EXPECT_TRUE(IsHtmlPath("page.htm"));
+  EXPECT_FALSE(IsHtmlPath("page.txt"));
+  EXPECT_FALSE(IsHtmlPath("html.d/page"));
+}
+
+// A sample page as HTML: its headline in <h1>, each line a paragraph, with a
+// site's furniture around it.
+std::string AsHtml(const std::string& text, const std::string& charset) {
+  std::string body;
+  std::istringstream lines(text);
+  std::string line;
+  bool first = true;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    body += (first ? "<h1>" : "<p>") + line + (first ? "</h1>\n" : "</p>\n");
+    first = false;
+  }
+  return "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" "
+         "content=\"text/html; charset=" + charset + "\"><title>新闻_网站</title>"
+         "<script>var a = 1 < 2;</script></head><body><nav><a>首页</a></nav>"
+         "<div class=\"article\">\n" + body + "</div><footer>版权所有</footer></body></html>\n";
+}
+
+TEST(ExtractHtmlTest, HtmlPageGivesTheItemsOfItsText) {
+  for (const char* name : {"page1_signing.txt", "page2_delegation.txt"}) {
+    std::ifstream in(std::filesystem::path(GUANXI_SOURCE_DIR) / "samples" / name);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Result<graph::Page> want = ExtractText(text, name);
+    ASSERT_TRUE(want.ok());
+    ASSERT_FALSE(want->articles.empty());
+    Result<graph::Page> got = ExtractText(AsHtml(text, "utf-8"), "page.html");
+    ASSERT_TRUE(got.ok()) << got.status().ToString();
+    ASSERT_EQ(got->articles.size(), want->articles.size()) << name;
+    for (size_t i = 0; i < got->articles.size(); ++i) {
+      const graph::Article& a = got->articles[i];
+      const graph::Article& b = want->articles[i];
+      EXPECT_EQ(a.title, b.title);
+      ASSERT_EQ(a.entities.size(), b.entities.size()) << name << " " << i;
+      for (size_t e = 0; e < a.entities.size(); ++e) EXPECT_EQ(a.entities[e].name, b.entities[e].name);
+      ASSERT_EQ(a.relations.size(), b.relations.size()) << name << " " << i;
+      for (size_t r = 0; r < a.relations.size(); ++r) {
+        EXPECT_EQ(a.relations[r].source, b.relations[r].source);
+        EXPECT_EQ(a.relations[r].target, b.relations[r].target);
+        EXPECT_EQ(a.relations[r].type, b.relations[r].type);
+      }
+    }
+    // The same page's bytes as text: markup and all, not the same items.
+    ReadOptions as_text;
+    as_text.format = ReadOptions::Format::kText;
+    Result<graph::Page> raw = ExtractText(AsHtml(text, "utf-8"), "page.html", as_text);
+    ASSERT_TRUE(raw.ok());
+    EXPECT_NE(raw->articles.empty() ? "" : raw->articles[0].title, want->articles[0].title);
+  }
+}
+
+TEST(ExtractHtmlTest, StreamedHtmlPageInItsDeclaredCharsetGivesTheWholeFilesItems) {
+  std::string text;
+  for (int i = 0; i < 3; ++i) text += SampleArchive(1);
+  // GB18030 bytes under a declared gb2312: read as GB18030 whatever ICU's
+  // detector would say.
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* gb = ucnv_open("GB18030", &status);
+  const std::string html = AsHtml(text, "gb2312");
+  std::string bytes(html.size() * 2, '\0');
+  bytes.resize(static_cast<size_t>(ucnv_fromAlgorithmic(gb, UCNV_UTF8, bytes.data(),
+                                                        static_cast<int32_t>(bytes.size()),
+                                                        html.data(),
+                                                        static_cast<int32_t>(html.size()), &status)));
+  ucnv_close(gb);
+  ASSERT_TRUE(U_SUCCESS(status)) << u_errorName(status);
+  std::filesystem::path p = TempFile("archive.HTM", bytes);
+  Result<graph::Page> whole = ExtractFile(p);
+  ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+  ASSERT_GE(whole->articles.size(), 8u);
+  EXPECT_EQ(whole->articles[0].encoding, "GB18030");
+  std::vector<graph::Article> streamed;
+  Status streaming = ExtractFileStreaming(
+      p, [&](graph::Article&& a) { streamed.push_back(std::move(a)); }, 2048);
+  ASSERT_TRUE(streaming.ok()) << streaming.ToString();
+  std::vector<graph::Article> one_window;
+  streaming = ExtractFileStreaming(
+      p, [&](graph::Article&& a) { one_window.push_back(std::move(a)); });
+  std::filesystem::remove(p);
+  ASSERT_TRUE(streaming.ok()) << streaming.ToString();
+  ASSERT_EQ(streamed.size(), whole->articles.size());
+  ASSERT_EQ(one_window.size(), whole->articles.size());
+  for (size_t i = 0; i < streamed.size(); ++i) {
+    EXPECT_EQ(streamed[i].title, whole->articles[i].title);
+    EXPECT_EQ(streamed[i].relations.size(), whole->articles[i].relations.size()) << i;
+    EXPECT_EQ(one_window[i].text, whole->articles[i].text) << i;
+    EXPECT_EQ(one_window[i].relations.size(), whole->articles[i].relations.size()) << i;
+  }
 }
 
 }  // namespace
