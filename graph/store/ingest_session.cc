@@ -47,11 +47,15 @@ Result<int64_t> QueryInt(Statement& statement) {
   return value;
 }
 
+// How long a session waits for another writer's batch, in milliseconds.
+constexpr int64_t kWriterWaitMs = 10 * 60 * 1000;
+
 // The connection's settings before the session, put back after it.
 struct Settings {
   int64_t synchronous = 2;
   int64_t cache_size = -2000;
   int64_t foreign_keys = 1;
+  int64_t busy_timeout = 0;
 };
 
 }  // namespace
@@ -81,6 +85,7 @@ struct IngestSession::State {
     (void)db.Exec("PRAGMA synchronous = " + std::to_string(saved.synchronous));
     (void)db.Exec("PRAGMA cache_size = " + std::to_string(saved.cache_size));
     (void)db.Exec("PRAGMA foreign_keys = " + std::to_string(saved.foreign_keys));
+    (void)db.Exec("PRAGMA busy_timeout = " + std::to_string(saved.busy_timeout));
   }
 
   // Opens a batch unless one is open. Another connection's commit since ours
@@ -222,7 +227,8 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   Settings saved;
   for (auto [name, value] : {std::pair{"synchronous", &saved.synchronous},
                              std::pair{"cache_size", &saved.cache_size},
-                             std::pair{"foreign_keys", &saved.foreign_keys}}) {
+                             std::pair{"foreign_keys", &saved.foreign_keys},
+                             std::pair{"busy_timeout", &saved.busy_timeout}}) {
     Result<Statement> pragma = db.Prepare(std::string("PRAGMA ") + name);
     if (!pragma.ok()) return pragma.status();
     Result<int64_t> read = QueryInt(*pragma);
@@ -248,6 +254,10 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   // a page cache that holds the indexes being filled (negative cache_size is
   // in KiB).
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
+  // Another build writing into the same file holds the write lock for one
+  // batch at a time (IngestOptions: seconds, not minutes): wait for it
+  // rather than fail, so that two builds at once store the union.
+  GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = " + std::to_string(kWriterWaitMs)));
   GUANXI_RETURN_IF_ERROR(
       db.Exec("PRAGMA cache_size = " + std::to_string(-options.cache_mib * 1024)));
   // The writer only writes ids it has just read or inserted on this
