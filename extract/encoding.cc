@@ -206,6 +206,7 @@ void EncodingDetector::Feed(std::string_view bytes) {
     if (b >= 0x20 && b != 0x7F) continue;
     if (b == 0) {
       if (first_nul_ < 0) first_nul_ = static_cast<int64_t>(offset_ + i);
+      ++controls_;  // a stray NUL is dropped as any control; many make binary data
     } else if (IsBinaryControl(b)) {
       if (first_control_ < 0) first_control_ = static_cast<int64_t>(offset_ + i);
       ++controls_;
@@ -249,19 +250,21 @@ Result<Encoding> EncodingDetector::Finish() {
                                 "not UTF-8 at byte " + std::to_string(first_invalid_utf8_));
   };
   const bool many_controls = ManyControls(controls_, offset_);
+  // The first NUL or other control byte: where binary data shows.
+  const auto first_control = [&] {
+    if (first_nul_ < 0) return first_control_;
+    return first_control_ < 0 ? first_nul_ : std::min(first_nul_, first_control_);
+  };
 
   if (!forced_.empty()) {
-    if (!IsWide(forced_)) {
-      if (first_nul_ >= 0) return binary(first_nul_);
-      if (many_controls) return binary(first_control_);
-    }
+    if (!IsWide(forced_) && many_controls) return binary(first_control());
     if (forced_ == "UTF-8" && first_invalid_utf8_ >= 0) return not_utf8();
     return Encoding{forced_, "--encoding"};
   }
 
   if (std::optional<std::string> mark = ByteOrderMark(sample_)) {
     if (*mark == "UTF-8") {
-      if (first_nul_ >= 0) return binary(first_nul_);
+      if (many_controls) return binary(first_control());
       if (first_invalid_utf8_ >= 0) return not_utf8();
     }
     return Encoding{*mark, "byte-order mark"};
@@ -270,9 +273,8 @@ Result<Encoding> EncodingDetector::Finish() {
     if (std::optional<std::string> wide = Utf16WithoutMark(sample_)) {
       return Encoding{*wide, "NUL bytes of UTF-16 text, no byte-order mark"};
     }
-    return binary(first_nul_);
   }
-  if (many_controls) return binary(first_control_);
+  if (many_controls) return binary(first_control());
   if (first_invalid_utf8_ < 0) return Encoding{"UTF-8", "valid UTF-8"};
 
   if (html_) {

@@ -4,7 +4,9 @@
 // extractor reads. Detection, in this order:
 //   1. a byte-order mark: UTF-8, UTF-16LE/BE, UTF-32LE/BE;
 //   2. NUL bytes: UTF-16 without a mark when one byte order decodes to
-//      text, else binary data (an error);
+//      text; binary data (an error) when NUL and other control bytes are
+//      many (ManyControls); a stray NUL is text, dropped with the other
+//      controls when the page is split;
 //   3. valid UTF-8 is UTF-8 (a page in GB18030 or Big5 of more than a few
 //      characters is never valid UTF-8);
 //   4. for an HTML page, the charset its <meta> declares;

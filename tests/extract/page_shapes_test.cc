@@ -2,6 +2,7 @@
 // (the whole page on one line), run on with spaces, very long lines.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -206,8 +207,7 @@ void ExpectClean(const graph::Article& a) {
   }
 }
 
-// The splitter and the builder, as the extractor runs them on a page (below
-// the file's encoding check, which may refuse a NUL as binary data).
+// The splitter and the builder, as the extractor runs them on a page.
 TEST(PageShapesTest, NulAndControlsNeverReachTitlesNamesOrSentences) {
   const Lexicon& lex = Lexicon::Default();
   std::vector<RawItem> items = SplitPage(ToU32(PageWithControls(true)));
@@ -229,6 +229,22 @@ TEST(PageShapesTest, ControlsNeverReachTheJson) {
   EXPECT_EQ(json.str().find("\\u0001"), std::string::npos);
   EXPECT_EQ(json.str().find("\\u0007"), std::string::npos);
   EXPECT_EQ(json.str().find("\\u007f"), std::string::npos);
+}
+
+// A file with a stray NUL in its title is text: the encoding check lets it
+// through and the splitter drops it, as the page showed.
+TEST(PageShapesTest, StrayNulInAFileNeverReachesTheJson) {
+  const std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("guanxi_nul_" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(path, std::ios::binary) << PageWithControls(true);
+  Result<graph::Page> result = ExtractFile(path);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result.value().articles.size(), 1u);
+  ExpectClean(result.value().articles[0]);
+  std::ostringstream json;
+  WriteExtractJson(result.value(), json);
+  EXPECT_EQ(json.str().find("\\u0000"), std::string::npos);
 }
 
 TEST(PageShapesTest, ControlsBetweenLatinWordsBecomeASpace) {
