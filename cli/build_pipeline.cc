@@ -31,6 +31,8 @@ constexpr size_t kMaxQueuedItems = 256;
 // Files claimed ahead of the one being written, per worker.
 constexpr size_t kFilesAheadPerJob = 4;
 constexpr size_t kReadChunkBytes = size_t{1} << 20;
+// extract::ExtractFileStreaming's window (its default).
+constexpr size_t kStreamWindowBytes = size_t{4} << 20;
 
 // What became of one file.
 enum class Outcome {
@@ -191,32 +193,48 @@ class Pipeline {
                             const std::function<void(size_t, size_t)>& progress) {
     BuildReport report;
     report.files = files_.size();
+    report.per_file.reserve(files_.size());
     std::deque<store::PreparedItem> items;
     for (size_t i = 0; i < files_.size(); ++i) {
       FileSlot& slot = *slots_[i % slots_.size()];
+      const store::IngestStats before = session.stats();
+      FileReport file;
+      file.path = files_[i].string();
       while (slot.Take(items)) {
         for (store::PreparedItem& item : items) {
           GUANXI_RETURN_IF_ERROR(session.Add(std::move(item)));
+          ++file.items;
         }
         items.clear();
       }
       switch (slot.outcome()) {
         case Outcome::kSkipped:
           ++report.unchanged;
+          file.outcome = FileReport::Outcome::kUnchanged;
           break;
         case Outcome::kContentUnchanged:
           ++report.unchanged;
+          file.outcome = FileReport::Outcome::kUnchanged;
           GUANXI_RETURN_IF_ERROR(session.EndFile(slot.record()));
           break;
         case Outcome::kExtracted:
+          file.outcome = FileReport::Outcome::kExtracted;
           GUANXI_RETURN_IF_ERROR(session.EndFile(slot.record()));
           break;
         case Outcome::kFailed:
           ++report.failed;
+          file.outcome = FileReport::Outcome::kFailed;
           if (on_file_error) on_file_error(slot.error());
           GUANXI_RETURN_IF_ERROR(session.EndFile(std::nullopt));
           break;
       }
+      // Counted after EndFile: the decisions the session applies at Finish
+      // are the whole build's, not a file's.
+      const store::IngestStats& after = session.stats();
+      file.items_added = after.articles_added - before.articles_added;
+      file.entities_added = after.entities_added - before.entities_added;
+      file.relations_added = after.relations_added - before.relations_added;
+      report.per_file.push_back(std::move(file));
       // The slot is emptied before a worker may claim it for a later file (the
       // writer must not find the last file's end there).
       slot.Reset();
@@ -267,7 +285,7 @@ class Pipeline {
         record.items = recorded->items;
         return slot.Finish(Outcome::kContentUnchanged, std::move(record));
       }
-      Result<graph::Page> page = extract::ExtractText(*bytes, key);
+      Result<graph::Page> page = extract::ExtractText(*bytes, key, options_.read);
       if (!page.ok()) return slot.Finish(Outcome::kFailed, std::nullopt, page.status());
       // All of a page's items are prepared before any is handed over: a page
       // that fails is left out whole.
@@ -294,15 +312,18 @@ class Pipeline {
     // stay written, and the file stays unrecorded.
     size_t count = 0;
     Status failure = Status::Ok();
-    Status status = extract::ExtractFileStreaming(path, [&](graph::Article&& article) {
-      if (!failure.ok()) return;
-      Result<store::PreparedItem> item = store::PrepareItem(key, count++, std::move(article));
-      if (!item.ok()) {
-        failure = item.status();
-        return;
-      }
-      slot.Push(std::move(*item), stop_);
-    });
+    Status status = extract::ExtractFileStreaming(
+        path,
+        [&](graph::Article&& article) {
+          if (!failure.ok()) return;
+          Result<store::PreparedItem> item = store::PrepareItem(key, count++, std::move(article));
+          if (!item.ok()) {
+            failure = item.status();
+            return;
+          }
+          slot.Push(std::move(*item), stop_);
+        },
+        kStreamWindowBytes, options_.read);
     if (status.ok()) status = failure;
     if (!status.ok()) return slot.Finish(Outcome::kFailed, std::nullopt, status);
     record.items = static_cast<int64_t>(count);

@@ -10,9 +10,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
+#include "extract/extractor.h"
 #include "graph/status.h"
 #include "graph/store/ingest_session.h"
 #include "graph/store/sqlite_store.h"
@@ -25,7 +28,25 @@ struct BuildPipelineOptions {
   // Files larger than this are extracted streaming, item by item
   // (extract::ExtractFileStreaming); smaller ones are read once, whole.
   size_t stream_bytes = size_t{1} << 20;
+  // How pages are read: a forced encoding (`--encoding`), text or HTML.
+  extract::ReadOptions read;
   store::IngestOptions ingest;
+};
+
+// What one file gave, for `build --report` and the warning about a file
+// that gave nothing.
+struct FileReport {
+  enum class Outcome {
+    kExtracted,  // read and extracted (possibly no items)
+    kUnchanged,  // skipped: same size and time, or same bytes, as recorded
+    kFailed,     // not readable or not extractable (reported through on_file_error)
+  };
+  std::string path;
+  Outcome outcome = Outcome::kFailed;
+  int64_t items = 0;           // items the file gave (kExtracted)
+  int64_t items_added = 0;     // of which new to the store (the rest: stored already)
+  int64_t entities_added = 0;  // the IngestSession's counts after the file less before
+  int64_t relations_added = 0;
 };
 
 struct BuildReport {
@@ -33,6 +54,7 @@ struct BuildReport {
   size_t failed = 0;     // not readable or not extractable: reported, left out
   size_t unchanged = 0;  // skipped: same size and modification time, or same bytes
   store::IngestStats stats;
+  std::vector<FileReport> per_file;  // one per file given, in their order
 };
 
 // Builds `files` into `store`. A file whose size and modification time are

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <sstream>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -177,6 +179,57 @@ TEST_F(BuildPipelineTest, BadFileIsNamedLeftOutAndReadAgainNextTime) {
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_NE(again.err.find("gbk-page.txt"), std::string::npos) << again.err;
   EXPECT_TRUE(Contains(again, "10 files unchanged (skipped)")) << again.out;
+}
+
+TEST_F(BuildPipelineTest, ReportGivesEachFilesShareOfTheTotals) {
+  const CommandResult build = Build("guanxi.db", "--report --batch-items 3");
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  // "PATH: N items (M new), E entities and R relations added", a line per file.
+  int files = 0;
+  int64_t items = 0, entities = 0, relations = 0;
+  std::istringstream lines(build.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const size_t at = line.find(": ");
+    if (at == std::string::npos || line.find(" relations added") == std::string::npos ||
+        line.find(pages_.string()) != 0) {
+      continue;
+    }
+    int64_t n = 0, added = 0, e = 0, r = 0;
+    ASSERT_EQ(std::sscanf(line.c_str() + at + 2, "%ld %*s (%ld new), %ld entities and %ld",
+                          &n, &added, &e, &r),
+              4)
+        << line;
+    EXPECT_EQ(n, added) << line;
+    EXPECT_GT(n, 0) << line;
+    ++files;
+    items += added;
+    entities += e;
+    relations += r;
+  }
+  EXPECT_EQ(files, 10) << build.out;
+  EXPECT_NE(build.out.find(" " + std::to_string(items) + " items added, 0 already stored; " +
+                           std::to_string(entities) + " entities and " +
+                           std::to_string(relations) + " relations added"),
+            std::string::npos)
+      << build.out;
+
+  // Built again: every file unchanged.
+  const CommandResult again = Build("guanxi.db", "--report");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find(File("a", 0).string() + ": unchanged (skipped)"), std::string::npos)
+      << again.out;
+}
+
+TEST_F(BuildPipelineTest, FileWithoutItemsIsNamedInAWarning) {
+  WriteFile(pages_ / "a" / "notice.txt", "返回顶部\n");  // page furniture only
+  const CommandResult build = Build("guanxi.db");
+  EXPECT_EQ(build.exit_code, 0) << build.err;
+  EXPECT_NE(build.err.find("guanxi: warning: " + (pages_ / "a" / "notice.txt").string() +
+                           ": no news items found"),
+            std::string::npos)
+      << build.err;
+  EXPECT_EQ(build.err.find("input.txt: no news items"), std::string::npos) << build.err;
 }
 
 }  // namespace
