@@ -328,6 +328,9 @@ struct Utf8Decoder::State {
   bool at_start = true;    // nothing written yet: a U+FEFF there is dropped
   std::string head;        // UTF-8: the first bytes, until a mark can be told
   char16_t high = 0;       // a high surrogate waiting for its low one
+  uint64_t characters = 0;     // decoded so far
+  uint64_t controls = 0;       // of which U+0000 and other controls (IsBinaryControl)
+  uint64_t first_control = 0;  // the file offset of the first
   std::vector<UChar> units;
   std::vector<int32_t> offsets;
 
@@ -348,10 +351,11 @@ struct Utf8Decoder::State {
         high = static_cast<char16_t>(c);
         continue;
       }
-      if (c == 0) {
-        const uint64_t at = base + static_cast<uint64_t>(std::max(0, offsets[i]));
-        return Status::InvalidInput(path,
-                                    "not text (binary data at byte " + std::to_string(at) + ")");
+      ++characters;
+      if (c == 0 || (c < 0x80 && IsBinaryControl(static_cast<unsigned char>(c)))) {
+        // Counted as EncodingDetector counts bytes: UTF-16 and UTF-32 hide
+        // NUL and control characters from it.
+        if (controls++ == 0) first_control = base + static_cast<uint64_t>(std::max(0, offsets[i]));
       }
       if (at_start) {
         at_start = false;
@@ -456,6 +460,12 @@ Status Utf8Decoder::Decode(std::string_view bytes, bool last, std::string& out) 
     break;
   }
   s.offset += bytes.size();
+  // Many: binary data, as EncodingDetector says of bytes; a stray one is text
+  // (the page splitter drops it).
+  if (last && ManyControls(s.controls, s.characters)) {
+    return Status::InvalidInput(
+        s.path, "not text (binary data at byte " + std::to_string(s.first_control) + ")");
+  }
   return Status::Ok();
 }
 

@@ -95,8 +95,10 @@ class EncodingDetector {
 // Converts a file's bytes to UTF-8, a piece at a time; a character cut at the
 // end of a piece is completed by the next. A leading U+FEFF (byte-order
 // mark) is dropped. Errors name the file and the offset (bytes from 0):
-// "PATH: not GB18030 at byte N (detected, 97% sure; ...)", and "not text
-// (binary data at byte N)" for a U+0000.
+// "PATH: not GB18030 at byte N (detected, 97% sure; ...)", and, at the last
+// piece, "not text (binary data at byte N)" when U+0000 and other control
+// characters are many (as EncodingDetector counts bytes; a stray one is
+// text).
 class Utf8Decoder {
  public:
   // InvalidInput naming the encoding when ICU has no converter for it.

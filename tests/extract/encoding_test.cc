@@ -406,11 +406,18 @@ TEST(Utf8DecoderTest, CharacterCutAtTheEndIsAnErrorAtItsStart) {
   EXPECT_EQ(out.status().ToString(), "cut.txt: not GB18030 at byte 4 (--encoding)");
 }
 
-TEST(Utf8DecoderTest, NulInUtf16IsBinaryData) {
-  const std::string bytes = Encode("会议", "UTF-16LE") + std::string("\0\0", 2);
+TEST(Utf8DecoderTest, NulsInUtf16AreBinaryDataAndAStrayOneIsText) {
+  std::string bytes = Encode("会议", "UTF-16LE");
+  for (int i = 0; i < 20; ++i) bytes += std::string("\0\0\x01\0", 4);
   Result<std::string> out = DecodeToUtf8(bytes, Encoding{"UTF-16LE", "--encoding"}, "nul.txt");
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().ToString(), "nul.txt: not text (binary data at byte 4)");
+
+  const std::string stray = Encode("会议", "UTF-16LE") + std::string("\0\0", 2) +
+                            Encode("召开。会议要求确保安全度汛。", "UTF-16LE");
+  Result<std::string> text = DecodeToUtf8(stray, Encoding{"UTF-16LE", "--encoding"}, "nul.txt");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_EQ(*text, std::string("会议\0召开。会议要求确保安全度汛。", 49));
 }
 
 }  // namespace
