@@ -98,28 +98,40 @@ class TextReader {
     return Status::Ok();
   }
 
-  // Appends text to `out` until it has grown by `want` bytes or the file ends.
+  // Appends `want` bytes of text to `out`, fewer only at the file's end.
+  // Exactly `want`, whatever the encoding: windows are cut where a UTF-8
+  // file's are (text decoded beyond waits for the next call).
   Status Read(size_t want, std::string& out) {
-    const size_t start = out.size();
-    while (!eof_ && out.size() - start < want) {
-      raw_.resize(std::clamp<size_t>(want - (out.size() - start), 1, kReadChunkBytes));
+    size_t grown = 0;
+    while (grown < want) {
+      if (carry_at_ < carry_.size()) {
+        const size_t take = std::min(want - grown, carry_.size() - carry_at_);
+        out.append(carry_, carry_at_, take);
+        carry_at_ += take;
+        grown += take;
+        continue;
+      }
+      if (file_eof_) break;
+      carry_.clear();
+      carry_at_ = 0;
+      raw_.resize(std::clamp<size_t>(want - grown, 1, kReadChunkBytes));
       in_.read(raw_.data(), static_cast<std::streamsize>(raw_.size()));
       if (in_.bad()) return Status::IoError(path_, "read failed");
-      eof_ = static_cast<size_t>(in_.gcount()) < raw_.size();
+      file_eof_ = static_cast<size_t>(in_.gcount()) < raw_.size();
       raw_.resize(static_cast<size_t>(in_.gcount()));
       if (!html_) {
-        GUANXI_RETURN_IF_ERROR(decoder_->Decode(raw_, eof_, out));
+        GUANXI_RETURN_IF_ERROR(decoder_->Decode(raw_, file_eof_, carry_));
         continue;
       }
       decoded_.clear();
-      GUANXI_RETURN_IF_ERROR(decoder_->Decode(raw_, eof_, decoded_));
-      html_->Feed(decoded_, out);
-      if (eof_) html_->Finish(out);
+      GUANXI_RETURN_IF_ERROR(decoder_->Decode(raw_, file_eof_, decoded_));
+      html_->Feed(decoded_, carry_);
+      if (file_eof_) html_->Finish(carry_);
     }
     return Status::Ok();
   }
 
-  bool eof() const { return eof_; }
+  bool eof() const { return file_eof_ && carry_at_ >= carry_.size(); }
 
  private:
   std::string path_;
@@ -129,7 +141,9 @@ class TextReader {
   std::optional<HtmlText> html_;
   std::string raw_;
   std::string decoded_;
-  bool eof_ = false;
+  std::string carry_;     // text decoded and not yet handed out, from carry_at_
+  size_t carry_at_ = 0;
+  bool file_eof_ = false;
 };
 
 }  // namespace

@@ -235,6 +235,23 @@ TEST_F(EncodingTest, ManyItemsInGb18030StreamTheItemsOfTheWholeFile) {
     EXPECT_EQ(streamed.articles[i].text, whole.articles[i].text) << i;
     EXPECT_EQ(streamed.articles[i].relations.size(), whole.articles[i].relations.size()) << i;
   }
+  // Windows are cut where the UTF-8 file's are, so that items share the same
+  // page context (dates, people of other items) in every encoding.
+  for (const char* encoding : {"GB18030", "UTF-16LE"}) {
+    const fs::path encoded = File(std::string("archive-") + encoding + ".txt",
+                                  (std::string(encoding) == "UTF-16LE" ? "\xFF\xFE" : "") +
+                                      Encode(archive, encoding));
+    const fs::path utf8 = File("archive-utf8.txt", archive);
+    for (size_t window : {size_t{700}, size_t{2048}, size_t{5000}}) {
+      const graph::Page a = Streamed(encoded, window);
+      const graph::Page b = Streamed(utf8, window);
+      ExpectSamePage(a, b, std::string(encoding) + " in windows of " + std::to_string(window));
+      for (size_t i = 0; i < a.articles.size() && i < b.articles.size(); ++i) {
+        EXPECT_EQ(a.articles[i].full_date, b.articles[i].full_date) << i;
+        EXPECT_EQ(a.articles[i].place, b.articles[i].place) << i;
+      }
+    }
+  }
 }
 
 TEST_F(EncodingTest, BinaryFileIsNotTextNamingTheFileAndTheByte) {
