@@ -10,6 +10,7 @@
 
 #include "graph/store/content_hash.h"
 #include "graph/store/reprint_lookup.h"
+#include "graph/store/schema.h"
 #include "graph/store/sqlite_db.h"
 
 namespace guanxi::store {
@@ -277,6 +278,8 @@ class ArticleWriter::Impl {
     return Status::Ok();
   }
 
+  Status Flush() { return reprints_->Flush(); }
+
   void ForgetCaches() {
     for (auto& by_key : live_by_key_) by_key.clear();
     cached_keys_ = 0;
@@ -285,6 +288,7 @@ class ArticleWriter::Impl {
   }
 
   void ResetStatements() {
+    deferred_indexes_checked_ = false;  // another connection may drop them between batches
     for (Statement* statement : statements_->All()) statement->Reset();
     reprints_->ResetStatements();
   }
@@ -442,6 +446,11 @@ class ArticleWriter::Impl {
     const auto cached = evidence_.find(entity_id);
     if (cached != evidence_.end()) return &cached->second;
     if (evidence_.size() >= kMaxCachedPersons) evidence_.clear();
+    // A bulk load may have deferred the index this reads by (schema.h).
+    if (!deferred_indexes_checked_) {
+      GUANXI_RETURN_IF_ERROR(CreateBulkLoadIndexes(db_));
+      deferred_indexes_checked_ = true;
+    }
     identity::PersonEvidence evidence;
     Statement& find = statements_->person_evidence;
     find.Reset();
@@ -544,6 +553,7 @@ class ArticleWriter::Impl {
   size_t cached_keys_ = 0;
   std::vector<int64_t> uncached_;  // LiveEntitiesByKey's answer for a type outside the maps
   std::unordered_map<int64_t, identity::PersonEvidence> evidence_;  // persons by id
+  bool deferred_indexes_checked_ = false;  // since the last ResetStatements
 };
 
 Result<std::unique_ptr<ArticleWriter>> ArticleWriter::Create(Database& db) {
@@ -564,6 +574,7 @@ Status ArticleWriter::Write(const std::string& path, size_t item_index,
   return impl_->Write(path, item_index, article, facts, stats);
 }
 
+Status ArticleWriter::Flush() { return impl_->Flush(); }
 void ArticleWriter::ForgetCaches() { impl_->ForgetCaches(); }
 void ArticleWriter::ResetStatements() { impl_->ResetStatements(); }
 

@@ -69,6 +69,10 @@ class ArticleWriter {
   Status Write(const std::string& path, size_t item_index, const graph::Article& article,
                const ItemFacts& facts, IngestStats& stats);
 
+  // Writes what Write held back (the reprint band keys of the items written
+  // since the last Flush), in the caller's transaction. Before each COMMIT.
+  Status Flush();
+
   // Drops the in-memory copies; they are read again from the database.
   void ForgetCaches();
   // Resets every statement, so that none holds a read open across a COMMIT.

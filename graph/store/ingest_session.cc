@@ -74,7 +74,7 @@ struct IngestSession::State {
   ~State() {
     batch.reset();  // rolls back an unfinished batch
     // A session that failed or was dropped keeps what it committed queryable.
-    if (query_indexes_dropped) (void)CreateQueryIndexes(db);
+    if (indexes_deferred) (void)CreateBulkLoadIndexes(db);
     RestoreSettings();
   }
 
@@ -113,6 +113,7 @@ struct IngestSession::State {
 
   Status CommitBatch() {
     if (!batch) return Status::Ok();
+    GUANXI_RETURN_IF_ERROR(writer->Flush());
     writer->ResetStatements();
     record_file.Reset();
     Status committed = batch->Commit();
@@ -137,7 +138,7 @@ struct IngestSession::State {
   Statement data_version;
   Settings saved;
   bool restored = false;
-  bool query_indexes_dropped = false;  // a bulk load into an empty store (schema.h)
+  bool indexes_deferred = false;  // a bulk load into an empty store (schema.h)
 
   std::optional<Transaction> batch;
   int64_t seen_data_version = -1;
@@ -205,11 +206,11 @@ Result<IngestStats> IngestSession::Finish() {
     if (!logged.ok()) return s.Fail(logged.status());
     apply_log = *logged != 0;
   }
-  if (s.query_indexes_dropped) {
+  if (s.indexes_deferred) {
     // Before the log, whose merges look relations up by their ends.
     GUANXI_RETURN_IF_ERROR(s.Fail(s.EnsureBatch()));
-    GUANXI_RETURN_IF_ERROR(s.Fail(CreateQueryIndexes(s.db)));
-    s.query_indexes_dropped = false;
+    GUANXI_RETURN_IF_ERROR(s.Fail(CreateBulkLoadIndexes(s.db)));
+    s.indexes_deferred = false;
   }
   if (apply_log) {
     GUANXI_RETURN_IF_ERROR(s.Fail(s.EnsureBatch()));
@@ -264,14 +265,14 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   // connection, so the foreign keys' three lookups per relation (a sixth of
   // its time) check nothing; they are on again when the session ends.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = OFF"));
-  // Into an empty store, the query's indexes are built once at the end.
+  // Into an empty store, the indexes no write reads are built once at the end.
   Result<Statement> any_relation = db.Prepare("SELECT EXISTS (SELECT 1 FROM relations)");
   if (!any_relation.ok()) return any_relation.status();
   Result<int64_t> has_relations = QueryInt(*any_relation);
   if (!has_relations.ok()) return has_relations.status();
   if (*has_relations == 0) {
-    GUANXI_RETURN_IF_ERROR(DropQueryIndexes(db));
-    state->query_indexes_dropped = true;
+    GUANXI_RETURN_IF_ERROR(DropBulkLoadIndexes(db));
+    state->indexes_deferred = true;
   }
   return IngestSession(std::move(state));
 }

@@ -58,8 +58,8 @@ struct IngestOptions {
 // again (files recorded by a batch are skipped, items stored are
 // `articles_unchanged`) ends with the database an uninterrupted build makes.
 // Ids depend only on the order of the items, not on where batches end. Into
-// an empty store, the relations' query indexes are built once by Finish
-// (schema.h, DropQueryIndexes): queries during that first build scan. While
+// an empty store, the indexes no write reads are built once by Finish
+// (schema.h, DropBulkLoadIndexes): queries during that first build scan. While
 // the session is open synchronous is NORMAL (the write-ahead log still keeps
 // each commit whole; a power cut may lose the last batches, which a rerun
 // writes again). Move-only; destroying an unfinished session rolls

@@ -4,6 +4,8 @@
 #include <array>
 #include <bit>
 #include <iterator>
+#include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -44,6 +46,69 @@ bool MayBeReprint(const Sketch& a, const Sketch& b) {
   return static_cast<double>(equal_pairs) / identity::kMinHashes >= identity::kReprintThreshold;
 }
 
+// A band key and an article that has it: an article_bands row.
+struct BandRow {
+  int64_t key = 0;
+  int64_t article_id = 0;
+  friend auto operator<=>(const BandRow&, const BandRow&) = default;
+};
+
+// Band rows in memory, searchable as they grow: sorted runs merged like the
+// digits of a binary counter (a run joins the one before it when that one is
+// no larger), so that n rows make at most log2(n) runs and each row is moved
+// log2(n) times. Most keys looked up are in no run: a bit per hashed key
+// (one-bit Bloom filter, 8 MiB) says so without searching them.
+class BandRuns {
+ public:
+  void Add(std::vector<BandRow> sorted) {
+    if (filter_.empty()) filter_.resize(kFilterBits / 64);
+    for (const BandRow& row : sorted) {
+      const uint64_t bit = FilterBit(row.key);
+      filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+    runs_.push_back(std::move(sorted));
+    while (runs_.size() >= 2 && runs_[runs_.size() - 2].size() <= runs_.back().size()) {
+      const std::vector<BandRow>& newer = runs_.back();
+      const std::vector<BandRow>& older = runs_[runs_.size() - 2];
+      std::vector<BandRow> merged;
+      merged.reserve(older.size() + newer.size());
+      std::merge(older.begin(), older.end(), newer.begin(), newer.end(),
+                 std::back_inserter(merged));
+      runs_.pop_back();
+      runs_.back() = std::move(merged);
+    }
+  }
+
+  // Appends the articles of band `key` to `out`.
+  void ArticlesOf(int64_t key, std::vector<int64_t>& out) const {
+    if (filter_.empty()) return;
+    const uint64_t bit = FilterBit(key);
+    if ((filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return;
+    for (const std::vector<BandRow>& run : runs_) {
+      auto row = std::lower_bound(run.begin(), run.end(),
+                                  BandRow{key, std::numeric_limits<int64_t>::min()});
+      for (; row != run.end() && row->key == key; ++row) out.push_back(row->article_id);
+    }
+  }
+
+  void Clear() {
+    runs_.clear();
+    filter_.clear();
+  }
+
+ private:
+  static constexpr int kFilterBitsLog2 = 26;
+  static constexpr uint64_t kFilterBits = uint64_t{1} << kFilterBitsLog2;
+
+  // Fibonacci hashing: the key's bits mixed into the filter's range.
+  static uint64_t FilterBit(int64_t key) {
+    return (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> (64 - kFilterBitsLog2);
+  }
+
+  std::vector<std::vector<BandRow>> runs_;
+  std::vector<uint64_t> filter_;  // kFilterBits bits once a row is added
+};
+
 // A band key's articles are kept in memory once it has this many.
 constexpr size_t kPopularBand = 8;
 // In-memory copies stop growing here (then they are dropped and read again).
@@ -55,10 +120,11 @@ constexpr int64_t kMaxSketchedId = int64_t{1} << 26;      // 32 bytes each, by i
 
 class ReprintLookup::Impl {
  public:
-  Impl(Statement insert_band, Statement find_banded, Statement find_signed)
+  Impl(Statement insert_band, Statement find_banded, Statement find_signed, Statement any_band)
       : insert_band_(std::move(insert_band)),
         find_banded_(std::move(find_banded)),
-        find_signed_(std::move(find_signed)) {}
+        find_signed_(std::move(find_signed)),
+        any_band_(std::move(any_band)) {}
 
   Result<std::optional<Original>> FindOriginal(const graph::Article& article,
                                                const identity::ReprintSignature& signature) {
@@ -91,23 +157,44 @@ class ReprintLookup::Impl {
   }
 
   Status Record(int64_t article_id, const identity::ReprintSignature& signature) {
+    std::vector<BandRow> rows;
+    rows.reserve(identity::kBands);
     for (int64_t key : identity::BandKeys(signature)) {
-      insert_band_.Reset();
-      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(1, key));
-      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(2, article_id));
-      GUANXI_RETURN_IF_ERROR(insert_band_.Run());
+      rows.push_back({key, article_id});
       if (const auto popular = popular_bands_.find(key); popular != popular_bands_.end()) {
         popular->second.push_back(article_id);
         ++popular_rows_;
       }
     }
+    std::sort(rows.begin(), rows.end());
+    unwritten_.insert(unwritten_.end(), rows.begin(), rows.end());
+    session_bands_.Add(std::move(rows));
     RememberSketch(article_id, SketchOf(signature));
+    return Status::Ok();
+  }
+
+  Status Flush() {
+    std::sort(unwritten_.begin(), unwritten_.end());
+    for (const BandRow& row : unwritten_) {
+      insert_band_.Reset();
+      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(1, row.key));
+      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(2, row.article_id));
+      GUANXI_RETURN_IF_ERROR(insert_band_.Run());
+    }
+    insert_band_.Reset();
+    unwritten_.clear();
     return Status::Ok();
   }
 
   void DatesChanged(int64_t article_id) { signed_.erase(article_id); }
 
   void Forget() {
+    // What this lookup wrote is in the table now, with what others wrote.
+    session_bands_.Clear();
+    std::vector<BandRow> unwritten = unwritten_;
+    std::sort(unwritten.begin(), unwritten.end());
+    session_bands_.Add(std::move(unwritten));
+    stored_elsewhere_.reset();
     popular_bands_.clear();
     popular_rows_ = 0;
     sketches_.clear();
@@ -116,6 +203,7 @@ class ReprintLookup::Impl {
 
   void ResetStatements() {
     insert_band_.Reset();
+    any_band_.Reset();
     find_banded_.Reset();
     find_signed_.Reset();
   }
@@ -129,13 +217,18 @@ class ReprintLookup::Impl {
   };
 
   // The stored articles with any of `keys` among their band keys (with
-  // repeats). One index-only query for the keys not in memory: most items
-  // share none. A key shared by many articles would give its whole list again
+  // repeats). Those this lookup recorded come from memory, the others from
+  // one index-only query for the keys not in memory (none when the table
+  // held no other rows): most items share none. A key shared by many articles would give its whole list again
   // for every new item, and make the lookups grow with the square of the
   // archive: such lists are kept in memory, and new articles join them.
   Result<std::vector<int64_t>> ArticlesSharingABand(
       const std::array<int64_t, identity::kBands>& keys) {
     std::vector<int64_t> found;
+    for (int64_t key : keys) session_bands_.ArticlesOf(key, found);
+    Result<bool> elsewhere = StoredElsewhere();
+    if (!elsewhere.ok()) return elsewhere.status();
+    if (!*elsewhere) return found;
     find_banded_.Reset();
     for (int i = 0; i < identity::kBands; ++i) {
       const auto popular = popular_bands_.find(keys[i]);
@@ -164,6 +257,19 @@ class ReprintLookup::Impl {
       popular_bands_.emplace(key, std::move(ids));
     }
     return found;
+  }
+
+  // Whether article_bands may hold rows that session_bands_ does not: rows
+  // stored before this lookup, or by another connection since (Forget).
+  Result<bool> StoredElsewhere() {
+    if (!stored_elsewhere_) {
+      any_band_.Reset();
+      Result<bool> row = any_band_.Step();
+      if (!row.ok()) return row.status();
+      stored_elsewhere_ = *row && any_band_.ColumnInt(0) != 0;
+      any_band_.Reset();
+    }
+    return *stored_elsewhere_;
   }
 
   // The sketch of a stored article's signature; nullopt when it has none
@@ -219,6 +325,12 @@ class ReprintLookup::Impl {
   Statement insert_band_;
   Statement find_banded_;
   Statement find_signed_;
+  Statement any_band_;
+  // The rows this lookup recorded, and of those the ones Flush has still to
+  // write.
+  BandRuns session_bands_;
+  std::vector<BandRow> unwritten_;
+  std::optional<bool> stored_elsewhere_;  // StoredElsewhere, once known
   std::unordered_map<int64_t, std::vector<int64_t>> popular_bands_;  // band key -> articles
   size_t popular_rows_ = 0;
   std::vector<KnownSketch> sketches_;  // by article id
@@ -237,8 +349,11 @@ Result<std::unique_ptr<ReprintLookup>> ReprintLookup::Create(Database& db) {
   Result<Statement> find_signed =
       db.Prepare("SELECT signature, date, full_date FROM articles WHERE id = ?1");
   if (!find_signed.ok()) return find_signed.status();
-  return std::unique_ptr<ReprintLookup>(new ReprintLookup(std::make_unique<Impl>(
-      std::move(*insert_band), std::move(*find_banded), std::move(*find_signed))));
+  Result<Statement> any_band = db.Prepare("SELECT EXISTS (SELECT 1 FROM article_bands)");
+  if (!any_band.ok()) return any_band.status();
+  return std::unique_ptr<ReprintLookup>(new ReprintLookup(
+      std::make_unique<Impl>(std::move(*insert_band), std::move(*find_banded),
+                             std::move(*find_signed), std::move(*any_band))));
 }
 
 ReprintLookup::ReprintLookup(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -253,6 +368,7 @@ Status ReprintLookup::Record(int64_t article_id, const identity::ReprintSignatur
   return impl_->Record(article_id, signature);
 }
 
+Status ReprintLookup::Flush() { return impl_->Flush(); }
 void ReprintLookup::DatesChanged(int64_t article_id) { impl_->DatesChanged(article_id); }
 void ReprintLookup::Forget() { impl_->Forget(); }
 void ReprintLookup::ResetStatements() { impl_->ResetStatements(); }

@@ -28,8 +28,10 @@ struct Original {
 // long as it lives it keeps in memory what makes the lookups grow with the
 // archive: the articles of band keys that many items share (items written on
 // one template) and a 16-byte sketch of each signature it has seen, which
-// rules out most candidates without reading their 512-byte signature. Right
-// while only its owner writes articles; Forget when anything else may have.
+// rules out most candidates without reading their 512-byte signature, and the
+// band keys it recorded itself, so that it only asks the table for those of
+// other writers. Right while only its owner writes articles; Forget when
+// anything else may have.
 class ReprintLookup {
  public:
   static Result<std::unique_ptr<ReprintLookup>> Create(Database& db);
@@ -43,9 +45,14 @@ class ReprintLookup {
   Result<std::optional<Original>> FindOriginal(const graph::Article& article,
                                                const identity::ReprintSignature& signature);
 
-  // Records the band keys of a new article (the article_bands rows), in the
-  // caller's transaction.
+  // Records the band keys of a new article: FindOriginal sees them at once,
+  // the article_bands table from the next Flush.
   Status Record(int64_t article_id, const identity::ReprintSignature& signature);
+
+  // Writes the article_bands rows recorded since the last Flush, in the
+  // caller's transaction, in key order (a bulk load walks the index once
+  // instead of at random). Before each COMMIT.
+  Status Flush();
 
   // The stored article's dates changed (a full date filled in).
   void DatesChanged(int64_t article_id);

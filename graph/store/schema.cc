@@ -1,5 +1,6 @@
 #include "graph/store/schema.h"
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -86,13 +87,26 @@ std::string RelationsTable(std::string_view name) {
 // From version 4, what a query reads without loading the graph
 // (graph/index/): a relation's neighbours from these two covering indexes
 // alone. A bulk load may drop them and build them again at its end
-// (DropQueryIndexes).
+// (DropBulkLoadIndexes).
 constexpr const char* kQueryIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS relations_out ON relations (source_id, target_id, type, article_id, id)
   WHERE rejected = 0;
 CREATE INDEX IF NOT EXISTS relations_in ON relations (target_id, source_id, type, article_id, id)
   WHERE rejected = 0;
 )sql";
+
+// The indexes that no write of a bulk load reads (DropBulkLoadIndexes): the
+// query's, and those by name, by alias, by article and by entity, as
+// created above. Kept in step with kBulkLoadIndexNames.
+const std::string kBulkLoadIndexes = std::string(kQueryIndexes) + R"sql(
+CREATE INDEX IF NOT EXISTS entities_by_name ON entities (name);
+CREATE INDEX IF NOT EXISTS aliases_by_alias ON aliases (alias);
+CREATE INDEX IF NOT EXISTS sources_by_article ON sources (article_id);
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions (entity_id);
+)sql";
+constexpr std::array kBulkLoadIndexNames = {"relations_out",      "relations_in",
+                                            "entities_by_name",   "aliases_by_alias",
+                                            "sources_by_article", "mentions_by_entity"};
 
 // Version 5's relation indexes: the unique key above and the query's.
 const std::string kRelationIndexes = std::string(R"sql(
@@ -262,23 +276,29 @@ Status AsNotGuanxi(const Database& database, const Status& status) {
 
 }  // namespace
 
-Status DropQueryIndexes(Database& database) {
-  return database.Exec("DROP INDEX IF EXISTS relations_out; DROP INDEX IF EXISTS relations_in;");
+Status DropBulkLoadIndexes(Database& database) {
+  std::string sql;
+  for (const char* name : kBulkLoadIndexNames) sql += "DROP INDEX IF EXISTS " + std::string(name) + ";\n";
+  return database.Exec(sql);
 }
 
-Status CreateQueryIndexes(Database& database) { return database.Exec(kQueryIndexes); }
+Status CreateBulkLoadIndexes(Database& database) { return database.Exec(kBulkLoadIndexes); }
 
 Status PrepareSchema(Database& database) {
   Result<int64_t> version = QueryInt(database, "PRAGMA user_version", "reading the schema version");
   if (!version.ok()) return AsNotGuanxi(database, version.status());
   if (*version == kSchemaVersion) {
     // A bulk load that was interrupted left its store without them.
-    Result<int64_t> present = QueryInt(
-        database,
-        "SELECT count(*) FROM sqlite_master WHERE name IN ('relations_out', 'relations_in')",
-        "listing the query indexes");
+    std::string names;
+    for (const char* name : kBulkLoadIndexNames) {
+      names += std::string(names.empty() ? "'" : ", '") + name + "'";
+    }
+    const std::string count =
+        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" + names + ")";
+    Result<int64_t> present = QueryInt(database, count.c_str(), "listing the bulk load's indexes");
     if (!present.ok()) return present.status();
-    return *present == 2 ? Status::Ok() : CreateQueryIndexes(database);
+    return *present == std::ssize(kBulkLoadIndexNames) ? Status::Ok()
+                                                        : CreateBulkLoadIndexes(database);
   }
   if (*version < 0 || *version > kSchemaVersion) {
     return NotGuanxi(database, "unknown schema version " + std::to_string(*version));

@@ -20,15 +20,17 @@ inline constexpr int64_t kSchemaVersion = 5;
 // a SQLite file with other tables and no version, or an unknown (newer)
 // version; the adapter's status for other SQLite failures (a read-only
 // version-1 file cannot be migrated: IoError).
-// A store without them is also given back the query's covering indexes of
-// relations (an interrupted bulk load, below).
+// A store without them is also given back the indexes a bulk load defers
+// (an interrupted one, below).
 Status PrepareSchema(Database& database);
 
-// The covering indexes of relations that graph/index reads. A bulk load into
-// an empty store drops them and creates them at its end, one sort instead of
-// two inserts at random places per relation; queries meanwhile scan. Both
-// leave the indexes of the unique key alone.
-Status DropQueryIndexes(Database& database);
-Status CreateQueryIndexes(Database& database);  // those missing
+// The indexes no write of a bulk load reads: the covering indexes of
+// relations that graph/index reads, and the entities by name, aliases by
+// alias, sources by article and mentions by entity. A bulk load into an empty
+// store drops them and creates them at its end, one sort each instead of an
+// insert at a random place per row; queries meanwhile scan. A writer that
+// needs mentions by entity meanwhile (ArticleWriter) creates that one again.
+Status DropBulkLoadIndexes(Database& database);
+Status CreateBulkLoadIndexes(Database& database);  // those missing
 
 }  // namespace guanxi::store
