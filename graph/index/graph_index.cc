@@ -116,8 +116,10 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
       "SELECT d.id, d.kind, d.reason FROM entity_decisions e "
       "JOIN decisions d ON d.id = e.decision_id "
       "WHERE e.entity_id = ?1 AND d.undone_by IS NULL ORDER BY d.id",
-      "SELECT type, source_id, target_id, title, article_id, sentence, char_begin, char_end "
-      "FROM relations WHERE id = ?1 AND rejected = 0",
+      std::string("SELECT r.type, r.source_id, r.target_id, r.title, r.article_id, ") +
+          store::kEvidenceSentence +
+          ", r.char_begin, r.char_end FROM relations r JOIN articles a ON a.id = r.article_id "
+          "WHERE r.id = ?1 AND r.rejected = 0",
       "SELECT path, title, date, full_date, outlet, place FROM articles WHERE id = ?1",
       "SELECT path, item_index, outlet, title, similarity FROM sources "
       "WHERE article_id = ?1 ORDER BY id",

@@ -1,10 +1,13 @@
 #include "graph/store/article_writer.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <iterator>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -102,6 +105,21 @@ identity::PersonEvidence StoredForm(const std::string& places, const std::string
   return {SplitOn(places, ' '), SplitOn(bodies, '\n')};
 }
 
+// Whether `sentence` is `text` from code point `begin` to code point `end`.
+bool IsSpanOf(std::string_view text, int64_t begin, int64_t end, std::string_view sentence) {
+  if (begin < 0 || end < begin) return false;
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t offset = 0;
+  int32_t begin_byte = -1;
+  for (int64_t point = 0;; ++point) {
+    if (point == begin) begin_byte = offset;
+    if (point == end) return text.substr(begin_byte, offset - begin_byte) == sentence;
+    if (offset >= length) return false;
+    UChar32 c = 0;
+    U8_NEXT(text.data(), offset, length, c);
+  }
+}
+
 // In-memory copies stop growing here (then they are dropped and read again),
 // so that a build's memory does not grow with the archive without bound:
 // about 150 bytes a key, 300 a person.
@@ -121,12 +139,13 @@ Result<ItemFacts> FactsOf(const std::string& path, size_t item_index,
         index.Find(relation.target, PreferredTargetType(relation.type));
     if (!source || !target) {
       return Status::InvalidInput(
-          path, "item " + std::to_string(item_index + 1) + " \"" + article.title +
-                    "\": relation " + std::string(graph::ToString(relation.type)) +
-                    " names unknown entity \"" + (source ? relation.target : relation.source) +
-                    "\"");
+          path, "item " + std::to_string(item_index + 1) + " \"" + article.title + "\": relation " +
+                    std::string(graph::ToString(relation.type)) + " names unknown entity \"" +
+                    (source ? relation.target : relation.source) + "\"");
     }
-    facts.relations.push_back({*source, *target});
+    facts.relations.push_back({*source, *target,
+                               IsSpanOf(article.text, relation.evidence.char_begin,
+                                        relation.evidence.char_end, relation.evidence.sentence)});
   }
   facts.content_hash = ContentHash(article.title, article.text);
   facts.signature = identity::SignatureOf(article.text);
@@ -134,7 +153,8 @@ Result<ItemFacts> FactsOf(const std::string& path, size_t item_index,
   facts.evidence.resize(article.entities.size());
   for (size_t i = 0; i < article.entities.size(); ++i) {
     const graph::Entity& entity = article.entities[i];
-    if (entity.type != EntityType::kPerson || identity::ScopeOf(entity) != identity::Scope::kGraph) {
+    if (entity.type != EntityType::kPerson ||
+        identity::ScopeOf(entity) != identity::Scope::kGraph) {
       continue;
     }
     // A name listed twice is one mention: its first entry is the one written.
@@ -165,9 +185,9 @@ struct WriterStatements {
   Statement insert_relation;
 
   std::array<Statement*, 13> All() {
-    return {&find_source,      &insert_article,   &fill_full_date,       &insert_source,
-            &insert_subtitle,  &find_entities_by_key, &find_merged_into, &insert_entity,
-            &person_evidence,  &insert_mention,   &insert_alias,         &insert_candidate,
+    return {&find_source,     &insert_article,       &fill_full_date,   &insert_source,
+            &insert_subtitle, &find_entities_by_key, &find_merged_into, &insert_entity,
+            &person_evidence, &insert_mention,       &insert_alias,     &insert_candidate,
             &insert_relation};
   }
 };
@@ -269,7 +289,9 @@ class ArticleWriter::Impl {
       GUANXI_RETURN_IF_ERROR(insert.Bind(3, entity_ids[facts.relations[r].target]));
       GUANXI_RETURN_IF_ERROR(insert.Bind(4, relation.title));
       GUANXI_RETURN_IF_ERROR(insert.Bind(5, *article_id));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(6, relation.evidence.sentence));
+      GUANXI_RETURN_IF_ERROR(insert.Bind(6, facts.relations[r].sentence_in_text
+                                                ? std::string_view()
+                                                : std::string_view(relation.evidence.sentence)));
       GUANXI_RETURN_IF_ERROR(insert.Bind(7, relation.evidence.char_begin));
       GUANXI_RETURN_IF_ERROR(insert.Bind(8, relation.evidence.char_end));
       GUANXI_RETURN_IF_ERROR(insert.Run());
@@ -358,8 +380,8 @@ class ArticleWriter::Impl {
   // mention recorded. `evidence` is the person's (ItemFacts::evidence).
   Result<int64_t> EntityFor(const graph::Entity& entity, const identity::PersonEvidence& evidence,
                             int64_t article_id, IngestStats& stats) {
-    const bool graph_person = entity.type == EntityType::kPerson &&
-                              identity::ScopeOf(entity) == identity::Scope::kGraph;
+    const bool graph_person =
+        entity.type == EntityType::kPerson && identity::ScopeOf(entity) == identity::Scope::kGraph;
     Result<int64_t> entity_id = int64_t{0};
     if (identity::ScopeOf(entity) == identity::Scope::kItem) {
       entity_id = InsertEntity(entity, article_id, stats);
@@ -561,8 +583,8 @@ Result<std::unique_ptr<ArticleWriter>> ArticleWriter::Create(Database& db) {
   if (!statements.ok()) return statements.status();
   Result<std::unique_ptr<ReprintLookup>> reprints = ReprintLookup::Create(db);
   if (!reprints.ok()) return reprints.status();
-  return std::unique_ptr<ArticleWriter>(new ArticleWriter(
-      std::make_unique<Impl>(db, std::move(*statements), std::move(*reprints))));
+  return std::unique_ptr<ArticleWriter>(
+      new ArticleWriter(std::make_unique<Impl>(db, std::move(*statements), std::move(*reprints))));
 }
 
 ArticleWriter::ArticleWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

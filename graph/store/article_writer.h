@@ -26,6 +26,10 @@ class Database;
 struct ResolvedRelation {
   size_t source = 0;
   size_t target = 0;
+  // The evidence sentence is the item's text between its offsets, as the
+  // extractor gives it: stored as '' and read back from the text (schema.h,
+  // kEvidenceSentence).
+  bool sentence_in_text = false;
 };
 
 // What the identity rules compute from an item alone, before any lookup:

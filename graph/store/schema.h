@@ -11,7 +11,15 @@
 namespace guanxi::store {
 
 // PRAGMA user_version of a database with the current schema.
-inline constexpr int64_t kSchemaVersion = 5;
+inline constexpr int64_t kSchemaVersion = 6;
+
+// A relation's evidence sentence in a query over `relations r JOIN articles a
+// ON a.id = r.article_id`. From version 6 a sentence that is its item's text
+// between the relation's offsets (code points, as SQLite's substr counts) is
+// stored as '' and read from the text: the evidence is no longer kept twice.
+inline constexpr const char* kEvidenceSentence =
+    "CASE WHEN r.sentence = '' THEN substr(a.text, r.char_begin + 1, r.char_end - r.char_begin) "
+    "ELSE r.sentence END";
 
 // Creates the schema in an empty database, migrates one of an older version
 // (Migration in schema.cc; graph/README.md) in one transaction, with

@@ -178,7 +178,8 @@ Result<graph::GraphData> Store::Load(bool structure_only) const {
           return Status::Ok();
         }));
     GUANXI_RETURN_IF_ERROR(ForEachRow(
-        db, "SELECT article_id, path, item_index, outlet, title, similarity FROM sources ORDER BY id",
+        db,
+        "SELECT article_id, path, item_index, outlet, title, similarity FROM sources ORDER BY id",
         [&](Statement& row) -> Status {
           const auto found = article_index.find(row.ColumnInt(0));
           if (found == article_index.end()) return Status::Ok();
@@ -191,32 +192,34 @@ Result<graph::GraphData> Store::Load(bool structure_only) const {
         }));
   }
 
-  GUANXI_RETURN_IF_ERROR(ForEachRow(
-      db,
+  const std::string relations =
       structure_only
-          ? "SELECT id, type, source_id, target_id, '', article_id, '', 0, 0 FROM relations "
-            "WHERE rejected = 0 ORDER BY id"
-          : "SELECT id, type, source_id, target_id, title, article_id, sentence, char_begin, "
-            "char_end FROM relations WHERE rejected = 0 ORDER BY id",
-      [&](Statement& row) -> Status {
-        graph::RelationRecord record;
-        record.id = row.ColumnInt(0);
-        const std::string type = row.ColumnText(1);
-        const std::optional<graph::RelationType> parsed = graph::ParseRelationType(type);
-        if (!parsed) return UnknownType(db, "relations", type);
-        record.type = *parsed;
-        record.source_id = row.ColumnInt(2);
-        record.target_id = row.ColumnInt(3);
-        // Relations of rejected entities are hidden with them.
-        if (!entity_at(record.source_id) || !entity_at(record.target_id)) return Status::Ok();
-        record.title = row.ColumnText(4);
-        record.article_id = row.ColumnInt(5);
-        record.evidence.sentence = row.ColumnText(6);
-        record.evidence.char_begin = row.ColumnInt(7);
-        record.evidence.char_end = row.ColumnInt(8);
-        data.relations.push_back(std::move(record));
-        return Status::Ok();
-      }));
+          ? std::string(
+                "SELECT id, type, source_id, target_id, '', article_id, '', 0, 0 "
+                "FROM relations WHERE rejected = 0 ORDER BY id")
+          : std::string("SELECT r.id, r.type, r.source_id, r.target_id, r.title, r.article_id, ") +
+                kEvidenceSentence +
+                ", r.char_begin, r.char_end FROM relations r "
+                "JOIN articles a ON a.id = r.article_id WHERE r.rejected = 0 ORDER BY r.id";
+  GUANXI_RETURN_IF_ERROR(ForEachRow(db, relations.c_str(), [&](Statement& row) -> Status {
+    graph::RelationRecord record;
+    record.id = row.ColumnInt(0);
+    const std::string type = row.ColumnText(1);
+    const std::optional<graph::RelationType> parsed = graph::ParseRelationType(type);
+    if (!parsed) return UnknownType(db, "relations", type);
+    record.type = *parsed;
+    record.source_id = row.ColumnInt(2);
+    record.target_id = row.ColumnInt(3);
+    // Relations of rejected entities are hidden with them.
+    if (!entity_at(record.source_id) || !entity_at(record.target_id)) return Status::Ok();
+    record.title = row.ColumnText(4);
+    record.article_id = row.ColumnInt(5);
+    record.evidence.sentence = row.ColumnText(6);
+    record.evidence.char_begin = row.ColumnInt(7);
+    record.evidence.char_end = row.ColumnInt(8);
+    data.relations.push_back(std::move(record));
+    return Status::Ok();
+  }));
   return data;
 }
 
@@ -253,9 +256,9 @@ Result<StoreCounts> Store::Counts() const {
     *out = *row ? statement->ColumnInt(0) : 0;
   }
 
-  Result<Statement> by_entity_type =
-      db.Prepare("SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND rejected = 0 "
-                 "GROUP BY type");
+  Result<Statement> by_entity_type = db.Prepare(
+      "SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND rejected = 0 "
+      "GROUP BY type");
   if (!by_entity_type.ok()) return by_entity_type.status();
   while (true) {
     Result<bool> row = by_entity_type->Step();

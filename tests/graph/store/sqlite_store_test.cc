@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "graph/knowledge_graph.h"
+#include "graph/store/schema.h"
 
 namespace guanxi::store {
 namespace {
@@ -293,6 +294,43 @@ int64_t UserVersion(const std::filesystem::path& path) {
   return version;
 }
 
+// The evidence sentences of the relations as stored, by id.
+std::vector<std::string> StoredSentences(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  EXPECT_EQ(
+      sqlite3_prepare_v2(raw, "SELECT sentence FROM relations ORDER BY id", -1, &statement, nullptr),
+      SQLITE_OK);
+  std::vector<std::string> sentences;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    sentences.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+  return sentences;
+}
+
+// A sentence that is its item's text between the relation's offsets (code
+// points) is not kept twice: it is read back from the text. One that is not
+// (a sentence the extractor repaired) is kept as given.
+TEST_F(StoreTest, EvidenceSentenceInTheItemsTextIsReadFromIt) {
+  Article article = Meeting("开会", "张三");  // 开会：张三出席会议。
+  article.relations[0].evidence = {"张三出席会议。", 3, 10};
+  article.relations[1].evidence = {"会议在北京举行。", 5, 10};
+  {
+    Store store = OpenStore();
+    (void)IngestOk(store, {MakePage("p.txt", {article})});
+  }
+  EXPECT_EQ(StoredSentences(db_path_), (std::vector<std::string>{"", "会议在北京举行。"}));
+  const GraphData data = LoadOf(OpenStore());
+  ASSERT_EQ(data.relations.size(), 2u);
+  EXPECT_EQ(data.relations[0].evidence.sentence, "张三出席会议。");
+  EXPECT_EQ(data.relations[0].evidence.char_begin, 3);
+  EXPECT_EQ(data.relations[0].evidence.char_end, 10);
+  EXPECT_EQ(data.relations[1].evidence.sentence, "会议在北京举行。");
+}
+
 // Every table's columns and every index, as "table.column type" and
 // "index ON table" lines, sorted: two databases with the same schema agree.
 std::vector<std::string> SchemaShape(const std::filesystem::path& path) {
@@ -340,7 +378,7 @@ TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
     const IngestStats stats = IngestOk(store, {MakePage("new.txt", {dated})});
     EXPECT_EQ(stats.articles_added, 1);
   }
-  EXPECT_EQ(UserVersion(db_path_), 5);
+  EXPECT_EQ(UserVersion(db_path_), kSchemaVersion);
   Store reopened = OpenStore();
   const GraphData data = LoadOf(reopened);
   ASSERT_EQ(data.articles.size(), 2u);
