@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "graph/store/evidence_index.h"
+
 namespace guanxi::store {
 namespace {
 
@@ -180,7 +182,7 @@ CREATE TABLE entity_decisions (
 std::string CreateSchema() {
   return kArticleTables + EntitiesTable("entities") + kRelationTables +
          RelationsTable("relations") + kRelationIndexes + kIdentityTables + kScaleTables +
-         "PRAGMA user_version = 5;\n";
+         kEvidenceTables + "PRAGMA user_version = 6;\n";
 }
 
 // The step from version N to N + 1; each ends by setting the new version. A
@@ -188,6 +190,11 @@ std::string CreateSchema() {
 // (Store::Open enables them afterwards), so a table can be rebuilt as
 // SQLite's ALTER TABLE documentation describes.
 std::string Migration(int64_t from) {
+  if (from == 5) {
+    // 5 -> 6: full-text search of the evidence (evidence_index.h), filled
+    // from every relation stored so far.
+    return std::string(kEvidenceTables) + kIndexNewEvidence + "PRAGMA user_version = 6;\n";
+  }
   if (from == 4) {
     // 4 -> 5: relations unique by item first and without the sentence (a
     // rebuilt table: SQLite cannot drop a table's UNIQUE), which makes a bulk

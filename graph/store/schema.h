@@ -11,7 +11,7 @@
 namespace guanxi::store {
 
 // PRAGMA user_version of a database with the current schema.
-inline constexpr int64_t kSchemaVersion = 5;
+inline constexpr int64_t kSchemaVersion = 6;
 
 // Creates the schema in an empty database, migrates one of an older version
 // (Migration in schema.cc; graph/README.md) in one transaction, with
