@@ -26,6 +26,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3 python3-networkx python3-igraph time
+  chromium chromium-driver python3-selenium
 )
 BUILD_DIR=${BUILD_DIR:-build}
 
