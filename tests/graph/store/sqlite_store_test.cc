@@ -340,7 +340,7 @@ TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
     const IngestStats stats = IngestOk(store, {MakePage("new.txt", {dated})});
     EXPECT_EQ(stats.articles_added, 1);
   }
-  EXPECT_EQ(UserVersion(db_path_), 5);
+  EXPECT_EQ(UserVersion(db_path_), 6);
   Store reopened = OpenStore();
   const GraphData data = LoadOf(reopened);
   ASSERT_EQ(data.articles.size(), 2u);
