@@ -125,8 +125,8 @@ class GraphIndex {
   // articles with their sources. Records not stored are dropped.
   Status Complete(graph::GraphData& data, EntityDetail detail);
 
-  // The stored sentences of evidence that contain `text` (as typed, any
-  // case for Latin letters), each once with its live relations; sentences
+  // The stored sentences of evidence that contain `text` (as typed; Latin
+  // letters in any case through the index), each once with its live relations; sentences
   // whose relations are all rejected, or whose ends are, are left out. From
   // three characters on the full-text index (evidence_fts, trigram) answers;
   // a shorter text is looked for in every sentence (`scanned`). At most

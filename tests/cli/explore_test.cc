@@ -76,6 +76,18 @@ TEST_F(ExploreTest, GrepFindsExactlyTheSentencesTheExtractorGaveThatContainTheTe
     EXPECT_EQ(grep["scanned"], text.size() < 9) << text;  // 3 CJK characters are 9 bytes
   }
   EXPECT_EQ(GuanxiJson("grep 这句话不在任何报道里")["total"], 0);
+  // FTS5 syntax in the text is text, not a query.
+  EXPECT_EQ(GuanxiJson("grep " + ShellQuote("钱若溪\" OR \"出席"))["total"], 0);
+  EXPECT_EQ(GuanxiJson("grep " + ShellQuote("NOT 钱若溪*"))["total"], 0);
+  // --limit shows the first N and counts them all.
+  const nlohmann::json limited = GuanxiJson("grep 钱若溪 --limit 1");
+  EXPECT_EQ(limited["hits"].size(), 1u);
+  EXPECT_GT(limited["total"].get<int>(), 1);
+  CommandResult text = Guanxi("grep 钱若溪 --limit 1");
+  EXPECT_NE(text.out.find("(first 1; --limit N for more)"), std::string::npos) << text.out;
+  CommandResult empty = Guanxi("grep ''");
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_NE(empty.err.find("TEXT"), std::string::npos) << empty.err;
 }
 
 TEST_F(ExploreTest, GrepHitNamesItsItemAndTheEntitiesItStates) {
