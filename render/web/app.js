@@ -77,6 +77,16 @@ async function openEntity(id) {
   const list = el("ul"); list.id = "card-relations";
   for (const relation of one.relations) list.append(evidence(relation));
   detail.append(list);
+  // The timeline: the same relations by date, a post as first and last seen.
+  const timeline = await api("/api/timeline", {name: "#" + one.id});
+  detail.append(el("h3", "时间线 timeline"));
+  const entries = el("ol"); entries.id = "timeline";
+  for (const entry of timeline.entries) {
+    const seen = entry.first_seen === entry.last_seen ? entry.first_seen || "无日期"
+                                                      : `${entry.first_seen || "无日期"} … ${entry.last_seen || "无日期"}`;
+    entries.append(el("li", `${seen}  ${entry.verb}  ${entry.other ? entry.other.name : ""}${entry.title ? " " + entry.title : ""}`));
+  }
+  detail.append(entries);
   cy.nodes().removeClass("focus");
   addNode(one).addClass("focus");
   await expand(one.id);
@@ -109,6 +119,29 @@ $("search-form").onsubmit = async (event) => {
     results.append(li);
   }
   if (!hits.length) status("无结果 no match");
+};
+
+$("grep-form").onsubmit = async (event) => {
+  event.preventDefault();
+  const found = await api("/api/grep", {q: $("grep").value});
+  const detail = $("detail");
+  detail.replaceChildren(el("h2", `${found.total} 句 sentences` + (found.shown < found.total ? ` (前 ${found.shown})` : "")));
+  const hits = el("ul"); hits.id = "grep-hits";
+  for (const hit of found.hits) {
+    const li = el("li");
+    li.append(el("div", `「${hit.sentence}」`, "sentence"));
+    const a = hit.item || {};
+    li.append(el("div", [a.title, a.full_date || a.date, a.outlet, a.path].filter(Boolean).join(" · "), "source"));
+    const names = el("div");
+    for (const entity of hit.entities) {
+      const link = el("a", entity.name + " "); link.href = "#"; link.className = "entity";
+      link.onclick = (e) => { e.preventDefault(); openEntity(entity.id); };
+      names.append(link);
+    }
+    li.append(names);
+    hits.append(li);
+  }
+  detail.append(hits);
 };
 
 $("path-form").onsubmit = async (event) => {

@@ -104,7 +104,29 @@ def main():
         drawn = browser.execute_script("return cy.nodes().map(n => n.data('entity'))")
         expected = {card["id"]} | {n["id"] for n in neighbours["neighbors"]}
         check(set(drawn) == expected, f"expanded node draws its neighbours: {sorted(drawn)}")
+        timeline = json.load(urllib.request.urlopen(
+            base + "/api/timeline?name=" + urllib.parse.quote("#" + str(card["id"]))))
+        wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#timeline li"))
+        shown = browser.find_elements(By.CSS_SELECTOR, "#timeline li")
+        check(len(shown) == len(timeline["entries"]) and
+              all(e["first_seen"] in li.text for li, e in zip(shown, timeline["entries"])),
+              f"card shows the timeline in date order ({len(shown)} entries)")
         shot("2-card-and-expand")
+        # Full-text search of the evidence; a hit's entity opens its card.
+        grep = json.load(urllib.request.urlopen(base + "/api/grep?q=" + urllib.parse.quote("签约仪式")))
+        fill("grep", "签约仪式")
+        browser.find_element(By.CSS_SELECTOR, "#grep-form button").click()
+        wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#grep-hits li"))
+        hits = browser.find_elements(By.CSS_SELECTOR, "#grep-hits li")
+        check(len(hits) == len(grep["hits"]) > 0 and
+              all(h["sentence"] in li.text for li, h in zip(hits, grep["hits"])),
+              f"grep lists every hit with its sentence ({len(hits)})")
+        first = grep["hits"][0]["entities"][0]
+        hits[0].find_element(By.CSS_SELECTOR, "a.entity").click()
+        wait.until(lambda b: f"#{first['id']}" in b.find_element(By.ID, "detail").text)
+        check(first["name"] in browser.find_element(By.ID, "card-title").text,
+              f"a hit's entity opens its card ({first['name']})")
+        shot("2b-grep")
         # 4. A path between two sample people, in hop order, each hop's evidence.
         path = json.load(urllib.request.urlopen(
             base + "/api/path?from=" + urllib.parse.quote("阿米尔·哈桑") + "&to=" +
