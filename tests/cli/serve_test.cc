@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -196,6 +197,28 @@ TEST(ServeStartTest, MissingDatabaseIsNamedAndNotCreated) {
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("none.db"), std::string::npos) << result.err;
   EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+TEST(ServeStartTest, AnOlderSchemaIsRefusedAndLeftAsItIs) {
+  TempDir dir;
+  const std::filesystem::path db = dir / "old.db";
+  CommandResult build = RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " +
+                                  ShellQuote(db.string()));
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "DROP TABLE evidence_fts; DROP TABLE evidence_indexed; "
+                         "PRAGMA user_version = 5;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  const std::string before = ReadFile(db);
+  CommandResult served = RunGuanxi("serve --port 0 --db " + ShellQuote(db.string()));
+  EXPECT_EQ(served.exit_code, 1);
+  EXPECT_NE(served.err.find("old.db"), std::string::npos) << served.err;
+  EXPECT_NE(served.err.find("needs migrating"), std::string::npos) << served.err;
+  EXPECT_EQ(ReadFile(db), before);
 }
 
 }  // namespace
