@@ -22,10 +22,11 @@ cd "$(dirname "$0")"
 PACKAGES=(
   build-essential cmake pkg-config
   libboost-graph-dev libicu-dev libsqlite3-dev libgraphviz-dev libxxhash-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libcpp-httplib-dev
   clang-14 libclang-rt-14-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3 python3-networkx python3-igraph time
+  chromium chromium-driver python3-selenium
 )
 BUILD_DIR=${BUILD_DIR:-build}
 

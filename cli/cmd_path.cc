@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/decision_format.h"
+#include "cli/query_json.h"
 #include "cli/query_options.h"
 #include "cli/relation_format.h"
 
@@ -73,18 +74,18 @@ void PrintNotes(const graph::KnowledgeGraph& graph,
 }
 
 // The paths, searched on the part of the graph they can lie in (graph/index/).
-Result<std::vector<graph::ConnectionPath>> FindPaths(index::GraphIndex& index,
-                                                     const PathOptions& options, int64_t from,
-                                                     int64_t to, const graph::PathFilter& filter) {
-  if (options.k > 0) {
-    Result<index::KPaths> found = index::KShortestPaths(index, from, to, options.k, filter);
+Result<std::vector<graph::ConnectionPath>> FindPaths(index::GraphIndex& index, bool all,
+                                                     std::size_t k, int64_t from, int64_t to,
+                                                     const graph::PathFilter& filter) {
+  if (k > 0) {
+    Result<index::KPaths> found = index::KShortestPaths(index, from, to, k, filter);
     if (!found.ok()) return found.status();
     return std::move(found->paths);
   }
   Result<graph::GraphData> region = index::ShortestPathRegion(index, from, to, filter);
   if (!region.ok()) return region.status();
   const graph::KnowledgeGraph graph(std::move(*region));
-  if (options.all) return graph.AllShortestPaths(from, to, filter);
+  if (all) return graph.AllShortestPaths(from, to, filter);
   std::optional<graph::ConnectionPath> path = graph.ShortestPath(from, to, filter);
   if (!path) return std::vector<graph::ConnectionPath>{};
   return std::vector<graph::ConnectionPath>{*path};
@@ -138,22 +139,19 @@ int RunPath(const PathOptions& options) {
   Result<graph::PathFilter> filter = MakeFilter(*index, options.filter);
   if (!filter.ok()) return ReportError(filter.status());
 
+  if (options.json) {
+    Result<nlohmann::json> out =
+        PathQueryJson(*index, *from, *to, *filter, options.all, options.k);
+    if (!out.ok()) return ReportError(out.status());
+    std::cout << out->dump(2) << '\n';
+    return kExitOk;
+  }
   Result<std::vector<graph::ConnectionPath>> found =
-      FindPaths(*index, options, *from, *to, *filter);
+      FindPaths(*index, options.all, options.k, *from, *to, *filter);
   if (!found.ok()) return ReportError(found.status());
   const std::vector<graph::ConnectionPath>& paths = *found;
   Result<graph::KnowledgeGraph> graph = PrintedGraph(*index, *from, *to, paths);
   if (!graph.ok()) return ReportError(graph.status());
-  if (options.json) {
-    nlohmann::json out = {{"from", EntityJson(*graph->FindEntity(*from))},
-                          {"to", EntityJson(*graph->FindEntity(*to))},
-                          {"length", nullptr},
-                          {"paths", nlohmann::json::array()}};
-    if (!paths.empty()) out["length"] = paths.front().relation_ids.size();
-    for (const graph::ConnectionPath& path : paths) out["paths"].push_back(PathJson(*graph, path));
-    std::cout << out.dump(2) << '\n';
-    return kExitOk;
-  }
   if (paths.empty()) {
     std::cout << fmt::format("no connection between {} and {}{}\n",
                              Describe(*graph->FindEntity(*from)), Describe(*graph->FindEntity(*to)),
@@ -169,6 +167,22 @@ int RunPath(const PathOptions& options) {
 }
 
 }  // namespace
+
+Result<nlohmann::json> PathQueryJson(index::GraphIndex& index, int64_t from, int64_t to,
+                                     const graph::PathFilter& filter, bool all, std::size_t k) {
+  Result<std::vector<graph::ConnectionPath>> found = FindPaths(index, all, k, from, to, filter);
+  if (!found.ok()) return found.status();
+  const std::vector<graph::ConnectionPath>& paths = *found;
+  Result<graph::KnowledgeGraph> graph = PrintedGraph(index, from, to, paths);
+  if (!graph.ok()) return graph.status();
+  nlohmann::json out = {{"from", EntityJson(*graph->FindEntity(from))},
+                        {"to", EntityJson(*graph->FindEntity(to))},
+                        {"length", nullptr},
+                        {"paths", nlohmann::json::array()}};
+  if (!paths.empty()) out["length"] = paths.front().relation_ids.size();
+  for (const graph::ConnectionPath& path : paths) out["paths"].push_back(PathJson(*graph, path));
+  return out;
+}
 
 RunFunction AddPathCommand(CLI::App& command) {
   auto options = std::make_shared<PathOptions>();

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/entity_search.h"
+#include "cli/query_json.h"
 #include "cli/relation_format.h"
 
 namespace guanxi::cli {
@@ -21,6 +22,17 @@ struct SearchOptions {
   std::size_t limit = 20;
   bool json = false;
 };
+
+nlohmann::json HitsJson(const graph::KnowledgeGraph& named, const std::vector<SearchHit>& hits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const SearchHit& hit : hits) {
+    nlohmann::json entry = EntityJson(*named.FindEntity(hit.entity_id));
+    entry["match"] = ToString(hit.kind);
+    entry["matched"] = hit.matched;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
 
 int RunSearch(const SearchOptions& options) {
   Result<index::GraphIndex> index = OpenIndex(options.database);
@@ -35,14 +47,7 @@ int RunSearch(const SearchOptions& options) {
   if (!entities.ok()) return ReportError(entities.status());
   const graph::KnowledgeGraph named(graph::GraphData{std::move(*entities), {}, {}});
   if (options.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const SearchHit& hit : hits) {
-      nlohmann::json entry = EntityJson(*named.FindEntity(hit.entity_id));
-      entry["match"] = ToString(hit.kind);
-      entry["matched"] = hit.matched;
-      out.push_back(std::move(entry));
-    }
-    std::cout << out.dump(2) << '\n';
+    std::cout << HitsJson(named, hits).dump(2) << '\n';
   } else {
     for (const SearchHit& hit : hits) {
       const graph::EntityRecord& entity = *named.FindEntity(hit.entity_id);
@@ -62,6 +67,19 @@ int RunSearch(const SearchOptions& options) {
 }
 
 }  // namespace
+
+Result<nlohmann::json> SearchQueryJson(index::GraphIndex& index, std::string_view query,
+                                       std::size_t limit) {
+  Result<std::vector<SearchHit>> hits = SearchEntities(index, query, limit);
+  if (!hits.ok()) return hits.status();
+  std::vector<int64_t> ids;
+  for (const SearchHit& hit : *hits) ids.push_back(hit.entity_id);
+  Result<std::vector<graph::EntityRecord>> entities =
+      index.Entities(ids, index::EntityDetail::kCard);
+  if (!entities.ok()) return entities.status();
+  const graph::KnowledgeGraph named(graph::GraphData{std::move(*entities), {}, {}});
+  return HitsJson(named, *hits);
+}
 
 RunFunction AddSearchCommand(CLI::App& command) {
   auto options = std::make_shared<SearchOptions>();

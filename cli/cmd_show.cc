@@ -17,6 +17,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/decision_format.h"
+#include "cli/query_json.h"
 #include "cli/relation_format.h"
 #include "graph/printed_date.h"
 
@@ -255,6 +256,16 @@ int RunShow(const ShowOptions& options) {
 }
 
 }  // namespace
+
+Result<nlohmann::json> ShowQueryJson(index::GraphIndex& index, std::string_view name) {
+  Result<std::vector<int64_t>> ids = ResolveEntities(index, name);
+  if (!ids.ok()) return ids.status();
+  Result<graph::KnowledgeGraph> graph = CardGraph(index, *ids);
+  if (!graph.ok()) return graph.status();
+  nlohmann::json out = nlohmann::json::array();
+  for (int64_t id : *ids) out.push_back(CardJson(*graph, *graph->FindEntity(id)));
+  return ids->size() == 1 ? out[0] : out;
+}
 
 RunFunction AddShowCommand(CLI::App& command) {
   auto options = std::make_shared<ShowOptions>();

@@ -36,6 +36,10 @@ RunFunction AddSplitCommand(CLI::App& command);
 RunFunction AddRenameCommand(CLI::App& command);
 RunFunction AddRejectCommand(CLI::App& command);
 RunFunction AddDecisionsCommand(CLI::App& command);
+RunFunction AddGrepCommand(CLI::App& command);
+RunFunction AddTimelineCommand(CLI::App& command);
+RunFunction AddHoldersCommand(CLI::App& command);
+RunFunction AddServeCommand(CLI::App& command);
 
 inline constexpr CommandSpec kCommands[] = {
     {"build", "Extract articles from files or folders and add them to the database",
@@ -48,6 +52,12 @@ inline constexpr CommandSpec kCommands[] = {
     {"path", "Shortest connection between two entities, with the evidence of each hop",
      &AddPathCommand},
     {"neighbors", "Entities within N hops of one entity", &AddNeighborsCommand},
+    {"grep", "Stored sentences of evidence that contain a text, with their entities",
+     &AddGrepCommand},
+    {"timeline", "An entity's events, posts and signings in date order", &AddTimelineCommand},
+    {"holders", "Who held which post in a body, first and last seen, with evidence",
+     &AddHoldersCommand},
+    {"serve", "Serve the JSON API on 127.0.0.1 (read-only)", &AddServeCommand},
     {"render", "Draw a neighbourhood, a path or the whole graph as DOT, SVG or PNG", &AddRenderCommand},
     {"export", "Export the graph or a part of it as GraphML, CSV or JSON", &AddExportCommand},
     {"stats", "Counts by type and the entities with the most contacts", &AddStatsCommand},

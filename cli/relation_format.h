@@ -23,7 +23,8 @@ std::string HopLine(const graph::KnowledgeGraph& graph, const graph::RelationRec
 std::string EvidenceLine(const graph::KnowledgeGraph& graph,
                          const graph::RelationRecord& relation);
 
-// The relation as JSON: type, source, target, title, article, date, path, evidence.
+// The relation as JSON: id, type, source and target (names), source_id and
+// target_id, title, article (title, date, path), evidence.
 nlohmann::json RelationJson(const graph::KnowledgeGraph& graph,
                             const graph::RelationRecord& relation);
 

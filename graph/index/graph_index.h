@@ -44,6 +44,21 @@ struct Hop {
   bool outgoing = false;  // the entity is the relation's source
 };
 
+// A sentence of evidence that contains the text searched for (FindEvidence).
+struct EvidenceMatch {
+  int64_t article_id = 0;  // the item it is in
+  int64_t char_begin = 0;  // its offsets in the item's text, in characters
+  int64_t char_end = 0;
+  std::string sentence;
+  std::vector<int64_t> relation_ids;  // the live relations it states, ascending
+};
+
+struct EvidenceMatches {
+  std::vector<EvidenceMatch> matches;  // at most the limit, by item id, then offset
+  size_t total = 0;                    // every matching sentence with a live relation
+  bool scanned = false;  // under three characters: every sentence read, not the index
+};
+
 // How much of an entity to read.
 enum class EntityDetail {
   kType,  // id, type, item_id and unresolved: what the connection queries need
@@ -109,6 +124,15 @@ class GraphIndex {
   // the order: entities up to `detail`, relations with their evidence,
   // articles with their sources. Records not stored are dropped.
   Status Complete(graph::GraphData& data, EntityDetail detail);
+
+  // The stored sentences of evidence that contain `text` (as typed; Latin
+  // letters in any case through the index), each once with its live relations; sentences
+  // whose relations are all rejected, or whose ends are, are left out. From
+  // three characters on the full-text index (evidence_fts, trigram) answers;
+  // a shorter text is looked for in every sentence (`scanned`). At most
+  // `limit` matches (0: all). InvalidInput for an empty text.
+  // Implemented in evidence_search.cc.
+  Result<EvidenceMatches> FindEvidence(std::string_view text, size_t limit);
 
   // The date of an item as PathFilter's date range reads it
   // (graph::ItemDate of its printed and full date); nullopt when it has

@@ -5,6 +5,7 @@
 
 #include "graph/store/article_writer.h"
 #include "graph/store/curation.h"
+#include "graph/store/evidence_index.h"
 #include "graph/store/schema.h"
 #include "graph/store/sqlite_db.h"
 
@@ -116,6 +117,8 @@ struct IngestSession::State {
     GUANXI_RETURN_IF_ERROR(writer->Flush());
     writer->ResetStatements();
     record_file.Reset();
+    // The batch's sentences, searchable from the same commit on.
+    GUANXI_RETURN_IF_ERROR(IndexNewEvidence(db));
     Status committed = batch->Commit();
     batch.reset();
     return committed;

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "graph/store/evidence_index.h"
+
 namespace guanxi::store {
 namespace {
 
@@ -180,7 +182,7 @@ CREATE TABLE entity_decisions (
 std::string CreateSchema() {
   return kArticleTables + EntitiesTable("entities") + kRelationTables +
          RelationsTable("relations") + kRelationIndexes + kIdentityTables + kScaleTables +
-         "PRAGMA user_version = 6;\n";
+         kEvidenceTables + "PRAGMA user_version = 7;\n";
 }
 
 // The step from version N to N + 1; each ends by setting the new version. A
@@ -193,6 +195,11 @@ std::string Migration(int64_t from) {
     // stored as '' (kEvidenceSentence). Those stored so far stay as they are
     // and read the same.
     return "PRAGMA user_version = 6;\n";
+  }
+  if (from == 6) {
+    // 6 -> 7: full-text search of the evidence (evidence_index.h), filled
+    // from every relation stored so far.
+    return std::string(kEvidenceTables) + IndexNewEvidenceSql() + "PRAGMA user_version = 7;\n";
   }
   if (from == 4) {
     // 4 -> 5: relations unique by item first and without the sentence (a

@@ -187,12 +187,15 @@ TEST_F(StoreTest, UnknownSchemaVersionIsCorrupt) {
   { Store store = OpenStore(); }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version = 7", nullptr, nullptr, nullptr), SQLITE_OK);
+  const std::string newer = std::to_string(kSchemaVersion + 1);
+  ASSERT_EQ(sqlite3_exec(raw, ("PRAGMA user_version = " + newer).c_str(), nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
   sqlite3_close(raw);
   Result<Store> store = Store::Open(db_path_);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), Status::Code::kCorrupt);
-  EXPECT_NE(store.status().ToString().find("schema version 7"), std::string::npos)
+  EXPECT_NE(store.status().ToString().find("schema version " + newer), std::string::npos)
       << store.status().ToString();
 }
 
