@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process figures, each beside a baseline measured in the same run.
-# Usage: bench/run.sh [BUILD_DIR] [quick|archive|all]
+# Usage: bench/run.sh [BUILD_DIR] [quick|archive|shapes|all]
 #   quick    (default; ./run.sh bench builds build-release first) extraction
 #            benchmarks, extract over >= 50 MB of the corpus pages, build of the pages
 #   archive  build, re-ingest, queries, extract and graph-library anchors on
@@ -8,7 +8,11 @@
 #            ARCHIVE_SIZES="5 50 250" (MB), ARCHIVE_SEED=1, ARCHIVE_DIR=/tmp/guanxi-archive
 #            (corpora kept there and reused), ARCHIVE_TIMEOUT=600 (s per step),
 #            ARCHIVE_RUNS=5 (runs per query), ARCHIVE_EXTRACT_MB=50 (0: skip)
-#   all      both
+#   shapes   pages of unusual shapes (bench/page_shapes.sh): a 20 MB page of
+#            paragraphs against 20 pages of 1 MB (linear time), the same page
+#            on one line, and the peak memory of a 200 MB file of many items.
+#            PAGE_MB=20, MEMORY_MB=200, SHAPES_DIR=/tmp/guanxi-page-shapes
+#   all      all three
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-release}
@@ -283,9 +287,16 @@ anchor_cell() {
   echo "$1" | sed -E 's/^load ([0-9.]+ s); path ([0-9.]+ ms).*/\1 + \2/'
 }
 
+# ---- shapes ----------------------------------------------------------------
+shapes() {
+  echo "== pages of unusual shapes (bench/page_shapes.sh)"
+  PAGE_MB=${PAGE_MB:-20} MEMORY_MB=${MEMORY_MB:-200} bench/page_shapes.sh "$build"
+}
+
 case "$sections" in
   quick) quick ;;
   archive) archive ;;
-  all) quick; archive ;;
-  *) echo "usage: bench/run.sh [BUILD_DIR] [quick|archive|all]" >&2; exit 1 ;;
+  shapes) shapes ;;
+  all) quick; archive; shapes ;;
+  *) echo "usage: bench/run.sh [BUILD_DIR] [quick|archive|shapes|all]" >&2; exit 1 ;;
 esac

@@ -98,7 +98,7 @@ void PrintSide(const Side& side) {
 }
 
 int RunCandidates(const CandidatesOptions& options) {
-  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database);
+  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database, Access::kRead);
   if (!opened.ok()) return ReportError(opened.status());
   const graph::KnowledgeGraph& graph = opened->graph;
   Result<std::vector<store::CandidateRecord>> candidates = opened->store.Candidates();

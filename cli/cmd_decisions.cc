@@ -60,7 +60,8 @@ int Import(store::Store& store, const DecisionsOptions& options) {
 }
 
 int RunDecisions(const DecisionsOptions& options) {
-  Result<store::Store> store = OpenExistingStore(options.database);
+  Result<store::Store> store = OpenExistingStore(
+      options.database, options.import_path.empty() ? Access::kRead : Access::kWrite);
   if (!store.ok()) return ReportError(store.status());
   if (!options.import_path.empty()) return Import(*store, options);
 

@@ -1,7 +1,6 @@
 // guanxi export [--format graphml|csv|json] -o FILE [--around NAME | --path A B]
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -10,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/output_file.h"
 #include "cli/query_options.h"
 #include "render/csv_writer.h"
 #include "render/graphml_writer.h"
@@ -26,27 +26,35 @@ struct ExportOptions {
   std::size_t limit = kMaxNeighbourhood;  // of an --around selection
 };
 
-// Writes GraphML or JSON to `output` ("-": stdout).
+// Writes GraphML or JSON to `output` ("-": stdout), whole or not at all.
 Status WriteStreamed(const graph::GraphData& data, const ExportOptions& options) {
-  auto write = [&](std::ostream& out) {
-    return options.format == "json" ? render::WriteJson(data, out)
-                                    : render::WriteGraphml(data, out);
-  };
-  if (options.output == "-") return write(std::cout);
-  std::ofstream out(options.output, std::ios::binary);
-  if (!out) return Status::IoError(options.output, "cannot open for writing");
-  GUANXI_RETURN_IF_ERROR(write(out));
-  out.close();
-  return out ? Status::Ok() : Status::IoError(options.output, "write failed");
+  Result<OutputFile> output = OutputFile::Open(options.output);
+  if (!output.ok()) return output.status();
+  Status written = options.format == "json" ? render::WriteJson(data, output->stream())
+                                             : render::WriteGraphml(data, output->stream());
+  // A writer's IoError is the stream's failure, which Commit names with the
+  // file and the system's reason.
+  if (!written.ok() && written.code() != Status::Code::kIoError) return written;
+  Status committed = output->Commit();
+  return committed.ok() ? written : committed;
 }
 
-// Writes OUTPUT/nodes.csv and OUTPUT/edges.csv.
+// Writes OUTPUT/nodes.csv and OUTPUT/edges.csv, each whole or not at all.
 Status WriteCsvPair(const graph::GraphData& data, const std::string& output) {
   std::error_code error;
   std::filesystem::create_directories(output, error);
   if (error) return Status::IoError(output, "cannot create folder: " + error.message());
-  std::filesystem::path folder(output);
-  return render::WriteCsv(data, folder / "nodes.csv", folder / "edges.csv");
+  const std::filesystem::path folder(output);
+  Result<OutputFile> nodes = OutputFile::Open((folder / "nodes.csv").string());
+  if (!nodes.ok()) return nodes.status();
+  Result<OutputFile> edges = OutputFile::Open((folder / "edges.csv").string());
+  if (!edges.ok()) return edges.status();
+  GUANXI_RETURN_IF_ERROR(render::WriteCsv(data, nodes->stream(), edges->stream()));
+  // Both written before either is put in place: never one table alone.
+  GUANXI_RETURN_IF_ERROR(nodes->Finish());
+  GUANXI_RETURN_IF_ERROR(edges->Finish());
+  GUANXI_RETURN_IF_ERROR(nodes->Commit());
+  return edges->Commit();
 }
 
 int RunExport(const ExportOptions& options) {

@@ -22,7 +22,7 @@ struct MergeOptions {
 };
 
 int RunMerge(const MergeOptions& options) {
-  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database);
+  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database, Access::kWrite);
   if (!opened.ok()) return ReportError(opened.status());
   store::Store& store = opened->store;
   const graph::KnowledgeGraph& graph = opened->graph;

@@ -28,7 +28,7 @@ int RunReject(const RejectOptions& options) {
   if (options.name.empty() == !options.relation_id.has_value()) {
     return ReportError(Status::InvalidInput("reject", "give an entity A or --relation ID"));
   }
-  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database);
+  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database, Access::kWrite);
   if (!opened.ok()) return ReportError(opened.status());
   store::Store& store = opened->store;
   const graph::KnowledgeGraph& graph = opened->graph;

@@ -25,7 +25,7 @@ int RunRename(const RenameOptions& options) {
   if (options.new_name.find_first_not_of(" \t\n") == std::string::npos) {
     return ReportError(Status::InvalidInput("NEW", "the new name is empty"));
   }
-  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database);
+  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database, Access::kWrite);
   if (!opened.ok()) return ReportError(opened.status());
   store::Store& store = opened->store;
   Result<int64_t> id = ResolveEntity(opened->graph, options.name);

@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/output_file.h"
 #include "cli/query_options.h"
 #include "render/dot_writer.h"
 
@@ -58,14 +59,12 @@ int RunRender(const RenderCommandOptions& options) {
   render::RenderOptions render_options;
   render_options.title = selection->title;
   render_options.highlight_ids = selection->highlight_ids;
-  if (*format == render::ImageFormat::kDot && options.output == "-") {
-    Result<std::string> dot = render::ToDot(selection->data, render_options);
-    if (!dot.ok()) return ReportError(dot.status());
-    std::cout << *dot;
-    return kExitOk;
+  Result<std::string> bytes = render::Render(selection->data, render_options, *format);
+  if (!bytes.ok()) return ReportError(bytes.status());
+  if (Status status = WriteOutput(options.output, *bytes); !status.ok()) {
+    return ReportError(status);
   }
-  Status status = render::RenderFile(selection->data, render_options, *format, options.output);
-  if (!status.ok()) return ReportError(status);
+  if (options.output == "-") return kExitOk;
   std::cerr << fmt::format("wrote {} ({} entities, {} relations)\n", options.output,
                            selection->data.entities.size(), selection->data.relations.size());
   return kExitOk;
@@ -76,7 +75,7 @@ int RunRender(const RenderCommandOptions& options) {
 RunFunction AddRenderCommand(CLI::App& command) {
   auto options = std::make_shared<RenderCommandOptions>();
   AddSelectionOptions(command, options->selection, /*for_render=*/true);
-  command.add_option("-o,--output", options->output, "Output file (- for DOT on stdout)")
+  command.add_option("-o,--output", options->output, "Output file (- for standard output)")
       ->required();
   command.add_option("--format", options->format, "dot, svg or png (default: from -o)")
       ->check(CLI::IsMember({"dot", "svg", "png"}));

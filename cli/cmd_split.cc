@@ -52,7 +52,7 @@ Status CheckItems(const graph::KnowledgeGraph& graph, const graph::EntityRecord&
 }
 
 int RunSplit(const SplitOptions& options) {
-  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database);
+  Result<StoreAndGraph> opened = OpenStoreAndGraph(options.database, Access::kWrite);
   if (!opened.ok()) return ReportError(opened.status());
   store::Store& store = opened->store;
   const graph::KnowledgeGraph& before = opened->graph;

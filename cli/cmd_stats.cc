@@ -32,7 +32,7 @@ graph::CentralityOptions BetweennessOptions(const StatsOptions& options, std::si
 }
 
 int RunStats(const StatsOptions& options) {
-  Result<store::Store> store = OpenExistingStore(options.database);
+  Result<store::Store> store = OpenExistingStore(options.database, Access::kRead);
   if (!store.ok()) return ReportError(store.status());
   Result<store::StoreCounts> counts = store->Counts();
   if (!counts.ok()) return ReportError(counts.status());

@@ -17,7 +17,19 @@ namespace guanxi::cli {
 
 void AddDatabaseOption(CLI::App& command, std::string& database) {
   database = kDefaultDatabase;
-  command.add_option("--db", database, "SQLite database file")->capture_default_str();
+  // A path, never a SQLite URI or an in-memory database: a build into one
+  // would report success and keep nothing.
+  command.add_option("--db", database, "SQLite database file (a path)")
+      ->capture_default_str()
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (value.empty()) return "an empty path";
+            if (value == ":memory:" || value.rfind("file:", 0) == 0) {
+              return value + ": a database is a file path, not a SQLite URI or :memory:";
+            }
+            return {};
+          },
+          "PATH"));
 }
 
 void AddEncodingOption(CLI::App& command, std::string& encoding) {
@@ -31,17 +43,18 @@ int ReportError(const Status& status) {
   return status.code() == Status::Code::kInternal ? kExitInternal : kExitBadInput;
 }
 
-Result<store::Store> OpenExistingStore(const std::string& database) {
+Result<store::Store> OpenExistingStore(const std::string& database, Access access) {
   std::error_code error;
   if (!std::filesystem::exists(database, error)) {
     return Status::NotFound(database, "no such database (run `guanxi build PATH... --db " +
                                           database + "` first)");
   }
-  return store::Store::Open(database);
+  return access == Access::kWrite ? store::Store::Open(database)
+                                  : store::Store::OpenReadOnly(database);
 }
 
 Result<graph::KnowledgeGraph> LoadGraph(const std::string& database) {
-  Result<store::Store> store = OpenExistingStore(database);
+  Result<store::Store> store = OpenExistingStore(database, Access::kRead);
   if (!store.ok()) return store.status();
   Result<graph::GraphData> data = store->LoadGraph();
   if (!data.ok()) return data.status();
@@ -50,12 +63,14 @@ Result<graph::KnowledgeGraph> LoadGraph(const std::string& database) {
 
 Result<index::GraphIndex> OpenIndex(const std::string& database) {
   std::error_code error;
-  if (!std::filesystem::exists(database, error)) return OpenExistingStore(database).status();
+  if (!std::filesystem::exists(database, error)) {
+    return OpenExistingStore(database, Access::kRead).status();
+  }
   Result<index::GraphIndex> opened = index::GraphIndex::Open(database);
   if (opened.ok()) return opened;
-  // Store::Open migrates an older schema, and words every refusal (not
-  // SQLite, not guanxi, a newer version) as the commands always have.
-  Result<store::Store> store = store::Store::Open(database);
+  // Store::OpenReadOnly migrates an older schema, and words every refusal
+  // (not SQLite, an empty file, not guanxi, a newer version).
+  Result<store::Store> store = store::Store::OpenReadOnly(database);
   if (!store.ok()) return store.status();
   return index::GraphIndex::Open(database);
 }
@@ -66,8 +81,8 @@ Result<graph::KnowledgeGraph> Completed(index::GraphIndex& index, graph::GraphDa
   return graph::KnowledgeGraph(std::move(data));
 }
 
-Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database) {
-  Result<store::Store> store = OpenExistingStore(database);
+Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database, Access access) {
+  Result<store::Store> store = OpenExistingStore(database, access);
   if (!store.ok()) return store.status();
   Result<graph::GraphData> data = store->LoadGraph();
   if (!data.ok()) return data.status();
@@ -373,7 +388,7 @@ Result<std::vector<int64_t>> ResolveEntities(const graph::KnowledgeGraph& graph,
 Status ExplainRejected(const std::string& database, std::string_view name, Status status) {
   if (status.code() != Status::Code::kNotFound || ParseId(name)) return status;
   const auto [bare, wanted_type] = SplitType(name);
-  Result<store::Store> store = OpenExistingStore(database);
+  Result<store::Store> store = OpenExistingStore(database, Access::kRead);
   if (!store.ok()) return status;
   Result<std::vector<store::Decision>> log = store->Decisions();
   if (!log.ok()) return status;

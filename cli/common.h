@@ -38,9 +38,14 @@ void AddEncodingOption(CLI::App& command, std::string& encoding);
 // Prints "guanxi: <status>" to stderr and returns the exit code it calls for.
 int ReportError(const Status& status);
 
-// Opens an existing database for reading: NotFound naming the file when there
-// is none (reading never creates an empty database by accident).
-Result<store::Store> OpenExistingStore(const std::string& database);
+// What a command does with the database: reading commands open it
+// read-only (store::Store::OpenReadOnly), writing ones refuse a database
+// they may not write before any work (store::Store::Open).
+enum class Access { kRead, kWrite };
+
+// Opens an existing database: NotFound naming the file when there is none
+// (no command but build creates a database).
+Result<store::Store> OpenExistingStore(const std::string& database, Access access);
 
 // Opens the database and loads the whole graph. Only for commands that use
 // all of it (stats, whole-graph exports, decisions); queries use OpenIndex.
@@ -84,7 +89,7 @@ struct StoreAndGraph {
   store::Store store;
   graph::KnowledgeGraph graph;
 };
-Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database);
+Result<StoreAndGraph> OpenStoreAndGraph(const std::string& database, Access access);
 
 // The one entity called `name` (canonical name or alias). NotFound with
 // near names as suggestions when there is none; InvalidInput listing the

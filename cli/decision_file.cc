@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/output_file.h"
+
 namespace guanxi::cli {
 namespace {
 
@@ -256,11 +258,7 @@ Result<std::vector<store::Decision>> DecisionsFromJson(const json& document,
 
 Status WriteDecisionFile(const std::vector<store::Decision>& decisions,
                          const std::filesystem::path& path) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return Status::IoError(path.string(), "cannot open for writing");
-  out << DecisionsToJson(decisions).dump(2) << '\n';
-  out.close();
-  return out ? Status::Ok() : Status::IoError(path.string(), "write failed");
+  return WriteOutput(path.string(), DecisionsToJson(decisions).dump(2) + '\n');
 }
 
 Result<std::vector<store::Decision>> ReadDecisionFile(const std::filesystem::path& path) {

@@ -46,16 +46,9 @@ struct RawItem {
 // U+FFFE …) are dropped first: no title, subtitle, date, outlet or body holds
 // one.
 //
-// A page saved without line breaks (one line for the whole page, or lines of
-// more than 600 characters, or a line with a lead or wide white space after
-// text inside it) has its lines re-derived first: a break before a dateline,
-// a date lead ("近日,", "7月16日,"), a furniture label ("责任编辑:") run into
-// headline text since the last sentence end, around page markers ("(下转4版)"),
-// after a photo credit ("记者 X 摄") and a caption sentence ("图为…。"), at two
-// spaces or more; headline text run into a lead is parted before a subtitle of
-// people the lead names and a trigger ("…项目柏嘉禾出席签约仪式") and after a
-// speech title's verb ("…工作会上强调"). Sentences stay together in their
-// paragraph. RawItem::page_offset still counts code points of `page`.
+// A page saved without line breaks (one line for the whole page, or very
+// long lines) has its lines re-derived first (run_on_lines.h,
+// BreakRunOnLines). RawItem::page_offset still counts code points of `page`.
 std::vector<RawItem> SplitPage(std::u32string_view page);
 
 // The event date written at the start of a lead: "7月16日", "12月11日至12日",

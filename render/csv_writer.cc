@@ -1,9 +1,7 @@
 #include "render/csv_writer.h"
 
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <fstream>
+#include <ostream>
 #include <unordered_map>
 #include <vector>
 
@@ -87,24 +85,17 @@ void WriteEdges(const graph::GraphData& data, const EntityIndex& entities, std::
   }
 }
 
-// Opens `path` for replacing, lets `write` fill it and reports the first
-// failure of open, write or close with the system's reason.
-template <typename Write>
-Status WriteFile(const std::filesystem::path& path, Write write) {
-  errno = 0;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) write(out);
-  if (out) out.close();
-  if (!out) {
-    const int error = errno;
-    return Status::IoError(path.string(), error != 0 ? std::strerror(error) : "write failed");
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
-std::string CsvField(std::string_view text) {
+std::string CsvField(std::string_view raw) {
+  // OWASP's advice against CSV injection: a spreadsheet runs a cell starting
+  // with =, +, -, @ (or tab, CR) as a formula; a leading ' makes it text.
+  std::string neutralised;
+  std::string_view text = raw;
+  if (!raw.empty() && std::string_view("=+-@\t\r").find(raw.front()) != std::string_view::npos) {
+    neutralised = "'" + std::string(raw);
+    text = neutralised;
+  }
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string quoted = "\"";
   for (char c : text) {
@@ -115,12 +106,12 @@ std::string CsvField(std::string_view text) {
   return quoted;
 }
 
-Status WriteCsv(const graph::GraphData& data, const std::filesystem::path& nodes_csv,
-                const std::filesystem::path& edges_csv) {
+Status WriteCsv(const graph::GraphData& data, std::ostream& nodes_csv, std::ostream& edges_csv) {
   Result<EntityIndex> entities = IndexEntities(data);
   if (!entities.ok()) return entities.status();
-  GUANXI_RETURN_IF_ERROR(WriteFile(nodes_csv, [&](std::ostream& out) { WriteNodes(data, out); }));
-  return WriteFile(edges_csv, [&](std::ostream& out) { WriteEdges(data, *entities, out); });
+  WriteNodes(data, nodes_csv);
+  WriteEdges(data, *entities, edges_csv);
+  return Status::Ok();
 }
 
 }  // namespace guanxi::render

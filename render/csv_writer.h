@@ -4,7 +4,7 @@
 // database loaders. Columns and quoting are described once, in
 // render/README.md.
 
-#include <filesystem>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -13,17 +13,18 @@
 
 namespace guanxi::render {
 
-// Writes `data` as two UTF-8 CSV files (RFC 4180, no byte-order mark, CRLF
-// row ends), replacing them: `nodes_csv` with a row per entity and
-// `edges_csv` with a row per relation, each after a header row. Returns
-// InvalidInput when a relation names an entity missing from `data` (then
-// neither file is touched), IoError naming the file that cannot be written.
-Status WriteCsv(const graph::GraphData& data, const std::filesystem::path& nodes_csv,
-                const std::filesystem::path& edges_csv);
+// Writes `data` as two UTF-8 CSV tables (RFC 4180, no byte-order mark, CRLF
+// row ends): `nodes_csv` gets a row per entity and `edges_csv` a row per
+// relation, each after a header row. Returns InvalidInput when a relation
+// names an entity missing from `data` (then nothing is written). Write
+// errors are left in the streams' state, for the caller that owns the files.
+Status WriteCsv(const graph::GraphData& data, std::ostream& nodes_csv, std::ostream& edges_csv);
 
 // One CSV field as RFC 4180 writes it: unchanged unless it holds a comma, a
 // double quote, CR or LF, else enclosed in double quotes with every double
-// quote doubled.
+// quote doubled. A field starting with =, +, -, @, tab or CR, which a
+// spreadsheet would run as a formula, gets a leading ' first (OWASP, "CSV
+// injection"; render/README.md).
 std::string CsvField(std::string_view text);
 
 }  // namespace guanxi::render

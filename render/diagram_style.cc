@@ -5,6 +5,8 @@
 #include <cmath>
 #include <utility>
 
+#include "render/xml_text.h"
+
 namespace guanxi::render {
 namespace {
 
@@ -111,7 +113,9 @@ int NodeFontSize(std::size_t degree) {
   return std::min(kMaxNodeFontSize, static_cast<int>(std::lround(size)));
 }
 
-std::string EscapeLabel(std::string_view text) {
+std::string EscapeLabel(std::string_view raw) {
+  // Graphviz copies labels and tooltips into SVG, which is XML.
+  const std::string text = XmlSafe(raw);
   std::string escaped;
   escaped.reserve(text.size());
   for (char c : text) {

@@ -291,26 +291,16 @@ Result<GraphPtr> BuildDiagram(const graph::GraphData& data, const RenderOptions&
   return graph;
 }
 
-Status WriteTextFile(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out << text;
-  if (out) out.close();
-  if (!out) return Status::IoError(path.string(), std::strerror(errno));
-  return Status::Ok();
-}
-
-// gvc reports a file it cannot open only through its message handler; opening
-// it here first gives the caller the system's reason.
-Status CheckWritable(const std::filesystem::path& path) { return WriteTextFile(path, ""); }
-
 const char* GraphvizFormat(ImageFormat format) {
   // The cairo renderer draws text with pango and fontconfig, so CJK labels
   // get real glyphs; gd would not.
   return format == ImageFormat::kPng ? "png:cairo" : "svg";
 }
 
-Status LayOutAndRender(GVC_t* context, Agraph_t* graph, std::size_t node_count, const char* format,
-                       const std::filesystem::path& path, const ErrorCapture& errors) {
+// Lays `graph` out and renders it into memory: Graphviz's own file writer
+// ends the process on a short write, so guanxi writes the bytes itself.
+Result<std::string> LayOutAndRender(GVC_t* context, Agraph_t* graph, std::size_t node_count,
+                                    const char* format, const ErrorCapture& errors) {
   const char* engine = LayoutEngine(node_count);
   if (std::strcmp(engine, "dot") != 0) {
     // Force-directed layouts otherwise let nodes and their labels overlap;
@@ -322,10 +312,16 @@ Status LayOutAndRender(GVC_t* context, Agraph_t* graph, std::size_t node_count, 
                             errors.Text("layout failed; are the Graphviz plugins installed?"));
   }
   LayoutGuard layout(context, graph);
-  if (gvRenderFilename(context, graph, format, path.c_str()) != 0) {
-    return Status::IoError(path.string(), errors.Text("Graphviz cannot render this file"));
+  char* bytes = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(context, graph, format, &bytes, &length) != 0 || bytes == nullptr) {
+    if (bytes != nullptr) gvFreeRenderData(bytes);
+    return Status::Internal(std::string("graphviz ") + format,
+                            errors.Text("cannot render the diagram"));
   }
-  return Status::Ok();
+  std::string rendered(bytes, length);
+  gvFreeRenderData(bytes);
+  return rendered;
 }
 
 }  // namespace
@@ -354,26 +350,16 @@ Result<std::string> ToDot(const graph::GraphData& data, const RenderOptions& opt
   return text;
 }
 
-Status RenderFile(const graph::GraphData& data, const RenderOptions& options, ImageFormat format,
-                  const std::filesystem::path& path) {
-  if (format == ImageFormat::kDot) {
-    Result<std::string> text = ToDot(data, options);
-    if (!text.ok()) return text.status();
-    return WriteTextFile(path, *text);
-  }
+Result<std::string> Render(const graph::GraphData& data, const RenderOptions& options,
+                           ImageFormat format) {
+  if (format == ImageFormat::kDot) return ToDot(data, options);
   ErrorCapture errors;
   ContextPtr context(gvContext());
   if (context == nullptr) return Status::Internal("graphviz", "cannot create a gvc context");
   Result<GraphPtr> graph = BuildDiagram(data, options);
   if (!graph.ok()) return graph.status();
-  GUANXI_RETURN_IF_ERROR(CheckWritable(path));
-  Status status = LayOutAndRender(context.get(), graph->get(), data.entities.size(),
-                                  GraphvizFormat(format), path, errors);
-  if (!status.ok()) {
-    std::error_code ignored;  // the empty file CheckWritable left is no result
-    std::filesystem::remove(path, ignored);
-  }
-  return status;
+  return LayOutAndRender(context.get(), graph->get(), data.entities.size(),
+                         GraphvizFormat(format), errors);
 }
 
 }  // namespace guanxi::render

@@ -27,7 +27,7 @@ struct RenderOptions {
   std::vector<int64_t> highlight_ids;  // EntityRecord::id drawn emphasised
 };
 
-// RenderFile lays out with "dot" (ranks, left to right) up to kFdpThreshold
+// Render lays out with "dot" (ranks, left to right) up to kFdpThreshold
 // entities; above, dot draws a strip one node wide and thousands of points
 // high, so "fdp" (force-directed, keeps the legend cluster together, no node
 // overlaps) up to kSfdpThreshold, and "sfdp" (multilevel, fast, ignores
@@ -35,7 +35,7 @@ struct RenderOptions {
 inline constexpr std::size_t kFdpThreshold = 60;
 inline constexpr std::size_t kSfdpThreshold = 300;
 
-// The Graphviz layout engine RenderFile uses for `entity_count` entities:
+// The Graphviz layout engine Render uses for `entity_count` entities:
 // "dot", "fdp" or "sfdp".
 const char* LayoutEngine(std::size_t entity_count);
 
@@ -47,12 +47,13 @@ const char* LayoutEngine(std::size_t entity_count);
 // Internal when cgraph fails.
 Result<std::string> ToDot(const graph::GraphData& data, const RenderOptions& options);
 
-// Lays the diagram out and renders it to the file `path` in `format`,
-// replacing the file. kDot writes the text of ToDot (no layout). Returns
-// IoError naming `path` when the file cannot be written, InvalidInput as
-// ToDot does, Internal when Graphviz cannot lay out or render (e.g. its
-// plugins are not installed).
-Status RenderFile(const graph::GraphData& data, const RenderOptions& options, ImageFormat format,
-                  const std::filesystem::path& path);
+// Lays the diagram out and renders it in `format` into memory (Graphviz's
+// gvRenderData): the bytes of an SVG or PNG file; kDot gives the text of
+// ToDot (no layout). The caller writes them (cli/output_file.h), so that a
+// failed write is its error, not Graphviz's. Returns InvalidInput as ToDot
+// does, Internal when Graphviz cannot lay out or render (e.g. its plugins
+// are not installed).
+Result<std::string> Render(const graph::GraphData& data, const RenderOptions& options,
+                           ImageFormat format);
 
 }  // namespace guanxi::render

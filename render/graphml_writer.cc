@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "render/diagram_style.h"
+#include "render/xml_text.h"
 
 namespace guanxi::render {
 namespace {
@@ -48,23 +49,10 @@ using GraphmlGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::dire
                                            NodeAttributes, EdgeAttributes>;
 using Vertex = GraphmlGraph::vertex_descriptor;
 
-// write_graphml escapes markup but passes control characters, which XML 1.0
-// cannot carry (and a reader would reject the file): they become U+FFFD. Tab,
-// newline and carriage return are legal and kept.
-std::string XmlText(const std::string& text) {
-  std::string safe;
-  safe.reserve(text.size());
-  for (char c : text) {
-    const bool forbidden =
-        static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    if (forbidden) {
-      safe += "\xEF\xBF\xBD";
-    } else {
-      safe += c;
-    }
-  }
-  return safe;
-}
+// write_graphml escapes markup but passes characters XML 1.0 cannot carry
+// (controls, U+FFFE, U+FFFF), which would make a reader reject the file:
+// they become U+FFFD (xml_text.h). Tab, newline and carriage return are kept.
+std::string XmlText(const std::string& text) { return XmlSafe(text); }
 
 EdgeAttributes EdgeFor(const graph::RelationRecord& relation, const graph::ArticleRecord* article) {
   EdgeAttributes edge;

@@ -289,6 +289,22 @@ Status AsNotGuanxi(const Database& database, const Status& status) {
 
 }  // namespace
 
+Result<SchemaState> ReadSchemaState(Database& database) {
+  Result<int64_t> version = QueryInt(database, "PRAGMA user_version", "reading the schema version");
+  if (!version.ok()) return AsNotGuanxi(database, version.status());
+  if (*version == kSchemaVersion) return SchemaState::kCurrent;
+  if (*version < 0 || *version > kSchemaVersion) {
+    return NotGuanxi(database, "unknown schema version " + std::to_string(*version));
+  }
+  if (*version > 0) return SchemaState::kOlder;
+  Result<int64_t> tables =
+      QueryInt(database, "SELECT count(*) FROM sqlite_master", "listing tables");
+  if (!tables.ok()) return AsNotGuanxi(database, tables.status());
+  if (*tables == 0) return NotGuanxi(database, "an empty file");
+  return NotGuanxi(database, "no schema version and " + std::to_string(*tables) +
+                                 " foreign tables or indexes");
+}
+
 Status DropBulkLoadIndexes(Database& database) {
   std::string sql;
   for (const char* name : kBulkLoadIndexNames) sql += "DROP INDEX IF EXISTS " + std::string(name) + ";\n";

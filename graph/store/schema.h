@@ -32,6 +32,16 @@ inline constexpr const char* kEvidenceSentence =
 // (an interrupted one, below).
 Status PrepareSchema(Database& database);
 
+// What a database opened for reading holds, without changing it.
+enum class SchemaState {
+  kCurrent,  // version kSchemaVersion
+  kOlder,    // an older version, which PrepareSchema migrates
+};
+// kCurrent or kOlder; Corrupt "PATH: not a guanxi database (an empty file)"
+// for an empty file or SQLite database, and as PrepareSchema for a file
+// that is not SQLite, foreign tables or an unknown version.
+Result<SchemaState> ReadSchemaState(Database& database);
+
 // The indexes no write of a bulk load reads: the covering indexes of
 // relations that graph/index reads, and the entities by name, aliases by
 // alias, sources by article and mentions by entity. A bulk load into an empty

@@ -1,8 +1,12 @@
 #include "graph/store/sqlite_db.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 
+#include <cerrno>
 #include <climits>
+#include <cstring>
 
 namespace guanxi::store {
 
@@ -60,9 +64,55 @@ Result<std::unique_ptr<Database>> Database::OpenReadOnly(const std::filesystem::
 
 Database::~Database() = default;
 
+namespace {
+
+// True when SQLite's extended code says a write to the file failed.
+bool IsWriteFailure(int rc) {
+  return rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+         rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_DIR_FSYNC;
+}
+
+// The problem a user can act on when a write failed: "disk full" (SQLite's
+// FULL, a write refused with ENOSPC or, past the file size limit, EFBIG)
+// or "read-only" (the file, its folder or its file system cannot be
+// written); empty for anything else. SQLite's record of errno may come from
+// a later system call than the failed write, so a failed write is also
+// checked against the file size limit and the free space of `path`'s folder.
+std::string WriteProblem(int rc, int system_errno, const std::filesystem::path& path) {
+  const int primary = rc & 0xff;
+  const bool io = primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN ||
+                  primary == SQLITE_FULL || primary == SQLITE_READONLY;
+  if (primary == SQLITE_FULL || (io && system_errno == ENOSPC)) {
+    return "disk full (" + std::string(std::strerror(ENOSPC)) + ")";
+  }
+  rlimit limit{};
+  const bool size_limited = ::getrlimit(RLIMIT_FSIZE, &limit) == 0 &&
+                            limit.rlim_cur != RLIM_INFINITY;
+  if ((io && system_errno == EFBIG) || (IsWriteFailure(rc) && size_limited)) {
+    return "disk full (" + std::string(std::strerror(EFBIG)) + ": the file size limit of " +
+           std::to_string(limit.rlim_cur) + " bytes)";
+  }
+  if (IsWriteFailure(rc)) {
+    struct statvfs space {};
+    const std::filesystem::path folder =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (::statvfs(folder.c_str(), &space) == 0 && space.f_bavail == 0) {
+      return "disk full (" + std::string(std::strerror(ENOSPC)) + ")";
+    }
+  }
+  if (primary == SQLITE_READONLY || (io && system_errno == EROFS)) {
+    return "read-only (the database, its folder or its file system cannot be written)";
+  }
+  return {};
+}
+
+}  // namespace
+
 Status Database::ToStatus(int rc, std::string_view doing) const {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
-  std::string detail(doing);
+  std::string detail = WriteProblem(rc, db_ ? sqlite3_system_errno(db_.get()) : 0, path_);
+  if (!detail.empty()) detail += ": ";
+  detail += doing;
   detail += ": ";
   detail += db_ ? sqlite3_errmsg(db_.get()) : sqlite3_errstr(rc);
   switch (rc & 0xff) {  // the primary code of an extended result code
@@ -105,6 +155,7 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_.get()); }
 
 bool Database::InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+bool Database::ReadOnly() const { return sqlite3_db_readonly(db_.get(), "main") == 1; }
 int64_t Database::Changes() const { return sqlite3_changes64(db_.get()); }
 
 // ---- Statement --------------------------------------------------------------

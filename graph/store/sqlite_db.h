@@ -102,6 +102,9 @@ class Database {
   int64_t Changes() const;
   // True inside a transaction begun by BEGIN (not between statements).
   bool InTransaction() const;
+  // True when the connection cannot write the file: opened read-only, or
+  // opened read-write where only reading is allowed (SQLite falls back).
+  bool ReadOnly() const;
 
   // Converts a SQLite result code into a Status: context is the database
   // path, detail is "`doing`: sqlite3_errmsg". NOTADB and CORRUPT become

@@ -82,6 +82,13 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
   Result<std::unique_ptr<Database>> database = Database::Open(path);
   if (!database.ok()) return database.status();
   Database& db = **database;
+  // SQLite opens a file it may not write for reading, and says so only at
+  // the first write: refused here, before any work.
+  if (db.ReadOnly()) {
+    return Status::IoError(path.string(),
+                           "read-only (no permission to write the database, its folder or its "
+                           "file system)");
+  }
   // The pragma does not read the file, so it cannot fail on a foreign file.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
   // Migrations run before foreign keys are on: one rebuilds a table.
@@ -94,6 +101,25 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON"));
   GUANXI_RETURN_IF_ERROR(SignOlderArticles(db));
   return Store(path, std::move(*database));
+}
+
+Result<Store> Store::OpenReadOnly(const std::filesystem::path& path) {
+  for (int attempt = 0;; ++attempt) {
+    Result<std::unique_ptr<Database>> database = Database::OpenReadOnly(path);
+    if (!database.ok()) return database.status();
+    Database& db = **database;
+    GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
+    Result<SchemaState> state = ReadSchemaState(db);
+    if (!state.ok()) return state.status();
+    if (*state == SchemaState::kCurrent || attempt > 0) {
+      return Store(path, std::move(*database));
+    }
+    // An older schema is migrated once, by a writing connection; nothing
+    // stored is lost (graph/README.md).
+    database->reset();
+    Result<Store> migrated = Open(path);
+    if (!migrated.ok()) return migrated.status();
+  }
 }
 
 Result<graph::GraphData> Store::LoadGraph() const { return Load(/*structure_only=*/false); }

@@ -130,7 +130,15 @@ class Store {
   // Corrupt ("PATH: not a guanxi database (...)") for a file that is not
   // SQLite, or SQLite with another schema or an unknown schema version;
   // IoError if the file cannot be opened or created.
+  // IoError "PATH: read-only (...)" when SQLite can open the file for
+  // reading only (no permission to write it, its folder or its file system).
   static Result<Store> Open(const std::filesystem::path& path);
+  // Opens an existing database for reading only (SQLite's read-only mode):
+  // never creates or writes it, except that an older schema version is
+  // migrated first, as Open does. Corrupt "PATH: not a guanxi database (an
+  // empty file)" for an empty file, and as Open for other foreign files;
+  // IoError when it cannot be opened. Every write through it fails.
+  static Result<Store> OpenReadOnly(const std::filesystem::path& path);
 
   Store(Store&&) noexcept;
   Store& operator=(Store&&) noexcept;

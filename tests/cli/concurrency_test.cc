@@ -3,7 +3,6 @@
 // one file both succeed with the union of their pages.
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <atomic>
 #include <filesystem>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "tests/cli/cli_test_util.h"
+#include "tests/cli/sqlite_test_util.h"
 
 namespace guanxi::testing {
 namespace {
@@ -26,19 +26,6 @@ fs::path Generate(const TempDir& dir, const std::string& name, const std::string
       " --out " + ShellQuote(corpus.string()) + " --mb " + mb + " --seed 5");
   EXPECT_EQ(generated.exit_code, 0) << generated.err;
   return corpus;
-}
-
-int64_t Count(const fs::path& database, const std::string& table) {
-  sqlite3* raw = nullptr;
-  EXPECT_EQ(sqlite3_open(database.c_str(), &raw), SQLITE_OK);
-  sqlite3_stmt* statement = nullptr;
-  const std::string sql = "SELECT count(*) FROM " + table;
-  EXPECT_EQ(sqlite3_prepare_v2(raw, sql.c_str(), -1, &statement, nullptr), SQLITE_OK);
-  EXPECT_EQ(sqlite3_step(statement), SQLITE_ROW);
-  const int64_t count = sqlite3_column_int64(statement, 0);
-  sqlite3_finalize(statement);
-  sqlite3_close(raw);
-  return count;
 }
 
 std::string Build(const fs::path& corpus, const fs::path& database) {
@@ -99,10 +86,10 @@ TEST(ConcurrencyTest, TwoBuildsIntoOneFileStoreTheUnion) {
   EXPECT_EQ(second.exit_code, 0) << second.err;
 
   // Every page and every publication of each item, once.
-  EXPECT_EQ(Count(together, "files"), Count(sequential, "files"));
-  EXPECT_EQ(Count(together, "sources"), Count(sequential, "sources"));
-  EXPECT_EQ(Count(together, "articles"), Count(sequential, "articles"));
-  EXPECT_GT(Count(together, "relations"), 0);
+  EXPECT_EQ(CountRows(together, "files"), CountRows(sequential, "files"));
+  EXPECT_EQ(CountRows(together, "sources"), CountRows(sequential, "sources"));
+  EXPECT_EQ(CountRows(together, "articles"), CountRows(sequential, "articles"));
+  EXPECT_GT(CountRows(together, "relations"), 0);
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,25 +17,12 @@
 #include <thread>
 
 #include "tests/cli/cli_test_util.h"
+#include "tests/cli/sqlite_test_util.h"
 
 extern char** environ;
 
 namespace guanxi::testing {
 namespace {
-
-std::string IntegrityOf(const std::filesystem::path& database) {
-  sqlite3* raw = nullptr;
-  if (sqlite3_open(database.c_str(), &raw) != SQLITE_OK) return "cannot open";
-  std::string result = "no answer";
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(raw, "PRAGMA integrity_check", -1, &statement, nullptr) == SQLITE_OK &&
-      sqlite3_step(statement) == SQLITE_ROW) {
-    result = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-  }
-  sqlite3_finalize(statement);
-  sqlite3_close(raw);
-  return result;
-}
 
 // Starts `guanxi build CORPUS --db DATABASE` with small batches, output
 // discarded; returns its pid.

@@ -16,6 +16,7 @@ namespace {
 
 using testing::RunPython;
 using testing::ScratchDir;
+using testing::WriteCsvFiles;
 
 // For each format: [entity id, name] per node and [relation id, source
 // entity id, target entity id, relation, evidence] per edge, sorted.
@@ -79,7 +80,7 @@ void ExpectSameGraphInEveryFormat(const graph::GraphData& data) {
     std::ofstream out(json);
     ASSERT_TRUE(WriteJson(data, out).ok());
   }
-  ASSERT_TRUE(WriteCsv(data, dir / "nodes.csv", dir / "edges.csv").ok());
+  ASSERT_TRUE(WriteCsvFiles(data, dir / "nodes.csv", dir / "edges.csv").ok());
   nlohmann::json read = RunPython(dir, kReadAllScript,
                                   {graphml.string(), (dir / "nodes.csv").string(),
                                    (dir / "edges.csv").string(), json.string()});

@@ -166,7 +166,7 @@ TEST(GraphmlIgraphTest, IgraphReadsSameNodesEdgesAndNumbers) {
 TEST(GraphmlWriterTest, ControlCharacterInNameStillGivesReadableXml) {
   ScratchDir dir;
   graph::GraphData data;
-  data.entities = {{1, graph::EntityType::kPerson, std::string("甲\x01乙\t丙"), {}}};
+  data.entities = {{1, graph::EntityType::kPerson, std::string("甲\x01乙\t丙\uFFFE丁\uFFFF"), {}}};
   const std::filesystem::path path = dir / "control.graphml";
   {
     std::ofstream out(path);
@@ -180,7 +180,7 @@ print(json.dumps([d['name'] for _, d in g.nodes(data=True)], ensure_ascii=False)
 )",
                                   {path.string()});
   ASSERT_FALSE(read.is_null());
-  EXPECT_EQ(read, nlohmann::json::array({"甲\uFFFD乙\t丙"}));
+  EXPECT_EQ(read, nlohmann::json::array({"甲\uFFFD乙\t丙\uFFFD丁\uFFFD"}));
 }
 
 TEST(GraphmlWriterTest, RelationToUnknownEntityIsInvalidInput) {

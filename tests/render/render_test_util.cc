@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include "render/csv_writer.h"
 
 namespace guanxi::render::testing {
 namespace {
@@ -229,6 +230,17 @@ std::vector<std::string> Lines(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
+}
+
+Status WriteCsvFiles(const graph::GraphData& data, const std::filesystem::path& nodes_csv,
+                     const std::filesystem::path& edges_csv) {
+  std::ofstream nodes(nodes_csv, std::ios::binary);
+  std::ofstream edges(edges_csv, std::ios::binary);
+  Status status = WriteCsv(data, nodes, edges);
+  nodes.close();
+  edges.close();
+  if (status.ok() && (!nodes || !edges)) return Status::IoError(nodes_csv.string(), "cannot write");
+  return status;
 }
 
 }  // namespace guanxi::render::testing

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "graph/graph_data.h"
+#include "graph/status.h"
 
 namespace guanxi::render::testing {
 
@@ -65,6 +66,10 @@ nlohmann::json RunPython(const ScratchDir& dir, const std::string& script,
                          const std::vector<std::string>& args);
 
 std::string ReadFile(const std::filesystem::path& path);
+
+// render::WriteCsv into the files `nodes_csv` and `edges_csv`.
+Status WriteCsvFiles(const graph::GraphData& data, const std::filesystem::path& nodes_csv,
+                     const std::filesystem::path& edges_csv);
 
 // Splits `text` at newlines.
 std::vector<std::string> Lines(const std::string& text);
