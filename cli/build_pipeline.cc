@@ -7,9 +7,11 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
@@ -261,7 +263,20 @@ class Pipeline {
         if (stop_ || next_claim_ >= files_.size()) return;
         index = next_claim_++;
       }
-      Process(files_[index], *slots_[index % slots_.size()]);
+      FileSlot& slot = *slots_[index % slots_.size()];
+      // What escapes one file's extraction (an allocation that failed, say)
+      // fails that file, named, not the process: a thread's exception would
+      // end it in std::terminate.
+      try {
+        Process(files_[index], slot);
+      } catch (const std::bad_alloc&) {
+        slot.Finish(Outcome::kFailed, std::nullopt,
+                    Status::Internal(files_[index].string(), "out of memory"));
+      } catch (const std::exception& error) {
+        slot.Finish(Outcome::kFailed, std::nullopt,
+                    Status::Internal(files_[index].string(),
+                                     std::string("internal error: ") + error.what()));
+      }
     }
   }
 
