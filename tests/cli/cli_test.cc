@@ -13,25 +13,8 @@
 namespace guanxi::testing {
 namespace {
 
-class GuanxiCliTest : public ::testing::Test {
+class GuanxiCliTest : public SamplesDatabaseTest {
  protected:
-  void SetUp() override {
-    CommandResult build = RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + Db());
-    ASSERT_EQ(build.exit_code, 0) << build.err;
-  }
-
-  std::string Db() const { return ShellQuote((dir_ / "guanxi.db").string()); }
-
-  CommandResult Guanxi(const std::string& arguments) const {
-    return RunGuanxi(arguments + " --db " + Db());
-  }
-
-  nlohmann::json GuanxiJson(const std::string& arguments) const {
-    CommandResult result = Guanxi(arguments + " --json");
-    EXPECT_EQ(result.exit_code, 0) << arguments << ": " << result.err;
-    return nlohmann::json::parse(result.out);
-  }
-
   // Runs a python3 script (with networkx) and returns its stdout as JSON.
   nlohmann::json Python(const std::string& script, const std::string& argument) const {
     std::filesystem::path file = dir_ / "script.py";
@@ -41,8 +24,6 @@ class GuanxiCliTest : public ::testing::Test {
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return nlohmann::json::parse(result.out);
   }
-
-  TempDir dir_;
 };
 
 TEST_F(GuanxiCliTest, RebuildingTheSameSamplesAddsNothing) {

@@ -71,4 +71,32 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
 std::filesystem::path SourceDir() { return GUANXI_SOURCE_DIR; }
 std::filesystem::path SamplesDir() { return SourceDir() / "samples"; }
 
+std::filesystem::path GenerateArchive(const std::filesystem::path& folder, const std::string& mb,
+                                      int seed) {
+  const CommandResult generated =
+      RunShell(std::string(kPython) + " " +
+               ShellQuote((SourceDir() / "bench/generate_archive.py").string()) + " --out " +
+               ShellQuote(folder.string()) + " --mb " + mb + " --seed " + std::to_string(seed));
+  EXPECT_EQ(generated.exit_code, 0) << generated.err;
+  return folder;
+}
+
+void SamplesDatabaseTest::SetUp() {
+  const CommandResult build =
+      RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + Db());
+  ASSERT_EQ(build.exit_code, 0) << build.err;
+}
+
+std::string SamplesDatabaseTest::Db() const { return ShellQuote((dir_ / "guanxi.db").string()); }
+
+CommandResult SamplesDatabaseTest::Guanxi(const std::string& arguments) const {
+  return RunGuanxi(arguments + " --db " + Db());
+}
+
+nlohmann::json SamplesDatabaseTest::GuanxiJson(const std::string& arguments) const {
+  const CommandResult result = Guanxi(arguments + " --json");
+  EXPECT_EQ(result.exit_code, 0) << arguments << ": " << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
 }  // namespace guanxi::testing

@@ -2,7 +2,10 @@
 
 // Running the real `guanxi` binary (and Debian's python3) from tests.
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace guanxi::testing {
@@ -45,5 +48,26 @@ std::filesystem::path SamplesDir();
 
 // Debian's python3, which has networkx and igraph (the one on PATH may not).
 inline constexpr char kPython[] = "/usr/bin/python3";
+
+// Generates a corpus of about `mb` megabytes with bench/generate_archive.py
+// and `seed` into `folder` (a failure is a test failure) and returns `folder`.
+std::filesystem::path GenerateArchive(const std::filesystem::path& folder, const std::string& mb,
+                                      int seed);
+
+// Each test gets a database of the samples, built by the real binary, and
+// runs commands against it.
+class SamplesDatabaseTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+
+  // The database's path, shell-quoted.
+  std::string Db() const;
+  // `guanxi ARGUMENTS --db DB`.
+  CommandResult Guanxi(const std::string& arguments) const;
+  // The same with --json, which must succeed, parsed.
+  nlohmann::json GuanxiJson(const std::string& arguments) const;
+
+  TempDir dir_;
+};
 
 }  // namespace guanxi::testing

@@ -20,12 +20,7 @@ namespace fs = std::filesystem;
 
 // A generated archive of `mb` megabytes (bench/generate_archive.py).
 fs::path Generate(const TempDir& dir, const std::string& name, const std::string& mb) {
-  const fs::path corpus = dir / name;
-  const CommandResult generated = RunShell(
-      std::string(kPython) + " " + ShellQuote((SourceDir() / "bench/generate_archive.py").string()) +
-      " --out " + ShellQuote(corpus.string()) + " --mb " + mb + " --seed 5");
-  EXPECT_EQ(generated.exit_code, 0) << generated.err;
-  return corpus;
+  return GenerateArchive(dir / name, mb, 5);
 }
 
 std::string Build(const fs::path& corpus, const fs::path& database) {
@@ -64,12 +59,7 @@ TEST(ConcurrencyTest, TwoBuildsIntoOneFileStoreTheUnion) {
   TempDir dir;
   const fs::path left = Generate(dir, "left", "0.6");
   // Another seed: other pages of the same world.
-  const fs::path right = dir / "right";
-  ASSERT_EQ(RunShell(std::string(kPython) + " " +
-                     ShellQuote((SourceDir() / "bench/generate_archive.py").string()) +
-                     " --out " + ShellQuote(right.string()) + " --mb 0.6 --seed 6")
-                .exit_code,
-            0);
+  const fs::path right = GenerateArchive(dir / "right", "0.6", 6);
   const fs::path sequential = dir / "sequential.db";
   ASSERT_EQ(RunGuanxi(Build(left, sequential)).exit_code, 0);
   ASSERT_EQ(RunGuanxi(Build(right, sequential)).exit_code, 0);

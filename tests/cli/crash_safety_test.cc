@@ -54,11 +54,8 @@ std::string ExportOf(const TempDir& dir, const std::filesystem::path& database) 
 
 TEST(CrashSafetyTest, KilledBuildsLeaveASoundDatabaseThatARerunCompletes) {
   TempDir dir;
-  const std::filesystem::path corpus = dir / "corpus";
-  const CommandResult generated =
-      RunShell(std::string(kPython) + " " + ShellQuote((SourceDir() / "bench/generate_archive.py").string()) +
-               " --out " + ShellQuote(corpus.string()) + " --mb 0.5 --seed 3");
-  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  const std::filesystem::path corpus = GenerateArchive(dir / "corpus", "0.5", 3);
+  if (HasFailure()) return;
 
   const std::filesystem::path reference = dir / "reference.db";
   const auto started = std::chrono::steady_clock::now();

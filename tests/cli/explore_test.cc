@@ -17,25 +17,8 @@
 namespace guanxi::testing {
 namespace {
 
-class ExploreTest : public ::testing::Test {
+class ExploreTest : public SamplesDatabaseTest {
  protected:
-  void SetUp() override {
-    CommandResult build = RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + Db());
-    ASSERT_EQ(build.exit_code, 0) << build.err;
-  }
-
-  std::string Db() const { return ShellQuote((dir_ / "guanxi.db").string()); }
-
-  CommandResult Guanxi(const std::string& arguments) const {
-    return RunGuanxi(arguments + " --db " + Db());
-  }
-
-  nlohmann::json GuanxiJson(const std::string& arguments) const {
-    CommandResult result = Guanxi(arguments + " --json");
-    EXPECT_EQ(result.exit_code, 0) << arguments << ": " << result.err;
-    return nlohmann::json::parse(result.out);
-  }
-
   // The distinct evidence sentences the extractor gives for the samples that
   // contain `text`: what grep must find, from the pages, not the store.
   std::set<std::string> ExtractedSentencesWith(const std::string& text) const {
@@ -60,8 +43,6 @@ class ExploreTest : public ::testing::Test {
     for (const nlohmann::json& hit : grep["hits"]) sentences.insert(hit["sentence"]);
     return sentences;
   }
-
-  TempDir dir_;
 };
 
 TEST_F(ExploreTest, GrepFindsExactlyTheSentencesTheExtractorGaveThatContainTheText) {

@@ -125,12 +125,8 @@ TEST_F(OutputTest, FileOutputsPastTheFileSizeLimitLeaveNoPartialFile) {
 
 TEST(OutputFileTest, CsvPastTheFileSizeLimitLeavesNoPartialTable) {
   TempDir dir;
-  const fs::path corpus = dir / "corpus";
-  ASSERT_EQ(RunShell(std::string(kPython) + " " +
-                     ShellQuote((SourceDir() / "bench/generate_archive.py").string()) +
-                     " --out " + ShellQuote(corpus.string()) + " --mb 0.2 --seed 11")
-                .exit_code,
-            0);
+  const fs::path corpus = GenerateArchive(dir / "corpus", "0.2", 11);
+  ASSERT_FALSE(HasFailure());
   const fs::path database = dir / "archive.db";
   ASSERT_EQ(RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " +
                       ShellQuote(database.string()))
@@ -281,12 +277,8 @@ TEST(MainTest, OutOfMemoryIsAnInternalErrorNotACrash) {
   GTEST_SKIP() << "AddressSanitizer reserves more address space than any limit here allows";
 #else
   TempDir dir;
-  const fs::path corpus = dir / "corpus";
-  ASSERT_EQ(RunShell(std::string(kPython) + " " +
-                     ShellQuote((SourceDir() / "bench/generate_archive.py").string()) +
-                     " --out " + ShellQuote(corpus.string()) + " --mb 0.5 --seed 13")
-                .exit_code,
-            0);
+  const fs::path corpus = GenerateArchive(dir / "corpus", "0.5", 13);
+  ASSERT_FALSE(HasFailure());
   const fs::path database = dir / "archive.db";
   ASSERT_EQ(RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " +
                       ShellQuote(database.string()))

@@ -34,14 +34,7 @@ CommandResult RunGuanxiWithFileLimit(const std::string& arguments, uintmax_t byt
                   ShellQuote(GUANXI_BINARY) + " " + arguments);
 }
 
-fs::path GenerateArchive(const TempDir& dir) {
-  const fs::path corpus = dir / "corpus";
-  const CommandResult generated = RunShell(
-      std::string(kPython) + " " + ShellQuote((SourceDir() / "bench/generate_archive.py").string()) +
-      " --out " + ShellQuote(corpus.string()) + " --mb 0.5 --seed 7");
-  EXPECT_EQ(generated.exit_code, 0) << generated.err;
-  return corpus;
-}
+fs::path Corpus(const TempDir& dir) { return GenerateArchive(dir / "corpus", "0.5", 7); }
 
 std::string Build(const fs::path& corpus, const fs::path& database) {
   return "build " + ShellQuote(corpus.string()) + " --db " + ShellQuote(database.string()) +
@@ -58,7 +51,7 @@ std::string ExportOf(const TempDir& dir, const fs::path& database) {
 
 TEST(WriteFailureTest, BuildPastTheFileSizeLimitStopsClearlyAndARerunCompletes) {
   TempDir dir;
-  const fs::path corpus = GenerateArchive(dir);
+  const fs::path corpus = Corpus(dir);
   const fs::path reference = dir / "reference.db";
   const CommandResult whole = RunGuanxi(Build(corpus, reference));
   ASSERT_EQ(whole.exit_code, 0) << whole.err;
@@ -119,7 +112,7 @@ TEST(WriteFailureTest, BuildOnAFullFileSystemStopsClearlyAndCompletesOnceSpaceIs
     GTEST_SKIP() << "cannot mount a tmpfs here (" << small.error()
                  << "); the file size limit test covers a full disk";
   }
-  const fs::path corpus = GenerateArchive(dir);
+  const fs::path corpus = Corpus(dir);
   const fs::path reference = dir / "reference.db";
   ASSERT_EQ(RunGuanxi(Build(corpus, reference)).exit_code, 0);
   const std::string expected = ExportOf(dir, reference);
@@ -142,14 +135,15 @@ class ReadOnlyDatabaseTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (geteuid() != 0) GTEST_SKIP() << "needs root to run guanxi as another user (nobody)";
-    const CommandResult probe = RunShell("setpriv --reuid=nobody --regid=nogroup --clear-groups true");
+    const CommandResult probe =
+        RunShell("setpriv --reuid=nobody --regid=nogroup --clear-groups true");
     if (probe.exit_code != 0) GTEST_SKIP() << "setpriv cannot switch to nobody: " << probe.err;
     // The test's folder is private to root; nobody needs to reach the file.
     fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_read |
                                      fs::perms::group_exec | fs::perms::others_read |
                                      fs::perms::others_exec);
-    const CommandResult built = RunGuanxi("build " + ShellQuote(SamplesDir().string()) +
-                                          " --db " + ShellQuote(database_.string()));
+    const CommandResult built = RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " +
+                                          ShellQuote(database_.string()));
     ASSERT_EQ(built.exit_code, 0) << built.err;
     before_ = ReadFile(database_);
   }
@@ -192,13 +186,14 @@ TEST(WriteFailureTest, DecisionPastTheFileSizeLimitChangesNothing) {
             0);
   const int64_t decisions = CountRows(database, "decisions");
   // Not even the write-ahead log's first page fits.
-  const CommandResult merge = RunGuanxiWithFileLimit(
-      "merge 钱若溪 庞可欣 --db " + ShellQuote(database.string()), 1024);
+  const CommandResult merge =
+      RunGuanxiWithFileLimit("merge 钱若溪 庞可欣 --db " + ShellQuote(database.string()), 1024);
   EXPECT_EQ(merge.exit_code, 1) << merge.err;
   EXPECT_TRUE(Contains(merge.err, "guanxi: " + database.string() + ": disk full")) << merge.err;
   EXPECT_EQ(IntegrityOf(database), "ok");
   EXPECT_EQ(CountRows(database, "decisions"), decisions);
-  const CommandResult merged = RunGuanxi("merge 钱若溪 庞可欣 --db " + ShellQuote(database.string()));
+  const CommandResult merged =
+      RunGuanxi("merge 钱若溪 庞可欣 --db " + ShellQuote(database.string()));
   EXPECT_EQ(merged.exit_code, 0) << merged.err;
   EXPECT_EQ(CountRows(database, "decisions"), decisions + 1);
 }
