@@ -123,15 +123,21 @@ TEST_F(OutputTest, FileOutputsPastTheFileSizeLimitLeaveNoPartialFile) {
   }
 }
 
+// The database `guanxi build` makes of a generated corpus of `mb` megabytes
+// (a failure is a test failure).
+fs::path BuiltArchive(const TempDir& dir, const std::string& mb, int seed) {
+  const fs::path corpus = GenerateArchive(dir / "corpus", mb, seed);
+  const fs::path database = dir / "archive.db";
+  const CommandResult build = RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " +
+                                        ShellQuote(database.string()));
+  EXPECT_EQ(build.exit_code, 0) << build.err;
+  return database;
+}
+
 TEST(OutputFileTest, CsvPastTheFileSizeLimitLeavesNoPartialTable) {
   TempDir dir;
-  const fs::path corpus = GenerateArchive(dir / "corpus", "0.2", 11);
+  const fs::path database = BuiltArchive(dir, "0.2", 11);
   ASSERT_FALSE(HasFailure());
-  const fs::path database = dir / "archive.db";
-  ASSERT_EQ(RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " +
-                      ShellQuote(database.string()))
-                .exit_code,
-            0);
   const fs::path tables = dir / "tables";
   const CommandResult full = RunGuanxiWithFileLimit(
       "export --format csv -o " + ShellQuote(tables.string()) + " --db " +
@@ -277,13 +283,8 @@ TEST(MainTest, OutOfMemoryIsAnInternalErrorNotACrash) {
   GTEST_SKIP() << "AddressSanitizer reserves more address space than any limit here allows";
 #else
   TempDir dir;
-  const fs::path corpus = GenerateArchive(dir / "corpus", "0.5", 13);
+  const fs::path database = BuiltArchive(dir, "0.5", 13);
   ASSERT_FALSE(HasFailure());
-  const fs::path database = dir / "archive.db";
-  ASSERT_EQ(RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " +
-                      ShellQuote(database.string()))
-                .exit_code,
-            0);
   // Address-space limits from roomy to tight: each run either answers or
   // says it ran out of memory; none aborts (134) or dies by a signal.
   int out_of_memory = 0;
