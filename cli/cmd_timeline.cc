@@ -24,7 +24,7 @@ struct TimelineOptions {
 std::string EntryLine(const graph::KnowledgeGraph& graph, const TimelineEntry& entry) {
   const graph::EntityRecord* other = graph.FindEntity(entry.other_id);
   const std::string name = other ? other->name : "?";
-  std::string verb(Verb(entry.type));
+  std::string verb(graph::Verb(entry.type));
   if (!entry.outgoing) verb = "←" + verb + "—";
   return entry.title.empty() ? fmt::format("{}  {}", verb, name)
                              : fmt::format("{}  {}  {}", verb, name, entry.title);

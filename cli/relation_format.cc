@@ -13,21 +13,9 @@ const std::string& NameOf(const graph::KnowledgeGraph& graph, int64_t id) {
 
 }  // namespace
 
-std::string_view Verb(graph::RelationType type) {
-  switch (type) {
-    case graph::RelationType::kAttended: return "出席";
-    case graph::RelationType::kChaired: return "主持";
-    case graph::RelationType::kSignedWith: return "签约";
-    case graph::RelationType::kHoldsPosition: return "任职";
-    case graph::RelationType::kHeldAt: return "举办于";
-    case graph::RelationType::kMentionedIn: return "见于";
-  }
-  return "关联";
-}
-
 std::string HopLine(const graph::KnowledgeGraph& graph, const graph::RelationRecord& relation,
                     int64_t from_id) {
-  std::string verb(Verb(relation.type));
+  std::string verb(graph::Verb(relation.type));
   if (!relation.title.empty()) verb += " " + relation.title;
   const graph::ArticleRecord* article = graph.FindArticle(relation.article_id);
   std::string date = article && !article->date.empty() ? " (" + article->date + ")" : "";

@@ -11,9 +11,6 @@
 
 namespace guanxi::cli {
 
-// A short verb for the relation as it reads in Chinese news: 出席, 主持, 签约, 任职.
-std::string_view Verb(graph::RelationType type);
-
 // One hop seen from `from_id`: "常晓勇 —出席→ 签约仪式" or, walked against the
 // relation's direction, "签约仪式 ←出席— 常晓勇". A post title follows the verb.
 std::string HopLine(const graph::KnowledgeGraph& graph, const graph::RelationRecord& relation,

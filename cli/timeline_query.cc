@@ -133,7 +133,7 @@ nlohmann::json TimelineJson(const Timeline& timeline) {
     }
     const graph::EntityRecord* other = graph.FindEntity(entry.other_id);
     entries.push_back({{"type", graph::ToString(entry.type)},
-                       {"verb", Verb(entry.type)},
+                       {"verb", graph::Verb(entry.type)},
                        {"direction", entry.outgoing ? "out" : "in"},
                        {"other", other ? EntityJson(*other) : nlohmann::json(nullptr)},
                        {"title", entry.title},

@@ -56,4 +56,16 @@ std::optional<RelationType> ParseRelationType(std::string_view name) {
 
 bool IsSymmetric(RelationType type) { return type == RelationType::kSignedWith; }
 
+std::string_view Verb(RelationType type) {
+  switch (type) {
+    case RelationType::kAttended: return "出席";
+    case RelationType::kChaired: return "主持";
+    case RelationType::kSignedWith: return "签约";
+    case RelationType::kHoldsPosition: return "任职";
+    case RelationType::kHeldAt: return "举办于";
+    case RelationType::kMentionedIn: return "见于";
+  }
+  return "关联";
+}
+
 }  // namespace guanxi::graph

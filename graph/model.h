@@ -38,6 +38,9 @@ std::optional<EntityType> ParseEntityType(std::string_view name);
 std::optional<RelationType> ParseRelationType(std::string_view name);
 // True for relations whose direction carries no meaning (signed_with).
 bool IsSymmetric(RelationType type);
+// The short verb a relation reads as in Chinese news, as the CLI and the
+// diagrams show it: 出席, 主持, 签约, 任职, 举办于, 见于.
+std::string_view Verb(RelationType type);
 
 // The place code of a national leader (Entity::place_code of a person): it
 // nests only with itself, so such a person is one across items and never

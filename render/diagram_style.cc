@@ -141,7 +141,7 @@ std::string NodeTooltip(const graph::EntityRecord& entity) {
 }
 
 std::string EdgeLabel(const graph::RelationRecord& relation, const graph::ArticleRecord* article) {
-  std::string label(graph::ToString(relation.type));
+  std::string label(graph::Verb(relation.type));
   switch (relation.type) {
     case graph::RelationType::kHoldsPosition:
       AppendLine(label, relation.title);

@@ -66,8 +66,9 @@ std::string EscapeLabel(std::string_view text);
 // Plain (unescaped) texts; pass them through EscapeLabel before use.
 // Node tooltip: the type, then the aliases if any ("person\naliases: a、b").
 std::string NodeTooltip(const graph::EntityRecord& entity);
-// Edge label: the relation name, then the post title for holds_position or
-// the article date for attended and chaired, when not empty.
+// Edge label: the relation's Chinese verb (graph::Verb: 出席, 任职, ...), then
+// the post title for holds_position or the article date for attended and
+// chaired, when not empty.
 std::string EdgeLabel(const graph::RelationRecord& relation, const graph::ArticleRecord* article);
 // Edge tooltip: the evidence sentence, then the article title and date.
 // `article` may be null when the relation's article is not in the data.

@@ -50,14 +50,14 @@ TEST(EdgeLabelTest, HoldsPositionShowsTheTitle) {
   graph::RelationRecord relation;
   relation.type = graph::RelationType::kHoldsPosition;
   relation.title = "市长";
-  EXPECT_EQ(EdgeLabel(relation, nullptr), "holds_position\n市长");
+  EXPECT_EQ(EdgeLabel(relation, nullptr), "任职\n市长");
 }
 
 TEST(EdgeLabelTest, AttendedShowsTheArticleDate) {
   graph::RelationRecord relation;
   relation.type = graph::RelationType::kAttended;
   const graph::ArticleRecord article{1, "a.txt", "标题", "7月16日"};
-  EXPECT_EQ(EdgeLabel(relation, &article), "attended\n7月16日");
+  EXPECT_EQ(EdgeLabel(relation, &article), "出席\n7月16日");
 }
 
 TEST(EdgeTooltipTest, NamesSentenceArticleTitleAndDate) {

@@ -148,8 +148,8 @@ TEST(ToDotTest, EdgeLabelsNameRelationWithTitleOrDate) {
     }
   }
   for (const char* expected :
-       {"holds_position\n书记", "holds_position\n副书记", "attended\n7月16日", "chaired\n7月16日",
-        "held_at", "signed_with", "mentioned_in"}) {
+       {"任职\n书记", "任职\n副书记", "出席\n7月16日", "主持\n7月16日", "举办于", "签约",
+        "见于"}) {
     EXPECT_NE(std::find(labels.begin(), labels.end(), expected), labels.end()) << expected;
   }
 }
