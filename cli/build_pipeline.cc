@@ -131,23 +131,6 @@ Result<FileStat> StatFile(const fs::path& path) {
                       static_cast<int64_t>(info.st_mtim.tv_nsec)};
 }
 
-// The whole file (errors as extract::ExtractFile's), read straight into a
-// string of the size stat gave (a file that grew meanwhile is read to its end).
-Result<std::string> ReadWhole(const fs::path& path, int64_t size) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.string(), "cannot open file");
-  std::string bytes(static_cast<size_t>(size) + 1, '\0');
-  size_t got = 0;
-  while (in) {
-    if (got == bytes.size()) bytes.resize(bytes.size() * 2);
-    in.read(bytes.data() + got, static_cast<std::streamsize>(bytes.size() - got));
-    got += static_cast<size_t>(in.gcount());
-  }
-  if (in.bad()) return Status::IoError(path.string(), "read failed");
-  bytes.resize(got);
-  return bytes;
-}
-
 // FileContentHash of a file read a chunk at a time.
 Result<std::string> HashFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -293,7 +276,7 @@ class Pipeline {
     store::FileRecord record{key, stat->size, stat->mtime_ns, "", 0};
 
     if (static_cast<size_t>(stat->size) <= options_.stream_bytes) {
-      Result<std::string> bytes = ReadWhole(path, stat->size);
+      Result<std::string> bytes = extract::ReadFileBytes(path, static_cast<size_t>(stat->size));
       if (!bytes.ok()) return slot.Finish(Outcome::kFailed, std::nullopt, bytes.status());
       record.content_hash = store::FileContentHash(*bytes);
       if (recorded != nullptr && recorded->content_hash == record.content_hash) {

@@ -4,7 +4,8 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
-#include <sstream>
+#include <string>
+#include <system_error>
 
 #include "extract/article_builder.h"
 #include "extract/encoding.h"
@@ -148,13 +149,27 @@ class TextReader {
 
 }  // namespace
 
-Result<graph::Page> ExtractFile(const std::filesystem::path& path, const ReadOptions& options) {
+Result<std::string> ReadFileBytes(const std::filesystem::path& path, size_t size_hint) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path.string(), "cannot open file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  std::string bytes(size_hint + 1, '\0');
+  size_t got = 0;
+  while (in) {
+    if (got == bytes.size()) bytes.resize(bytes.size() * 2);
+    in.read(bytes.data() + got, static_cast<std::streamsize>(bytes.size() - got));
+    got += static_cast<size_t>(in.gcount());
+  }
   if (in.bad()) return Status::IoError(path.string(), "read failed");
-  return ExtractText(bytes.str(), path.string(), options);
+  bytes.resize(got);
+  return bytes;
+}
+
+Result<graph::Page> ExtractFile(const std::filesystem::path& path, const ReadOptions& options) {
+  std::error_code unknown;  // a size stat cannot give is read to the end all the same
+  const std::uintmax_t size = std::filesystem::file_size(path, unknown);
+  Result<std::string> bytes = ReadFileBytes(path, unknown ? 0 : static_cast<size_t>(size));
+  if (!bytes.ok()) return bytes.status();
+  return ExtractText(*bytes, path.string(), options);
 }
 
 Result<graph::Page> ExtractText(std::string_view bytes, std::string path,

@@ -41,6 +41,11 @@ struct ReadOptions {
 // byte N (...)"). An empty file is a page with no items.
 Result<graph::Page> ExtractFile(const std::filesystem::path& path, const ReadOptions& options = {});
 
+// The bytes of the file at `path`, as ExtractFile reads them (its IoErrors:
+// "cannot open file", "read failed"); `size_hint`, the size stat gave, saves
+// regrowing the buffer (a file that grew meanwhile is read to its end).
+Result<std::string> ReadFileBytes(const std::filesystem::path& path, size_t size_hint = 0);
+
 // The same on a file's bytes in memory; `path` is recorded in Page::path,
 // names the input in errors and, by its ending, tells an HTML page. Evidence
 // offsets count code points of Article::text.
