@@ -2,15 +2,18 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
+#include <iterator>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
+
+#include "cli/pinyin_table.inc"  // generated from ICU at build time
 
 namespace guanxi::cli {
 namespace {
@@ -85,67 +88,86 @@ std::string ToPinyinByTransliterator(std::string_view text) {
 
 namespace {
 
-// The characters whose reading depends on what follows: Han-Latin reads
-// every other character alone, and has a handful of rules with a context,
-// "{重}' '?庆 > chóng;" (重庆, 沈阳, ...), found in its rules here.
-const std::unordered_set<UChar32>& ContextualCharacters() {
-  static const std::unordered_set<UChar32> kCharacters = [] {
-    std::unordered_set<UChar32> characters;
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> han(
-        icu::Transliterator::createInstance("Han-Latin", UTRANS_FORWARD, status));
-    if (U_FAILURE(status)) return characters;
-    icu::UnicodeString rules;
-    han->toRules(rules, /*escapeUnprintable=*/true);
-    std::string text;
-    rules.toUTF8String(text);
-    for (size_t line = 0; line < text.size();) {
-      size_t end = text.find('\n', line);
-      if (end == std::string::npos) end = text.size();
-      const std::string_view rule(text.data() + line, end - line);
-      if (rule.size() > 2 && rule[0] == '{') {
-        const std::string_view key = rule.substr(1, rule.find('}') - 1);
-        const icu::UnicodeString unescaped =
-            icu::UnicodeString::fromUTF8(icu::StringPiece(key.data(), static_cast<int32_t>(key.size())))
-                .unescape();
-        for (int32_t i = 0; i < unescaped.length(); i = unescaped.moveIndex32(i, 1)) {
-          characters.insert(unescaped.char32At(i));
-        }
-      }
-      line = end + 1;
-    }
-    return characters;
-  }();
-  return kCharacters;
+// A Han character's pinyin from the table generated at build time
+// (pinyin_table_gen.cc); nullopt for a character outside it.
+std::optional<std::string_view> TablePinyin(UChar32 c) {
+  using namespace pinyin_table;
+  if (c < 0 || c > 0xFFFF) return std::nullopt;
+  const auto* found =
+      std::lower_bound(std::begin(kCodes), std::end(kCodes), static_cast<char16_t>(c));
+  if (found == std::end(kCodes) || *found != static_cast<char16_t>(c)) return std::nullopt;
+  const auto i = static_cast<size_t>(found - std::begin(kCodes));
+  return std::string_view(kSpellings + kOffsets[i], kOffsets[i + 1] - kOffsets[i]);
+}
+
+// Whether Han-Latin reads `c` by what follows it ("{重}' '?庆 > chóng;").
+bool IsContextual(UChar32 c) {
+  return std::binary_search(std::begin(pinyin_table::kContextual),
+                            std::end(pinyin_table::kContextual), static_cast<char32_t>(c));
+}
+
+// The spelling of contextual `first` followed by `next` when the two read
+// otherwise than each alone; nullopt when they do not.
+std::optional<std::string_view> PairPinyin(UChar32 first, UChar32 next) {
+  using pinyin_table::kPairs;
+  const auto key = std::pair(static_cast<char32_t>(first), static_cast<char32_t>(next));
+  const auto* found = std::lower_bound(
+      std::begin(kPairs), std::end(kPairs), key,
+      [](const pinyin_table::Pair& pair, const auto& k) {
+        return std::pair(pair.first, pair.next) < k;
+      });
+  if (found == std::end(kPairs) || found->first != key.first || found->next != key.second) {
+    return std::nullopt;
+  }
+  return found->spelling;
+}
+
+// The code point of UTF-8 `text` at byte `offset`, which moves past it; -1
+// past the end (U8_NEXT gives a negative value for a malformed sequence too).
+UChar32 NextCodePoint(std::string_view text, int32_t& offset) {
+  const auto length = static_cast<int32_t>(text.size());
+  if (offset >= length) return -1;
+  UChar32 c = 0;
+  U8_NEXT(text.data(), offset, length, c);
+  return c;
 }
 
 }  // namespace
 
 std::string ToPinyin(std::string_view text) {
-  // The transliterator costs about 17 µs a character, so each character's
-  // pinyin is kept once found: a scan of every name in a large archive then
-  // costs hash lookups. A text with a character read by its context goes
-  // to the transliterator whole.
+  // Characters outside the table (other scripts, accented letters) are
+  // transliterated once per thread and remembered.
   thread_local std::unordered_map<UChar32, std::string> known;
   std::string out;
-  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const std::unordered_set<UChar32>& contextual = ContextualCharacters();
-  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
-    if (contextual.count(unicode.char32At(i)) != 0) return ToPinyinByTransliterator(text);
-  }
-  for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1)) {
-    const UChar32 c = unicode.char32At(i);
-    if (c < 0x80) {  // the chain keeps ASCII letters, lower-cased, and drops the rest
+  for (int32_t offset = 0; offset < static_cast<int32_t>(text.size());) {
+    const int32_t start = offset;
+    const UChar32 c = NextCodePoint(text, offset);
+    if (c >= 0 && c < 0x80) {  // the chain keeps ASCII letters, lower-cased, and drops the rest
       if (std::isalpha(c)) out += static_cast<char>(std::tolower(c));
       continue;
     }
-    auto [found, added] = known.try_emplace(c);
-    if (added) {
-      std::string character;
-      icu::UnicodeString(c).toUTF8String(character);
-      found->second = ToPinyinByTransliterator(character);
+    if (IsContextual(c)) {
+      // Read with the next character, which the table's pairs cover when it
+      // is a Han character that is not contextual itself; anything else (a
+      // space the rule allows, two contextual characters) is rare enough to
+      // go to the transliterator whole.
+      int32_t after = offset;
+      const UChar32 next = NextCodePoint(text, after);
+      if (next >= 0) {
+        if (!TablePinyin(next) || IsContextual(next)) return ToPinyinByTransliterator(text);
+        if (std::optional<std::string_view> pair = PairPinyin(c, next)) {
+          out += *pair;
+          offset = after;
+          continue;
+        }
+      }
     }
+    if (std::optional<std::string_view> spelling = TablePinyin(c)) {
+      out += *spelling;
+      continue;
+    }
+    auto [found, added] = known.try_emplace(c);
+    if (added) found->second = ToPinyinByTransliterator(text.substr(start, offset - start));
     out += found->second;
   }
   return out;

@@ -40,8 +40,9 @@ Result<std::vector<SearchHit>> SearchEntities(index::GraphIndex& index, std::str
 
 // Toneless lower-case pinyin of `text` with spaces removed ("常晓勇" ->
 // "changxiaoyong"); other scripts pass through lower-cased, punctuation,
-// digits and spaces are dropped. Each character's pinyin is looked up once
-// per thread and remembered.
+// digits and spaces are dropped. A Han character's pinyin comes from a table
+// generated from ICU at build time (pinyin_table_gen.cc); any other
+// character's is transliterated once per thread and remembered.
 std::string ToPinyin(std::string_view text);
 // The same through ICU's transliterator on the whole text at once: what
 // ToPinyin must equal (tests), at about 17 µs a character.

@@ -1,5 +1,6 @@
-// ToPinyin builds a text's pinyin from each character's, remembered: it must
-// give what ICU's transliterator gives for the whole text.
+// ToPinyin builds a text's pinyin from each character's (a table generated
+// from ICU at build time, with the pairs a character reads differently in):
+// it must give what ICU's transliterator gives for the whole text.
 
 #include "cli/entity_search.h"
 
@@ -25,7 +26,8 @@ TEST(ToPinyinTest, SpellsNamesWithoutTonesOrSpaces) {
 TEST(ToPinyinTest, EqualsTheTransliteratorOnMixedAndPolyphonicTexts) {
   for (const char* text : {"重庆市长寿区", "银行行长", "单县", "长沙", "ＡＢＣ公司", "Café 会议",
                            "乐山乐器厂", "朝阳区", "都江堰", "重要", "5G基站", "一带一路", "沈阳市",
-                           "秘鲁共和国", "藏文典籍"}) {
+                           "秘鲁共和国", "藏文典籍", "重", "重重庆", "重 庆", "A重庆B", "重要重庆",
+                           "秘书长沈阳", "宝藏"}) {
     EXPECT_EQ(ToPinyin(text), ToPinyinByTransliterator(text)) << text;
   }
 }
