@@ -1,13 +1,13 @@
 // guanxi render (--around NAME [--depth N] | --path A B | --all) -o FILE
 //   [--format dot|svg|png|html]
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "cli/common.h"
@@ -29,7 +29,7 @@ struct RenderCommandOptions {
   std::string format;
   std::string output;
   std::string database;
-  std::string assets = GUANXI_WEB_DIR;  // the page's files, for html
+  std::string assets = GUANXI_WEB_DIR;    // the page's files, for html
   std::size_t limit = kMaxNeighbourhood;  // of an --around selection
 };
 
@@ -114,8 +114,8 @@ int RunRender(const RenderCommandOptions& options) {
         selection->data.entities.size(), render::LayoutEngine(selection->data.entities.size()));
   }
 
-  Result<std::string> bytes = format->has_value() ? RenderDiagram(*selection, **format)
-                                                  : RenderPage(*selection, options);
+  Result<std::string> bytes =
+      format->has_value() ? RenderDiagram(*selection, **format) : RenderPage(*selection, options);
   if (!bytes.ok()) return ReportError(bytes.status());
   if (Status status = WriteOutput(options.output, *bytes); !status.ok()) {
     return ReportError(status);

@@ -34,9 +34,12 @@ nlohmann::json PageDataJson(const Selection& selection, const SelectionOptions& 
   if (!selection.path_entity_ids.empty()) {
     path = {{"nodes", selection.path_entity_ids}, {"edges", selection.path_relation_ids}};
   }
-  return {{"title", selection.title},       {"kind", Kind(options)},
-          {"highlight", selection.highlight_ids}, {"path", std::move(path)},
-          {"entities", std::move(entities)}, {"relations", std::move(relations)}};
+  return {{"title", selection.title},
+          {"kind", Kind(options)},
+          {"highlight", selection.highlight_ids},
+          {"path", std::move(path)},
+          {"entities", std::move(entities)},
+          {"relations", std::move(relations)}};
 }
 
 }  // namespace guanxi::cli

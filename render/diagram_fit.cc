@@ -1,9 +1,8 @@
 #include "render/diagram_fit.h"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
-
-#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -27,7 +26,8 @@ std::pair<std::vector<int>, std::size_t> Components(const graph::GraphData& data
     boost::add_edge(source->second, target->second, graph);
   }
   std::vector<int> component(data.entities.size());
-  const int count = data.entities.empty() ? 0 : boost::connected_components(graph, component.data());
+  const int count =
+      data.entities.empty() ? 0 : boost::connected_components(graph, component.data());
   return {std::move(component), static_cast<std::size_t>(count)};
 }
 
@@ -69,10 +69,10 @@ Result<DiagramFit> FitDiagram(graph::GraphData data, std::size_t max_entities) {
   // largest is the one of the earliest entity.
   const auto largest = std::max_element(sizes.begin(), sizes.end());
   if (*largest > max_entities) {
-    return Status::InvalidInput(
-        "diagram", std::to_string(fit.whole_entities) + " entities, the largest connected part " +
-                       std::to_string(*largest) + "; at most " + std::to_string(max_entities) +
-                       " can be drawn");
+    return Status::InvalidInput("diagram", std::to_string(fit.whole_entities) +
+                                               " entities, the largest connected part " +
+                                               std::to_string(*largest) + "; at most " +
+                                               std::to_string(max_entities) + " can be drawn");
   }
   fit.data = ComponentData(std::move(data), component, static_cast<int>(largest - sizes.begin()));
   fit.is_component = true;

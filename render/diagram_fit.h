@@ -17,7 +17,7 @@ namespace guanxi::render {
 inline constexpr std::size_t kMaxDiagramEntities = 300;
 
 struct DiagramFit {
-  graph::GraphData data;         // what to draw
+  graph::GraphData data;           // what to draw
   std::size_t whole_entities = 0;  // entities of the data given
   std::size_t components = 0;      // its connected components (0 for no entity)
   bool is_component = false;       // `data` is the largest component, not all

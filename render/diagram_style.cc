@@ -220,8 +220,8 @@ std::string BundleLabel(const graph::GraphData& data, const EdgeBundle& bundle,
                         const ArticleIndex& articles) {
   const graph::RelationRecord& first = data.relations[bundle.relations.front()];
   if (bundle.relations.size() == 1) return EdgeLabel(first, ArticleOf(articles, first));
-  std::string label = std::string(graph::Verb(first.type)) + " ×" +
-                      std::to_string(bundle.relations.size());
+  std::string label =
+      std::string(graph::Verb(first.type)) + " ×" + std::to_string(bundle.relations.size());
   std::vector<std::string> details;
   bool more = false;
   for (std::size_t index : bundle.relations) {

@@ -396,8 +396,8 @@ Result<std::string> Render(const graph::GraphData& data, const RenderOptions& op
   if (context == nullptr) return Status::Internal("graphviz", "cannot create a gvc context");
   Result<GraphPtr> graph = BuildDiagram(data, options);
   if (!graph.ok()) return graph.status();
-  return LayOutAndRender(context.get(), graph->get(), data.entities.size(),
-                         GraphvizFormat(format), errors);
+  return LayOutAndRender(context.get(), graph->get(), data.entities.size(), GraphvizFormat(format),
+                         errors);
 }
 
 }  // namespace guanxi::render

@@ -20,8 +20,8 @@ constexpr std::string_view kTitleOpen = "<title>";
 Result<std::string> ReadText(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::NotFound(path.string(),
-                            "missing: the page is built with its assets (npm vendors Cytoscape.js)");
+    return Status::NotFound(
+        path.string(), "missing: the page is built with its assets (npm vendors Cytoscape.js)");
   }
   std::ostringstream text;
   text << in.rdbuf();
@@ -50,10 +50,9 @@ Status Replace(std::string& page, std::string_view tag, const std::string& with)
 
 Result<PageAssets> ReadPageAssets(const std::filesystem::path& folder) {
   PageAssets assets;
-  for (auto [name, text] : {std::pair{"index.html", &assets.index_html},
-                            std::pair{"style.css", &assets.style_css},
-                            std::pair{"cytoscape.min.js", &assets.cytoscape_js},
-                            std::pair{"app.js", &assets.app_js}}) {
+  for (auto [name, text] :
+       {std::pair{"index.html", &assets.index_html}, std::pair{"style.css", &assets.style_css},
+        std::pair{"cytoscape.min.js", &assets.cytoscape_js}, std::pair{"app.js", &assets.app_js}}) {
     Result<std::string> read = ReadText(folder / name);
     if (!read.ok()) return read.status();
     *text = std::move(*read);
@@ -98,12 +97,12 @@ Result<std::string> StandalonePage(const PageAssets& assets, std::string_view ti
   std::string page = assets.index_html;
   GUANXI_RETURN_IF_ERROR(
       Replace(page, kStyleTag, "<style>\n" + InlineText(assets.style_css) + "\n</style>"));
-  GUANXI_RETURN_IF_ERROR(Replace(page, kCytoscapeTag,
-                                 "<script>\n" + InlineText(assets.cytoscape_js) + "\n</script>"));
-  GUANXI_RETURN_IF_ERROR(Replace(
-      page, kAppTag,
-      "<script type=\"application/json\" id=\"guanxi-data\">" + JsonForScript(data_json) +
-          "</script>\n<script>\n" + InlineText(assets.app_js) + "\n</script>"));
+  GUANXI_RETURN_IF_ERROR(
+      Replace(page, kCytoscapeTag, "<script>\n" + InlineText(assets.cytoscape_js) + "\n</script>"));
+  GUANXI_RETURN_IF_ERROR(Replace(page, kAppTag,
+                                 "<script type=\"application/json\" id=\"guanxi-data\">" +
+                                     JsonForScript(data_json) + "</script>\n<script>\n" +
+                                     InlineText(assets.app_js) + "\n</script>"));
   const std::size_t at = page.find(kTitleOpen);
   if (at == std::string::npos) return Status::InvalidInput("index.html", "no <title>");
   page.insert(at + kTitleOpen.size(), XmlEscape(title) + " — ");

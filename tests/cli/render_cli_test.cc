@@ -111,18 +111,18 @@ TEST_F(RenderCliTest, HtmlPageKeepsANameThatCouldCloseTheScriptAsText) {
   EXPECT_EQ(page["scripts"].size(), 3u) << page["scripts"];
   EXPECT_NE(page["title"].get<std::string>().find(hostile), std::string::npos) << page["title"];
   const nlohmann::json& entities = page["data"]["entities"];
-  EXPECT_TRUE(std::any_of(entities.begin(), entities.end(),
-                          [&](const nlohmann::json& e) { return e["name"] == hostile; }))
-      << entities;
+  EXPECT_TRUE(std::any_of(entities.begin(), entities.end(), [&](const nlohmann::json& e) {
+    return e["name"] == hostile;
+  })) << entities;
   const nlohmann::json around = GuanxiJson("neighbors " + ShellQuote(hostile));
   EXPECT_EQ(entities.size(), around["neighbors"].size() + 1);
   EXPECT_EQ(page["data"]["relations"].size(), around["relations"].size());
 }
 
 TEST_F(RenderCliTest, HtmlNeedsTheVendoredAssetsAndNamesTheMissingOne) {
-  const CommandResult render = Guanxi("render --path 阿米尔·哈桑 庞可欣 --format html --assets " +
-                                      ShellQuote(dir_.path().string()) + " -o " +
-                                      ShellQuote((dir_ / "p.html").string()));
+  const CommandResult render =
+      Guanxi("render --path 阿米尔·哈桑 庞可欣 --format html --assets " +
+             ShellQuote(dir_.path().string()) + " -o " + ShellQuote((dir_ / "p.html").string()));
   EXPECT_EQ(render.exit_code, 1);
   EXPECT_NE(render.err.find("index.html"), std::string::npos) << render.err;
   EXPECT_FALSE(std::filesystem::exists(dir_ / "p.html"));
@@ -152,11 +152,11 @@ class WholeGraphRenderTest : public RenderCliTest {
   // people it has, so how its components are sized.
   std::string Database(const std::string& mb, int counties) const {
     const std::filesystem::path corpus = dir_ / ("corpus" + std::to_string(counties));
-    const CommandResult generated = RunShell(
-        std::string(kPython) + " " +
-        ShellQuote((SourceDir() / "bench/generate_archive.py").string()) + " --out " +
-        ShellQuote(corpus.string()) + " --mb " + mb + " --seed 11 --counties " +
-        std::to_string(counties));
+    const CommandResult generated =
+        RunShell(std::string(kPython) + " " +
+                 ShellQuote((SourceDir() / "bench/generate_archive.py").string()) + " --out " +
+                 ShellQuote(corpus.string()) + " --mb " + mb + " --seed 11 --counties " +
+                 std::to_string(counties));
     EXPECT_EQ(generated.exit_code, 0) << generated.err;
     const std::string db = ShellQuote((dir_ / ("g" + std::to_string(counties) + ".db")).string());
     const CommandResult built = RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " + db);
@@ -191,9 +191,9 @@ TEST_F(WholeGraphRenderTest, AboveTheMaximumTheLargestComponentIsDrawnOrTheRende
     drawn.insert(largest <= kMaxDiagramEntities);
     if (largest <= kMaxDiagramEntities) {
       ASSERT_EQ(render.exit_code, 0) << render.err;
-      EXPECT_NE(render.err.find("largest connected component (" + std::to_string(largest) +
-                                " entities"),
-                std::string::npos)
+      EXPECT_NE(
+          render.err.find("largest connected component (" + std::to_string(largest) + " entities"),
+          std::string::npos)
           << render.err;
       EXPECT_EQ(Python(kSvgNodesScript, svg.string()), components["largest"]);
     } else {

@@ -90,10 +90,11 @@ TEST(FitDiagramTest, ComponentLargerThanTheMaximumIsRefusedNamingBothSizes) {
   ASSERT_FALSE(fit.ok());
   EXPECT_EQ(fit.status().code(), Status::Code::kInvalidInput);
   const std::string message = fit.status().ToString();
-  EXPECT_NE(message.find(std::to_string(kMaxDiagramEntities + 70) + " entities"),
-            std::string::npos) << message;
+  EXPECT_NE(message.find(std::to_string(kMaxDiagramEntities + 70) + " entities"), std::string::npos)
+      << message;
   EXPECT_NE(message.find("largest connected part " + std::to_string(kMaxDiagramEntities + 50)),
-            std::string::npos) << message;
+            std::string::npos)
+      << message;
 }
 
 }  // namespace
