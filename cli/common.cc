@@ -354,6 +354,8 @@ Result<Selection> Select(index::GraphIndex& index, const std::string& database,
     selection.data = graph.Select(*path);
     GUANXI_RETURN_IF_ERROR(index.Complete(selection.data, index::EntityDetail::kFull));
     selection.highlight_ids = {*from, *to};
+    selection.path_entity_ids = path->entity_ids;
+    selection.path_relation_ids = path->relation_ids;
     selection.title = fmt::format("{} → {}", options.path[0], options.path[1]);
     return selection;
   }

@@ -114,6 +114,8 @@ Result<Selection> Select(const graph::KnowledgeGraph& graph, const SelectionOpti
     }
     selection.data = graph.Select(*path);
     selection.highlight_ids = {*from, *to};
+    selection.path_entity_ids = path->entity_ids;
+    selection.path_relation_ids = path->relation_ids;
     selection.title = fmt::format("{} → {}", options.path[0], options.path[1]);
     return selection;
   }

@@ -57,6 +57,9 @@ struct Selection {
   graph::GraphData data;
   std::vector<int64_t> highlight_ids;  // the centre, or the ends of the path
   std::string title;
+  // A --path selection's entities and relations in hop order; else empty.
+  std::vector<int64_t> path_entity_ids;
+  std::vector<int64_t> path_relation_ids;
 };
 
 // The selected subgraph. NotFound when a path's ends are not connected.

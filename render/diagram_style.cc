@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <utility>
 
 #include "render/xml_text.h"
@@ -164,6 +165,117 @@ std::string EdgeTooltip(const graph::RelationRecord& relation,
   if (!article->date.empty()) source += " " + article->date;
   AppendLine(tooltip, source);
   return tooltip;
+}
+
+std::vector<EdgeBundle> BundleRelations(const graph::GraphData& data) {
+  struct Key {
+    int64_t from, to;
+    graph::RelationType type;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const {
+      return std::hash<int64_t>()(key.from) * 31 + std::hash<int64_t>()(key.to) * 7 +
+             static_cast<std::size_t>(key.type);
+    }
+  };
+  std::unordered_map<Key, std::size_t, KeyHash> bundle_of;
+  std::vector<EdgeBundle> bundles;
+  for (std::size_t i = 0; i < data.relations.size(); ++i) {
+    const graph::RelationRecord& relation = data.relations[i];
+    Key key{relation.source_id, relation.target_id, relation.type};
+    if (graph::IsSymmetric(relation.type) && key.to < key.from) std::swap(key.from, key.to);
+    auto [found, inserted] = bundle_of.try_emplace(key, bundles.size());
+    if (inserted) bundles.emplace_back();
+    bundles[found->second].relations.push_back(i);
+  }
+  return bundles;
+}
+
+namespace {
+
+const graph::ArticleRecord* ArticleOf(const ArticleIndex& articles,
+                                      const graph::RelationRecord& relation) {
+  auto found = articles.find(relation.article_id);
+  return found == articles.end() ? nullptr : found->second;
+}
+
+// What tells the relations of a bundle apart on its label: the post title,
+// or the date of an event attended or chaired.
+std::string Detail(const graph::RelationRecord& relation, const graph::ArticleRecord* article) {
+  switch (relation.type) {
+    case graph::RelationType::kHoldsPosition:
+      return relation.title;
+    case graph::RelationType::kAttended:
+    case graph::RelationType::kChaired:
+      return article == nullptr ? "" : article->date;
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string BundleLabel(const graph::GraphData& data, const EdgeBundle& bundle,
+                        const ArticleIndex& articles) {
+  const graph::RelationRecord& first = data.relations[bundle.relations.front()];
+  if (bundle.relations.size() == 1) return EdgeLabel(first, ArticleOf(articles, first));
+  std::string label =
+      std::string(graph::Verb(first.type)) + " ×" + std::to_string(bundle.relations.size());
+  std::vector<std::string> details;
+  bool more = false;
+  for (std::size_t index : bundle.relations) {
+    const graph::RelationRecord& relation = data.relations[index];
+    std::string detail = Detail(relation, ArticleOf(articles, relation));
+    if (detail.empty() || std::find(details.begin(), details.end(), detail) != details.end()) {
+      continue;
+    }
+    if (details.size() == kBundleDetails) {
+      more = true;
+      break;
+    }
+    details.push_back(std::move(detail));
+  }
+  AppendLine(label, Join(details, "、") + (more ? "…" : ""));
+  return label;
+}
+
+std::string BundleTooltip(const graph::GraphData& data, const EdgeBundle& bundle,
+                          const ArticleIndex& articles) {
+  std::string tooltip;
+  for (std::size_t index : bundle.relations) {
+    const graph::RelationRecord& relation = data.relations[index];
+    AppendLine(tooltip, EdgeTooltip(relation, ArticleOf(articles, relation)));
+  }
+  return tooltip;
+}
+
+std::string HeadingLabel(std::string_view title, const std::vector<graph::EntityType>& entity_types,
+                         const std::vector<graph::RelationType>& relation_types) {
+  std::string rows;
+  if (!title.empty()) {
+    std::string text = XmlEscape(title);
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+      text.replace(at, 1, "<BR/>");
+    }
+    rows += "<TR><TD><FONT POINT-SIZE=\"18\">" + text + "</FONT></TD></TR>";
+  }
+  if (!entity_types.empty() || !relation_types.empty()) {
+    std::string cells = "<TD>图例 legend</TD>";
+    for (graph::EntityType type : entity_types) {
+      const NodeStyle style = StyleFor(type);
+      cells += "<TD BORDER=\"1\" BGCOLOR=\"" + std::string(style.fillcolor) + "\" ID=\"legend_" +
+               std::string(graph::ToString(type)) + "\">" + style.legend + "</TD>";
+    }
+    for (graph::RelationType type : relation_types) {
+      cells += "<TD ID=\"legend_" + std::string(graph::ToString(type)) + "\"><FONT COLOR=\"" +
+               ColorFor(type) + "\">—" + std::string(graph::Verb(type)) + "→</FONT></TD>";
+    }
+    rows += "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"3\"><TR>" + cells +
+            "</TR></TABLE></TD></TR>";
+  }
+  if (rows.empty()) return "";
+  return "<TABLE BORDER=\"0\" CELLBORDER=\"0\">" + rows + "</TABLE>";
 }
 
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {

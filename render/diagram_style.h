@@ -74,6 +74,38 @@ std::string EdgeLabel(const graph::RelationRecord& relation, const graph::Articl
 // `article` may be null when the relation's article is not in the data.
 std::string EdgeTooltip(const graph::RelationRecord& relation, const graph::ArticleRecord* article);
 
+// Relations of one type between the same two entities (either way round for
+// a symmetric type), drawn as one edge: five "任职" lines between a person
+// and a body say less than one "任职 ×5".
+struct EdgeBundle {
+  std::vector<std::size_t> relations;  // indexes into GraphData::relations, in data order
+};
+// The bundles of `data`, in the order of their first relation.
+std::vector<EdgeBundle> BundleRelations(const graph::GraphData& data);
+
+// Plain texts of a bundle, as EdgeLabel and EdgeTooltip for one relation.
+// `articles` maps ArticleRecord::id to the record (absent when not loaded).
+// Label of several: "任职 ×4", then their distinct titles (holds_position)
+// or dates (attended, chaired) in data order joined by "、", at most
+// kBundleDetails and "…" for more. Tooltip: each relation's tooltip, one
+// after the other.
+inline constexpr std::size_t kBundleDetails = 3;
+using ArticleIndex = std::unordered_map<int64_t, const graph::ArticleRecord*>;
+std::string BundleLabel(const graph::GraphData& data, const EdgeBundle& bundle,
+                        const ArticleIndex& articles);
+std::string BundleTooltip(const graph::GraphData& data, const EdgeBundle& bundle,
+                          const ArticleIndex& articles);
+
+// The diagram's heading, a Graphviz HTML-like label (markup, not an
+// escString) for the root graph, drawn above the layout and apart from it:
+// the title (none when empty) on the first row; then the legend, one cell per
+// entity type present filled with its colour and captioned (ID
+// "legend_<type>"), and one per relation type present in its line colour
+// with its verb (ID "legend_<relation>"). Names are XML-escaped; newlines in
+// the title become <BR/>. Empty when there is neither title nor type.
+std::string HeadingLabel(std::string_view title, const std::vector<graph::EntityType>& entity_types,
+                         const std::vector<graph::RelationType>& relation_types);
+
 // Joins `parts` with `separator` ("a|b").
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 

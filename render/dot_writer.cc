@@ -129,6 +129,7 @@ constexpr AttributeDefault kDefaults[] = {
     {AGRAPH, "fontname", kFontName},
     {AGRAPH, "rankdir", "LR"},
     {AGRAPH, "labelloc", "t"},
+    {AGRAPH, "label", ""},
     {AGNODE, "fontname", kFontName},
     {AGNODE, "style", "filled"},
     {AGNODE, "shape", "ellipse"},
@@ -148,16 +149,17 @@ constexpr AttributeDefault kDefaults[] = {
     {AGEDGE, "dir", "forward"},
     {AGEDGE, "id", ""},
     {AGEDGE, "minlen", "1"},
+    {AGEDGE, "penwidth", "1"},
+    {AGEDGE, "constraint", "true"},
+    {AGEDGE, "weight", "1"},
 };
 
-Status DeclareDefaults(Agraph_t* graph, const RenderOptions& options) {
+Status DeclareDefaults(Agraph_t* graph) {
   for (const AttributeDefault& attribute : kDefaults) {
     GUANXI_RETURN_IF_ERROR(Declare(graph, attribute.kind, attribute.name, attribute.value));
   }
   const std::string font_size = std::to_string(kMinNodeFontSize);
-  GUANXI_RETURN_IF_ERROR(Declare(graph, AGNODE, "fontsize", font_size.c_str()));
-  const std::string title = EscapeLabel(options.title);
-  return Declare(graph, AGRAPH, "label", title.c_str());
+  return Declare(graph, AGNODE, "fontsize", font_size.c_str());
 }
 
 Result<Agnode_t*> MakeNode(Agraph_t* graph, const std::string& name) {
@@ -214,45 +216,71 @@ Result<Agnode_t*> Endpoint(const NodeIndex& nodes, const graph::RelationRecord& 
   return found->second;
 }
 
-Status StyleEdge(Agedge_t* edge, const graph::RelationRecord& relation,
-                 const graph::ArticleRecord* article) {
-  const char* color = ColorFor(relation.type);
-  GUANXI_RETURN_IF_ERROR(Set(edge, "id", "r" + std::to_string(relation.id)));
-  GUANXI_RETURN_IF_ERROR(Set(edge, "label", EscapeLabel(EdgeLabel(relation, article))));
-  GUANXI_RETURN_IF_ERROR(Set(edge, "tooltip", EscapeLabel(EdgeTooltip(relation, article))));
+Status StyleEdge(Agedge_t* edge, const graph::GraphData& data, const EdgeBundle& bundle,
+                 const ArticleIndex& articles) {
+  const graph::RelationRecord& first = data.relations[bundle.relations.front()];
+  const char* color = ColorFor(first.type);
+  GUANXI_RETURN_IF_ERROR(Set(edge, "id", "r" + std::to_string(first.id)));
+  GUANXI_RETURN_IF_ERROR(Set(edge, "label", EscapeLabel(BundleLabel(data, bundle, articles))));
+  GUANXI_RETURN_IF_ERROR(Set(edge, "tooltip", EscapeLabel(BundleTooltip(data, bundle, articles))));
   GUANXI_RETURN_IF_ERROR(Set(edge, "color", color));
   GUANXI_RETURN_IF_ERROR(Set(edge, "fontcolor", color));
-  if (IsDashed(relation.type)) GUANXI_RETURN_IF_ERROR(Set(edge, "style", "dashed"));
-  if (graph::IsSymmetric(relation.type)) GUANXI_RETURN_IF_ERROR(Set(edge, "dir", "none"));
+  if (bundle.relations.size() > 1) GUANXI_RETURN_IF_ERROR(Set(edge, "penwidth", "2"));
+  if (IsDashed(first.type)) GUANXI_RETURN_IF_ERROR(Set(edge, "style", "dashed"));
+  if (graph::IsSymmetric(first.type)) GUANXI_RETURN_IF_ERROR(Set(edge, "dir", "none"));
   return Status::Ok();
 }
 
-Status AddRelations(Agraph_t* graph, const graph::GraphData& data, const NodeIndex& nodes) {
-  std::unordered_map<int64_t, const graph::ArticleRecord*> articles;
+// The entities of `path_ids` that are drawn, in hop order.
+std::vector<Agnode_t*> PathNodes(const NodeIndex& nodes, const std::vector<int64_t>& path_ids) {
+  std::vector<Agnode_t*> path;
+  for (int64_t id : path_ids) {
+    if (auto found = nodes.find(id); found != nodes.end()) path.push_back(found->second);
+  }
+  return path;
+}
+
+// One edge per bundle of relations (diagram_style.h). On a path the
+// relations point either way (A 出席 E, B 出席 E), so they do not rank the
+// entities (constraint=false); an invisible, heavy edge from each hop's
+// entity to the next does, and dot draws the hops left to right in order.
+Status AddRelations(Agraph_t* graph, const graph::GraphData& data, const NodeIndex& nodes,
+                    const std::vector<int64_t>& path_ids) {
+  ArticleIndex articles;
   for (const graph::ArticleRecord& article : data.articles) articles[article.id] = &article;
+  const std::vector<Agnode_t*> path = PathNodes(nodes, path_ids);
+  const bool hop_order = path.size() >= 2;
   const std::vector<int> min_lengths = EdgeMinLengths(data);
-  for (std::size_t i = 0; i < data.relations.size(); ++i) {
-    const graph::RelationRecord& relation = data.relations[i];
+  for (const EdgeBundle& bundle : BundleRelations(data)) {
+    const graph::RelationRecord& relation = data.relations[bundle.relations.front()];
     Result<Agnode_t*> tail = Endpoint(nodes, relation, relation.source_id);
     if (!tail.ok()) return tail.status();
     Result<Agnode_t*> head = Endpoint(nodes, relation, relation.target_id);
     if (!head.ok()) return head.status();
-    // Keyed edges: two relations between the same entities stay two edges.
     const std::string key = "r" + std::to_string(relation.id);
     Agedge_t* edge = agedge(graph, *tail, *head, Chars(key), 1);
     if (edge == nullptr) return Status::Internal("graphviz", "cannot create edge " + key);
-    auto article = articles.find(relation.article_id);
-    GUANXI_RETURN_IF_ERROR(
-        StyleEdge(edge, relation, article == articles.end() ? nullptr : article->second));
-    if (min_lengths[i] > 1) {
-      GUANXI_RETURN_IF_ERROR(Set(edge, "minlen", std::to_string(min_lengths[i])));
+    GUANXI_RETURN_IF_ERROR(StyleEdge(edge, data, bundle, articles));
+    if (hop_order) {
+      GUANXI_RETURN_IF_ERROR(Set(edge, "constraint", "false"));
+    } else if (min_lengths[bundle.relations.front()] > 1) {
+      GUANXI_RETURN_IF_ERROR(
+          Set(edge, "minlen", std::to_string(min_lengths[bundle.relations.front()])));
     }
+  }
+  if (!hop_order) return Status::Ok();
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    const std::string key = "hop" + std::to_string(i);
+    Agedge_t* edge = agedge(graph, path[i], path[i + 1], Chars(key), 1);
+    if (edge == nullptr) return Status::Internal("graphviz", "cannot create edge " + key);
+    GUANXI_RETURN_IF_ERROR(Set(edge, "style", "invis"));
+    GUANXI_RETURN_IF_ERROR(Set(edge, "weight", "100"));
   }
   return Status::Ok();
 }
 
 // The entity types that occur in `data`, in kAllEntityTypes order.
-std::vector<graph::EntityType> TypesPresent(const graph::GraphData& data) {
+std::vector<graph::EntityType> EntityTypesPresent(const graph::GraphData& data) {
   std::vector<graph::EntityType> present;
   for (graph::EntityType type : graph::kAllEntityTypes) {
     auto is_type = [type](const graph::EntityRecord& entity) { return entity.type == type; };
@@ -261,33 +289,43 @@ std::vector<graph::EntityType> TypesPresent(const graph::GraphData& data) {
   return present;
 }
 
-// One sample node per entity type present, in the cluster "cluster_legend";
-// no cluster at all when there is no entity.
-Status AddLegend(Agraph_t* graph, const graph::GraphData& data) {
-  const std::vector<graph::EntityType> types = TypesPresent(data);
-  if (types.empty()) return Status::Ok();
-  Agraph_t* legend = agsubg(graph, Chars("cluster_legend"), 1);
-  if (legend == nullptr) return Status::Internal("graphviz", "cannot create the legend");
-  GUANXI_RETURN_IF_ERROR(Set(legend, "label", "图例 legend"));
-  GUANXI_RETURN_IF_ERROR(Set(legend, "style", "dashed"));
-  GUANXI_RETURN_IF_ERROR(Set(legend, "color", "#999999"));
-  for (graph::EntityType type : types) {
-    const std::string id = "legend_" + std::string(graph::ToString(type));
-    Result<Agnode_t*> node = MakeNode(legend, id);
-    if (!node.ok()) return node.status();
-    GUANXI_RETURN_IF_ERROR(StyleNode(*node, type, StyleFor(type).legend, "legend"));
+// The relation types that occur in `data`, in kAllRelationTypes order.
+std::vector<graph::RelationType> RelationTypesPresent(const graph::GraphData& data) {
+  std::vector<graph::RelationType> present;
+  for (graph::RelationType type : graph::kAllRelationTypes) {
+    auto is_type = [type](const graph::RelationRecord& relation) { return relation.type == type; };
+    if (std::any_of(data.relations.begin(), data.relations.end(), is_type)) {
+      present.push_back(type);
+    }
   }
+  return present;
+}
+
+// The title and the legend as the root graph's label: Graphviz draws it
+// above the layout, never among the nodes (a legend cluster is laid out
+// with them: beside the first rank in dot, anywhere in fdp, scattered in sfdp).
+Status AddHeading(Agraph_t* graph, const graph::GraphData& data, const RenderOptions& options) {
+  const std::string heading =
+      HeadingLabel(options.title, EntityTypesPresent(data), RelationTypesPresent(data));
+  if (heading.empty()) return Status::Ok();
+  Agsym_t* label = agattr(graph, AGRAPH, Chars("label"), nullptr);
+  if (label == nullptr) return Status::Internal("graphviz", "label is not declared");
+  // An HTML-like label is a string cgraph marks as such (agstrdup_html).
+  char* html = agstrdup_html(graph, Chars(heading));
+  const int failed = agxset(graph, label, html);
+  agstrfree(graph, html);
+  if (failed != 0) return Status::Internal("graphviz", "cannot set the heading");
   return Status::Ok();
 }
 
 Result<GraphPtr> BuildDiagram(const graph::GraphData& data, const RenderOptions& options) {
   GraphPtr graph(agopen(Chars("guanxi"), Agdirected, StringDiscipline()));
   if (graph == nullptr) return Status::Internal("graphviz", "cannot open a graph");
-  GUANXI_RETURN_IF_ERROR(DeclareDefaults(graph.get(), options));
+  GUANXI_RETURN_IF_ERROR(DeclareDefaults(graph.get()));
   Result<NodeIndex> nodes = AddEntities(graph.get(), data, options);
   if (!nodes.ok()) return nodes.status();
-  GUANXI_RETURN_IF_ERROR(AddRelations(graph.get(), data, *nodes));
-  GUANXI_RETURN_IF_ERROR(AddLegend(graph.get(), data));
+  GUANXI_RETURN_IF_ERROR(AddRelations(graph.get(), data, *nodes, options.path_ids));
+  GUANXI_RETURN_IF_ERROR(AddHeading(graph.get(), data, options));
   return graph;
 }
 
@@ -358,8 +396,8 @@ Result<std::string> Render(const graph::GraphData& data, const RenderOptions& op
   if (context == nullptr) return Status::Internal("graphviz", "cannot create a gvc context");
   Result<GraphPtr> graph = BuildDiagram(data, options);
   if (!graph.ok()) return graph.status();
-  return LayOutAndRender(context.get(), graph->get(), data.entities.size(),
-                         GraphvizFormat(format), errors);
+  return LayOutAndRender(context.get(), graph->get(), data.entities.size(), GraphvizFormat(format),
+                         errors);
 }
 
 }  // namespace guanxi::render

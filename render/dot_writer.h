@@ -23,8 +23,11 @@ enum class ImageFormat { kDot, kSvg, kPng };
 std::optional<ImageFormat> ParseImageFormat(std::string_view name);
 
 struct RenderOptions {
-  std::string title;                   // graph label; none when empty
+  std::string title;                   // heading above the diagram; none when empty
   std::vector<int64_t> highlight_ids;  // EntityRecord::id drawn emphasised
+  // A path's entities in hop order (EntityRecord::id): drawn left to right in
+  // that order. Empty for any other selection; ids not in the data are ignored.
+  std::vector<int64_t> path_ids;
 };
 
 // Render lays out with "dot" (ranks, left to right) up to kFdpThreshold
@@ -40,9 +43,12 @@ inline constexpr std::size_t kSfdpThreshold = 300;
 const char* LayoutEngine(std::size_t entity_count);
 
 // Builds the diagram of `data` and returns it as DOT text (not laid out).
-// Nodes are named "e<entity id>" and labelled with the entity's name; edges
-// are keyed "r<relation id>"; the legend is the subgraph "cluster_legend"
-// with one node "legend_<type>" per entity type present.
+// Nodes are named "e<entity id>" and labelled with the entity's name; the
+// relations of one type between the same two entities are one edge, keyed
+// "r<id of the first>" and labelled with their count ("任职 ×4"); with
+// `path_ids`, invisible edges keyed "hop<i>" keep the hops in order. The
+// title and the legend are the root graph's HTML-like label (cells
+// "legend_<type>"), so every node of the graph is an entity.
 // Returns InvalidInput when a relation names an entity missing from `data`,
 // Internal when cgraph fails.
 Result<std::string> ToDot(const graph::GraphData& data, const RenderOptions& options);

@@ -33,4 +33,30 @@ std::string XmlSafe(std::string_view utf8) {
   return safe;
 }
 
+std::string XmlEscape(std::string_view utf8) {
+  std::string escaped;
+  for (char c : XmlSafe(utf8)) {
+    switch (c) {
+      case '&':
+        escaped += "&amp;";
+        break;
+      case '<':
+        escaped += "&lt;";
+        break;
+      case '>':
+        escaped += "&gt;";
+        break;
+      case '"':
+        escaped += "&quot;";
+        break;
+      case '\'':
+        escaped += "&#39;";
+        break;
+      default:
+        escaped += c;
+    }
+  }
+  return escaped;
+}
+
 }  // namespace guanxi::render

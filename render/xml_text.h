@@ -17,4 +17,9 @@ bool IsXmlForbidden(char32_t c);
 // the reader sees where one was. Markup (<, &) is left to the writer.
 std::string XmlSafe(std::string_view utf8);
 
+// XmlSafe(utf8) as XML character data or an attribute value: & < > " and '
+// become entity references. For Graphviz HTML-like labels, whose markup is
+// XML.
+std::string XmlEscape(std::string_view utf8);
+
 }  // namespace guanxi::render

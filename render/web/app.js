@@ -1,5 +1,7 @@
 // The guanxi page: the JSON API of `guanxi serve` drawn with Cytoscape.js.
 // Every name and sentence goes into the page as text (textContent), never as HTML.
+// Static mode: a page written by `guanxi render --format html` carries its
+// data in the JSON script element #guanxi-data and asks no server.
 "use strict";
 
 const TYPES = {person: ["人物", "#aec7e8"], institution: ["机构", "#ffbb78"], project: ["项目", "#98df8a"],
@@ -18,6 +20,8 @@ const cy = cytoscape({container: $("graph"), wheelSensitivity: 0.3, maxZoom: 1.6
   {selector: "edge", style: {"label": "data(label)", "line-color": "data(color)", "target-arrow-color": "data(color)",
     "target-arrow-shape": "triangle", "curve-style": "bezier", "font-size": 9, "width": 1.5}}]});
 window.cy = cy;  // for the browser tests
+const EMBEDDED = document.getElementById("guanxi-data");
+const STATIC = EMBEDDED ? JSON.parse(EMBEDDED.textContent) : null;
 
 function status(text) { $("status").textContent = text || ""; }
 
@@ -166,9 +170,11 @@ $("path-form").onsubmit = async (event) => {
   detail.append(hops);
 };
 
-cy.on("tap", "node", (event) => openEntity(event.target.data("entity")));
+cy.on("tap", "node", (event) =>
+  STATIC ? showStaticCard(event.target.data("entity")) : openEntity(event.target.data("entity")));
 cy.on("tap", "edge", (event) => {
   $("detail").replaceChildren(el("ul"));
+  $("detail").firstChild.id = "edge-evidence";
   $("detail").firstChild.append(evidence(event.target.data("relation")));
 });
 
@@ -179,3 +185,49 @@ for (const [type, [verb]] of Object.entries(VERBS)) {
 for (const [, [label, color]] of Object.entries(TYPES)) {
   const span = el("span", label); span.style.setProperty("--c", color); $("legend").append(span);
 }
+for (const [, [verb, color]] of Object.entries(VERBS)) {
+  const span = el("span", "—" + verb + "→", "verb"); span.style.color = color; $("legend").append(span);
+}
+
+// Static mode: the embedded selection (cli/page_data.h), drawn once; a node
+// shows its relations in the selection, an edge its evidence.
+function showStatic(data) {
+  document.body.classList.add("static");
+  const heading = el("h1", data.title); heading.id = "page-title";
+  document.querySelector("header").prepend(heading);
+  for (const entity of data.entities) addNode(entity);
+  for (const relation of data.relations) addEdge(relation);
+  for (const id of data.highlight) cy.getElementById("n" + id).addClass("focus");
+  const detail = $("detail");
+  if (data.path) {
+    // Hop order, left to right, each hop's sentence beside.
+    data.path.nodes.forEach((id, i) => cy.getElementById("n" + id).position({x: 160 * i, y: 100 + (i % 2) * 60}));
+    cy.fit(undefined, 40);
+    detail.replaceChildren(el("h2", `${data.path.edges.length} 跳 hops`));
+    const byId = new Map(data.relations.map((r) => [r.id, r]));
+    const hops = el("ol"); hops.id = "hops";
+    for (const id of data.path.edges) hops.append(evidence(byId.get(id)));
+    detail.append(hops);
+  } else {
+    cy.layout({name: "cose", animate: false}).run();
+    detail.replaceChildren(el("p", `${data.entities.length} 个实体 entities, ${data.relations.length} 条关系 relations。` +
+      "点击节点或连线查看证据 click a node or an edge for its evidence"));
+  }
+}
+
+function showStaticCard(id) {
+  const one = STATIC.entities.find((e) => e.id === id);
+  const detail = $("detail");
+  detail.replaceChildren(el("h2", `${one.name}  [${(TYPES[one.type] || [one.type])[0]}]  #${one.id}`));
+  detail.firstChild.id = "card-title";
+  if (one.aliases.length) detail.append(el("div", "别名 aliases: " + one.aliases.join("、")));
+  const list = el("ul"); list.id = "card-relations";
+  for (const relation of STATIC.relations) {
+    if (relation.source_id === id || relation.target_id === id) list.append(evidence(relation));
+  }
+  detail.append(list);
+  cy.nodes().removeClass("focus");
+  cy.getElementById("n" + id).addClass("focus");
+}
+
+if (STATIC) showStatic(STATIC);

@@ -115,5 +115,60 @@ TEST(EdgeMinLengthsTest, ManySourceEntitiesAreStaggeredOverSeveralRanks) {
   EXPECT_LE(*std::max_element(lengths.begin(), lengths.end()), kMaxStagger);
 }
 
+graph::RelationRecord Post(int64_t id, int64_t from, int64_t to, std::string title) {
+  graph::RelationRecord relation;
+  relation.id = id;
+  relation.type = graph::RelationType::kHoldsPosition;
+  relation.source_id = from;
+  relation.target_id = to;
+  relation.title = std::move(title);
+  relation.evidence.sentence = "句" + std::to_string(id) + "。";
+  return relation;
+}
+
+TEST(BundleRelationsTest, GroupsRelationsOfOneTypeBetweenTheSameEntities) {
+  graph::GraphData data;
+  data.relations = {Post(1, 10, 20, "书记"), Post(2, 10, 30, "主任"), Post(3, 10, 20, "副书记"),
+                    Post(4, 20, 10, "反向")};
+  data.relations.push_back(Post(5, 10, 20, ""));
+  data.relations.back().type = graph::RelationType::kAttended;
+  // signed_with is symmetric: either way round is one bundle.
+  data.relations.push_back(Post(6, 40, 50, ""));
+  data.relations.back().type = graph::RelationType::kSignedWith;
+  data.relations.push_back(Post(7, 50, 40, ""));
+  data.relations.back().type = graph::RelationType::kSignedWith;
+  const std::vector<EdgeBundle> bundles = BundleRelations(data);
+  std::vector<std::vector<std::size_t>> groups;
+  for (const EdgeBundle& bundle : bundles) groups.push_back(bundle.relations);
+  EXPECT_EQ(groups, (std::vector<std::vector<std::size_t>>{{0, 2}, {1}, {3}, {4}, {5, 6}}));
+}
+
+TEST(BundleLabelTest, CountsTheRelationsAndNamesTheirDistinctTitles) {
+  graph::GraphData data;
+  data.relations = {Post(1, 1, 2, "书记"), Post(2, 1, 2, "书记"), Post(3, 1, 2, "主任"),
+                    Post(4, 1, 2, "常委"), Post(5, 1, 2, "组长")};
+  const std::vector<EdgeBundle> bundles = BundleRelations(data);
+  ASSERT_EQ(bundles.size(), 1u);
+  EXPECT_EQ(BundleLabel(data, bundles[0], {}), "任职 ×5\n书记、主任、常委…");
+  const std::string tooltip = BundleTooltip(data, bundles[0], {});
+  for (int id = 1; id <= 5; ++id) {
+    EXPECT_NE(tooltip.find("句" + std::to_string(id) + "。"), std::string::npos) << tooltip;
+  }
+  // One relation reads as before.
+  data.relations.resize(1);
+  EXPECT_EQ(BundleLabel(data, BundleRelations(data)[0], {}), "任职\n书记");
+}
+
+TEST(HeadingLabelTest, TitleIsEscapedMarkupAndLegendCellsAreNamed) {
+  const std::string heading = HeadingLabel("a</TD>&\"b\"\nc", {graph::EntityType::kPerson},
+                                           {graph::RelationType::kAttended});
+  EXPECT_NE(heading.find("a&lt;/TD&gt;&amp;&quot;b&quot;<BR/>c"), std::string::npos) << heading;
+  EXPECT_EQ(heading.find("</TD>&"), std::string::npos) << heading;
+  EXPECT_NE(heading.find("ID=\"legend_person\""), std::string::npos);
+  EXPECT_NE(heading.find("ID=\"legend_attended\""), std::string::npos);
+  EXPECT_NE(heading.find("出席"), std::string::npos);
+  EXPECT_EQ(HeadingLabel("", {}, {}), "");
+}
+
 }  // namespace
 }  // namespace guanxi::render

@@ -8,8 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
+#include "render/diagram_style.h"
 #include "tests/render/render_test_util.h"
 
 namespace guanxi::render {
@@ -40,9 +44,27 @@ Agnode_t* EntityNode(Agraph_t* graph, int64_t id) {
   return agnode(graph, Chars("e" + std::to_string(id)), 0);
 }
 
-int LegendNodeCount(Agraph_t* graph) {
-  Agraph_t* legend = agsubg(graph, Chars("cluster_legend"), 0);
-  return legend == nullptr ? 0 : agnnodes(legend);
+// The relations of one type between two entities (either way for a
+// symmetric type): one edge each in the diagram.
+std::size_t DistinctRelationTriples(const graph::GraphData& data) {
+  std::set<std::tuple<int64_t, int64_t, graph::RelationType>> triples;
+  for (const graph::RelationRecord& r : data.relations) {
+    const bool swap = graph::IsSymmetric(r.type) && r.target_id < r.source_id;
+    triples.insert({swap ? r.target_id : r.source_id, swap ? r.source_id : r.target_id, r.type});
+  }
+  return triples.size();
+}
+
+// The legend cells (ID="legend_...") of the heading label.
+std::vector<std::string> LegendIds(Agraph_t* graph) {
+  std::vector<std::string> ids;
+  const std::string label = Attribute(graph, "label");
+  const std::string key = "ID=\"legend_";
+  for (std::size_t at = label.find(key); at != std::string::npos; at = label.find(key, at)) {
+    at += key.size() - std::string("legend_").size();
+    ids.push_back(label.substr(at, label.find('"', at) - at));
+  }
+  return ids;
 }
 
 // The text Graphviz draws for an escString label, written here from the
@@ -102,8 +124,8 @@ TEST(ToDotTest, DotReadsBackWithSameNodesEdgesAndNamesAsLabels) {
   ASSERT_NE(graph, nullptr) << *dot;
 
   EXPECT_TRUE(agisdirected(graph.get()));
-  EXPECT_EQ(agnnodes(graph.get()) - LegendNodeCount(graph.get()), data.entities.size());
-  EXPECT_EQ(agnedges(graph.get()), data.relations.size());
+  EXPECT_EQ(agnnodes(graph.get()), data.entities.size());
+  EXPECT_EQ(agnedges(graph.get()), DistinctRelationTriples(data));
   for (const graph::EntityRecord& entity : data.entities) {
     Agnode_t* node = EntityNode(graph.get(), entity.id);
     ASSERT_NE(node, nullptr) << entity.name;
@@ -119,21 +141,22 @@ TEST(ToDotTest, HostileNameSurvivesExactly) {
   Agnode_t* node = EntityNode(graph.get(), kHostile);
   ASSERT_NE(node, nullptr);
   EXPECT_EQ(DrawnText(Attribute(node, "label")), kHostileName);
-  EXPECT_EQ(agnnodes(graph.get()) - LegendNodeCount(graph.get()), SampleGraph().entities.size());
+  EXPECT_EQ(agnnodes(graph.get()), SampleGraph().entities.size());
 }
 
-TEST(ToDotTest, ParallelRelationsStayTwoEdges) {
+TEST(ToDotTest, ParallelRelationsOfOneTypeAreOneEdgeWithTheirCount) {
   Result<std::string> dot = ToDot(SampleGraph(), {});
   ASSERT_TRUE(dot.ok()) << dot.status().ToString();
   GraphPtr graph = ReadDot(*dot);
   ASSERT_NE(graph, nullptr);
   Agnode_t* li = EntityNode(graph.get(), kLiQiang);
   Agnode_t* committee = EntityNode(graph.get(), testing::kCommittee);
-  int count = 0;
+  std::vector<std::string> labels;
   for (Agedge_t* e = agfstout(graph.get(), li); e != nullptr; e = agnxtout(graph.get(), e)) {
-    count += aghead(e) == committee;
+    if (aghead(e) == committee) labels.push_back(DrawnText(Attribute(e, "label")));
   }
-  EXPECT_EQ(count, 2);
+  // The two holds_position relations of the fixture, 书记 and 副书记.
+  EXPECT_EQ(labels, std::vector<std::string>{"任职 ×2\n书记、副书记"});
 }
 
 TEST(ToDotTest, EdgeLabelsNameRelationWithTitleOrDate) {
@@ -148,8 +171,7 @@ TEST(ToDotTest, EdgeLabelsNameRelationWithTitleOrDate) {
     }
   }
   for (const char* expected :
-       {"任职\n书记", "任职\n副书记", "出席\n7月16日", "主持\n7月16日", "举办于", "签约",
-        "见于"}) {
+       {"任职 ×2\n书记、副书记", "出席\n7月16日", "主持\n7月16日", "举办于", "签约", "见于"}) {
     EXPECT_NE(std::find(labels.begin(), labels.end(), expected), labels.end()) << expected;
   }
 }
@@ -165,11 +187,15 @@ TEST(ToDotTest, SymmetricRelationIsDrawnWithoutArrow) {
   EXPECT_EQ(Attribute(signed_with, "dir"), "none");
 }
 
-TEST(ToDotTest, LegendHasOneSampleNodePerEntityTypePresent) {
+TEST(ToDotTest, LegendHasOneCellPerEntityAndRelationTypePresentAndNoNode) {
   graph::GraphData data = SampleGraph();
   Result<std::string> full = ToDot(data, {});
   ASSERT_TRUE(full.ok());
-  EXPECT_EQ(LegendNodeCount(ReadDot(*full).get()), std::size(graph::kAllEntityTypes));
+  GraphPtr all = ReadDot(*full);
+  ASSERT_NE(all, nullptr);
+  EXPECT_EQ(LegendIds(all.get()).size(),
+            std::size(graph::kAllEntityTypes) + std::size(graph::kAllRelationTypes));
+  EXPECT_EQ(agnode(all.get(), Chars("legend_person"), 0), nullptr);
 
   data.relations.clear();
   std::erase_if(data.entities, [](const graph::EntityRecord& entity) {
@@ -178,8 +204,7 @@ TEST(ToDotTest, LegendHasOneSampleNodePerEntityTypePresent) {
   Result<std::string> people = ToDot(data, {});
   ASSERT_TRUE(people.ok());
   GraphPtr graph = ReadDot(*people);
-  ASSERT_EQ(LegendNodeCount(graph.get()), 1);
-  EXPECT_NE(agnode(graph.get(), Chars("legend_person"), 0), nullptr);
+  EXPECT_EQ(LegendIds(graph.get()), std::vector<std::string>{"legend_person"});
 }
 
 TEST(ToDotTest, HighlightedEntitiesAreDrawnThicker) {
@@ -200,7 +225,7 @@ TEST(ToDotTest, TitleIsTheGraphLabelAndTextIsUtf8) {
   ASSERT_TRUE(dot.ok());
   GraphPtr graph = ReadDot(*dot);
   ASSERT_NE(graph, nullptr);
-  EXPECT_EQ(Attribute(graph.get(), "label"), "关系图");
+  EXPECT_NE(Attribute(graph.get(), "label").find(">关系图<"), std::string::npos);
   EXPECT_EQ(Attribute(graph.get(), "charset"), "UTF-8");
   EXPECT_EQ(Attribute(graph.get(), "fontname"), "Noto Sans CJK SC");
 }
@@ -220,7 +245,8 @@ TEST(ToDotTest, EmptyGraphHasNoNodesAndNoLegend) {
   GraphPtr graph = ReadDot(*dot);
   ASSERT_NE(graph, nullptr);
   EXPECT_EQ(agnnodes(graph.get()), 0);
-  EXPECT_EQ(agsubg(graph.get(), Chars("cluster_legend"), 0), nullptr);
+  const std::string label = Attribute(graph.get(), "label");
+  EXPECT_TRUE(label.empty() || label == "<undeclared>") << label;
 }
 
 constexpr const char* kSvgScript = R"(
@@ -393,56 +419,198 @@ TEST(RenderFileTest, HubIsDrawnLargerThanLeaf) {
   EXPECT_EQ(rx["e2"], rx["e13"]);  // leaves alike
 }
 
-// Size of the drawing, and whether the legend nodes lie inside the legend
-// cluster's frame.
-constexpr const char* kReadabilityScript = R"(
-import json, sys
+// Geometry of a rendered SVG, all in the root group's coordinates: each
+// entity node's centre, the box around every node and edge, the box of the
+// heading (the root graph's own label: title and legend, drawn straight into
+// the root group after its background) and its texts, the edges' ids and
+// their label texts.
+constexpr const char* kGeometryScript = R"(
+import json, re, sys
 import xml.etree.ElementTree as ET
 SVG = '{http://www.w3.org/2000/svg}'
 root = ET.parse(sys.argv[1]).getroot()
 width = float(root.get('width').rstrip('pt'))
 height = float(root.get('height').rstrip('pt'))
-frame = None
-legend_centres = []
-names = []
+
+def points(element):
+    for e in element.iter():
+        tag = e.tag.replace(SVG, '')
+        if tag in ('polygon', 'polyline'):
+            for p in e.get('points').split():
+                x, y = p.split(',')
+                yield float(x), float(y)
+        elif tag == 'ellipse':
+            cx, cy, rx, ry = (float(e.get(k)) for k in ('cx', 'cy', 'rx', 'ry'))
+            yield cx - rx, cy - ry
+            yield cx + rx, cy + ry
+        elif tag == 'path':
+            numbers = [float(n) for n in re.findall(r'-?[0-9.]+', e.get('d'))]
+            yield from zip(numbers[0::2], numbers[1::2])
+        elif tag == 'text':
+            yield float(e.get('x')), float(e.get('y'))
+
+def box(pts):
+    pts = list(pts)
+    if not pts:
+        return None
+    return [min(x for x, _ in pts), min(y for _, y in pts),
+            max(x for x, _ in pts), max(y for _, y in pts)]
+
+centres, drawing, legend, edges, edge_texts, names = {}, [], [], [], [], []
 for g in root.iter(SVG + 'g'):
-    title = g.findtext(SVG + 'title') or ''
-    if g.get('class') == 'cluster' and title == 'cluster_legend':
-        polygon = next(g.iter(SVG + 'polygon'))
-        points = [tuple(map(float, p.split(','))) for p in polygon.get('points').split()]
-        frame = (min(x for x, _ in points), min(y for _, y in points),
-                 max(x for x, _ in points), max(y for _, y in points))
-    if g.get('class') == 'node':
-        text = next(g.iter(SVG + 'text'), None)
-        if title.startswith('legend_'):
-            legend_centres.append((float(text.get('x')), float(text.get('y'))))
-        elif text is not None:
-            names.append(''.join(t.text or '' for t in g.iter(SVG + 'text')))
-inside = frame is not None and all(
-    frame[0] <= x <= frame[2] and frame[1] <= y <= frame[3] for x, y in legend_centres)
-print(json.dumps({'width': width, 'height': height, 'legend_nodes': len(legend_centres),
-                  'legend_inside_frame': inside, 'names': sorted(names)}, ensure_ascii=False))
+    cls, gid = g.get('class'), g.get('id') or ''
+    if cls == 'node':
+        b = box(points(g))
+        centres[gid] = [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]
+        drawing.extend(points(g))
+        names.append(''.join(t.text or '' for t in g.iter(SVG + 'text')))
+    elif cls == 'edge':
+        edges.append(gid)
+        edge_texts.extend(t.text or '' for t in g.iter(SVG + 'text'))
+        drawing.extend(points(g))
+graph0 = next(g for g in root.iter(SVG + 'g') if g.get('class') == 'graph')
+heading = [e for e in graph0 if e.tag in (SVG + 'polygon', SVG + 'text')][1:]  # after the background
+legend.extend(p for e in heading for p in points(e))
+print(json.dumps({'width': width, 'height': height, 'centres': centres, 'drawing': box(drawing),
+                  'legend': box(legend), 'legend_texts': [e.text for e in heading if e.text],
+                  'edges': edges, 'edge_texts': edge_texts, 'names': sorted(names)},
+                 ensure_ascii=False))
 )";
 
-TEST(RenderFileTest, WholeNewsGraphOf200EntitiesIsCompactWithItsLegendTogether) {
+nlohmann::json RenderGeometry(const ScratchDir& dir, const graph::GraphData& data,
+                              const RenderOptions& options, const std::string& name) {
+  const std::filesystem::path path = dir / name;
+  Status status = RenderToFile(data, options, ImageFormat::kSvg, path);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  return testing::RunPython(dir, kGeometryScript, {path.string()});
+}
+
+// True when the boxes [x0, y0, x1, y1] do not overlap.
+bool Apart(const nlohmann::json& a, const nlohmann::json& b) {
+  return a[2].get<double>() < b[0].get<double>() || b[2].get<double>() < a[0].get<double>() ||
+         a[3].get<double>() < b[1].get<double>() || b[3].get<double>() < a[1].get<double>();
+}
+
+TEST(RenderFileTest, WholeNewsGraphOf200EntitiesIsCompactWithItsLegendApart) {
   ScratchDir dir;
   const graph::GraphData data = testing::NewsGraph(200);
-  const std::filesystem::path path = dir / "news.svg";
-  Status status = RenderToFile(data, {}, ImageFormat::kSvg, path);
-  ASSERT_TRUE(status.ok()) << status.ToString();
-  nlohmann::json read = testing::RunPython(dir, kReadabilityScript, {path.string()});
+  nlohmann::json read = RenderGeometry(dir, data, {}, "news.svg");
   ASSERT_FALSE(read.is_null());
   // dot draws this selection 1,000 points wide and 12,000 high.
   const double width = read["width"].get<double>();
   const double height = read["height"].get<double>();
   EXPECT_LT(width / height, 3.0) << width << " x " << height;
   EXPECT_LT(height / width, 3.0) << width << " x " << height;
-  EXPECT_EQ(read["legend_nodes"], std::size(graph::kAllEntityTypes));
-  EXPECT_TRUE(read["legend_inside_frame"].get<bool>());
+  ASSERT_FALSE(read["legend"].is_null());
+  EXPECT_TRUE(Apart(read["legend"], read["drawing"])) << read["legend"] << read["drawing"];
+  // "图例 legend", then one caption per entity and relation type present.
+  std::set<graph::EntityType> entity_types;
+  for (const graph::EntityRecord& entity : data.entities) entity_types.insert(entity.type);
+  std::set<graph::RelationType> relation_types;
+  for (const graph::RelationRecord& relation : data.relations) relation_types.insert(relation.type);
+  EXPECT_EQ(read["legend_texts"].size(), 1 + entity_types.size() + relation_types.size())
+      << read["legend_texts"];
   std::vector<std::string> names;
   for (const graph::EntityRecord& entity : data.entities) names.push_back(entity.name);
   std::sort(names.begin(), names.end());
   EXPECT_EQ(read["names"].get<std::vector<std::string>>(), names);
+}
+
+TEST(RenderFileTest, LegendIsDrawnApartFromTheNodesAndEdges) {
+  ScratchDir dir;
+  RenderOptions options;
+  options.title = "关系图";
+  nlohmann::json read = RenderGeometry(dir, SampleGraph(), options, "sample.svg");
+  ASSERT_FALSE(read.is_null());
+  ASSERT_FALSE(read["legend"].is_null()) << "no heading in the SVG";
+  EXPECT_TRUE(Apart(read["legend"], read["drawing"])) << read["legend"] << read["drawing"];
+  EXPECT_EQ(read["centres"].size(), SampleGraph().entities.size());
+  const nlohmann::json& texts = read["legend_texts"];
+  for (graph::EntityType type : graph::kAllEntityTypes) {
+    EXPECT_NE(std::find(texts.begin(), texts.end(), StyleFor(type).legend), texts.end()) << texts;
+  }
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "关系图"), texts.end()) << texts;
+}
+
+TEST(RenderFileTest, ParallelRelationsAreOneSvgEdgeLabelledWithTheirCount) {
+  ScratchDir dir;
+  graph::GraphData data = SampleGraph();
+  // Two more posts of 李强 at 市委: four holds_position relations in all.
+  for (int64_t id : {108, 109}) {
+    graph::RelationRecord post = data.relations[0];
+    post.id = id;
+    post.title = id == 108 ? "常委" : "书记";
+    data.relations.push_back(post);
+  }
+  nlohmann::json read = RenderGeometry(dir, data, {}, "parallel.svg");
+  ASSERT_FALSE(read.is_null());
+  EXPECT_EQ(read["edges"].size(), DistinctRelationTriples(data)) << read["edges"];
+  EXPECT_LT(read["edges"].size(), data.relations.size());
+  const nlohmann::json& texts = read["edge_texts"];
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "任职 ×4"), texts.end()) << texts;
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "书记、副书记、常委"), texts.end()) << texts;
+}
+
+// A path whose relations point both ways, as a real one does:
+// 甲 -出席-> 会议 <-出席- 乙 -任职-> 局 <-任职- 丙.
+graph::GraphData ZigzagPath() {
+  using graph::EntityType;
+  using graph::RelationType;
+  graph::GraphData data;
+  data.articles = {{10, "pages/p.txt", "会议", "3月1日"}};
+  data.entities = {{1, EntityType::kPerson, "甲", {}},
+                   {2, EntityType::kEvent, "会议", {}},
+                   {3, EntityType::kPerson, "乙", {}},
+                   {4, EntityType::kInstitution, "局", {}},
+                   {5, EntityType::kPerson, "丙", {}}};
+  auto relation = [](int64_t id, RelationType type, int64_t from, int64_t to) {
+    graph::RelationRecord r;
+    r.id = id;
+    r.type = type;
+    r.source_id = from;
+    r.target_id = to;
+    r.article_id = 10;
+    r.evidence.sentence = "句" + std::to_string(id) + "。";
+    return r;
+  };
+  data.relations = {relation(11, RelationType::kAttended, 1, 2),
+                    relation(12, RelationType::kAttended, 3, 2),
+                    relation(13, RelationType::kHoldsPosition, 3, 4),
+                    relation(14, RelationType::kHoldsPosition, 5, 4)};
+  return data;
+}
+
+TEST(RenderFileTest, PathIsDrawnLeftToRightInHopOrder) {
+  ScratchDir dir;
+  RenderOptions options;
+  options.path_ids = {1, 2, 3, 4, 5};
+  nlohmann::json read = RenderGeometry(dir, ZigzagPath(), options, "path.svg");
+  ASSERT_FALSE(read.is_null());
+  std::vector<double> xs;
+  for (int64_t id : options.path_ids) {
+    const std::string key = "e" + std::to_string(id);
+    ASSERT_TRUE(read["centres"].contains(key)) << read["centres"];
+    xs.push_back(read["centres"][key][0].get<double>());
+  }
+  for (std::size_t i = 1; i < xs.size(); ++i) {
+    EXPECT_LT(xs[i - 1], xs[i]) << "hop " << i << " of " << read["centres"];
+  }
+  // The hop-order edges are invisible: only the four relations are drawn.
+  EXPECT_EQ(read["edges"].size(), 4u) << read["edges"];
+}
+
+TEST(RenderFileTest, HostileTitleStaysTextInTheHeading) {
+  ScratchDir dir;
+  RenderOptions options;
+  options.title = kHostileName;
+  const std::filesystem::path path = dir / "title.svg";
+  Status status = RenderToFile(SampleGraph(), options, ImageFormat::kSvg, path);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  nlohmann::json parsed = testing::RunPython(dir, kSvgScript, {path.string()});
+  ASSERT_FALSE(parsed.is_null()) << "the SVG must be well-formed XML";
+  for (const std::string& line : testing::Lines(kHostileName)) {
+    EXPECT_TRUE(AnyContains(parsed["texts"], line)) << line;
+  }
 }
 
 TEST(RenderFileTest, LargeGraphIsLaidOutBySfdp) {
