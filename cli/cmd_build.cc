@@ -20,6 +20,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "extract/encoding.h"
+#include "graph/store/store_copy.h"
 
 namespace guanxi::cli {
 namespace {
@@ -206,6 +207,10 @@ int RunBuild(const BuildOptions& options) {
     Result<std::string> encoding = extract::CanonicalEncoding(options.encoding);
     if (!encoding.ok()) return ReportError(encoding.status());
     pipeline.read.encoding = *encoding;
+  }
+  if (store::IsPostgresUri(options.database)) {
+    // Before any file is read: an ingest into PostgreSQL is not written yet.
+    return ReportError(LocalDatabase(options.database, Access::kWrite).status());
   }
   const Inputs inputs = CollectFiles(options.paths);
   // Nothing to read: the database is not opened (nor created).

@@ -1,11 +1,11 @@
 // guanxi export [--format graphml|csv|json|neo4j] -o FILE [--around NAME | --path A B]
 
-#include <fmt/format.h>
-
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "cli/common.h"

@@ -40,6 +40,7 @@ RunFunction AddGrepCommand(CLI::App& command);
 RunFunction AddTimelineCommand(CLI::App& command);
 RunFunction AddHoldersCommand(CLI::App& command);
 RunFunction AddServeCommand(CLI::App& command);
+RunFunction AddCopyCommand(CLI::App& command);
 
 inline constexpr CommandSpec kCommands[] = {
     {"build", "Extract articles from files or folders and add them to the database",
@@ -71,6 +72,8 @@ inline constexpr CommandSpec kCommands[] = {
      &AddRenameCommand},
     {"reject", "Hide an entity or one relation that extraction got wrong", &AddRejectCommand},
     {"decisions", "List, export or import the decisions on identity", &AddDecisionsCommand},
+    {"copy", "Copy the graph between a database file and PostgreSQL (postgresql://...)",
+     &AddCopyCommand},
 };
 
 }  // namespace guanxi::cli

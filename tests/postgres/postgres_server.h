@@ -32,9 +32,9 @@ class PostgresServer {
   bool CreateDatabase(const std::string& name);
   // "postgresql://postgres@127.0.0.1:PORT/NAME".
   std::string Uri(const std::string& name) const;
-  // Runs one SQL command through psql on database `name`; its stdout, or
-  // nullopt-like empty string with `error()` set on failure (exit code in
-  // `ok`).
+  // Runs one SQL command through psql on database `name` (unaligned, tuples
+  // only): its output. `ok`, if given, says whether psql succeeded; on
+  // failure `error()` holds psql's message.
   std::string Psql(const std::string& name, const std::string& sql, bool* ok = nullptr);
 
   // The folder of initdb, pg_ctl, createdb and psql; empty when Debian's
