@@ -23,7 +23,7 @@ void AddDatabaseOption(CLI::App& command, std::string& database) {
   // would report success and keep nothing.
   command
       .add_option("--db", database,
-                  "SQLite database file (a path); reading commands also take "
+                  "SQLite database file (a path); build and reading commands also take "
                   "postgresql://USER@HOST:PORT/DBNAME")
       ->capture_default_str()
       ->check(CLI::Validator(

@@ -1,11 +1,17 @@
-// guanxi copy between SQLite files and a real PostgreSQL server
-// (tests/postgres/postgres_server.h): the graph, its decisions and its
-// answers survive SQLite -> PostgreSQL -> SQLite byte for byte.
+// guanxi on a real PostgreSQL server (tests/postgres/postgres_server.h):
+// the graph, its decisions and its answers survive SQLite -> PostgreSQL ->
+// SQLite byte for byte; reading commands answer from a URI as from the file;
+// concurrent builds into one PostgreSQL database store what one sequential
+// build stores.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <future>
 #include <string>
+#include <vector>
 
 #include "tests/cli/cli_test_util.h"
 #include "tests/postgres/postgres_server.h"
@@ -102,6 +108,13 @@ TEST_F(PostgresCopyTest, ReadingCommandsAnswerFromAPostgresUriAsFromTheFile) {
     EXPECT_EQ(from_server.exit_code, 0) << command << ": " << from_server.err;
     EXPECT_EQ(from_server.out, from_file.out) << command;
   }
+  // stats names the database it reads, without a password.
+  const std::string with_password =
+      "postgresql://postgres:secret@127.0.0.1:" + std::to_string(Server().port()) + "/" + database_;
+  const CommandResult stats = RunGuanxi("stats --db " + ShellQuote(with_password));
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(stats.out, WithoutPath(Guanxi(database_file_, "stats").out, database_file_)
+                           .replace(0, 2, uri_));
   // No snapshot is left behind.
   const CommandResult snapshots = RunShell("ls -d " + ShellQuote(dir_.path().string()) +
                                            "/guanxi-snapshot-* 2>/dev/null | wc -l");
@@ -110,8 +123,7 @@ TEST_F(PostgresCopyTest, ReadingCommandsAnswerFromAPostgresUriAsFromTheFile) {
 
 TEST_F(PostgresCopyTest, WritingCommandsRefuseAPostgresUriNamingIt) {
   ASSERT_EQ(Copy(database_file_.string(), uri_).exit_code, 0);
-  for (const std::string command :
-       {"build " + ShellQuote(SamplesDir().string()), std::string("rename 钱若溪 钱某")}) {
+  for (const std::string command : {"rename 钱若溪 钱某", "reject 钱若溪", "merge 钱若溪 庞可欣"}) {
     const CommandResult refused = RunGuanxi(command + " --db " + ShellQuote(uri_));
     EXPECT_EQ(refused.exit_code, 1) << command;
     EXPECT_TRUE(Contains(refused.err, "guanxi: " + uri_ + ": writing to a PostgreSQL graph"))
@@ -120,6 +132,64 @@ TEST_F(PostgresCopyTest, WritingCommandsRefuseAPostgresUriNamingIt) {
   EXPECT_EQ(
       RunGuanxi("stats --db " + ShellQuote("postgresql://postgres@127.0.0.1:1/guanxi")).exit_code,
       1);
+}
+
+// The rows of `table` in the database file `database`, through the binary's
+// own copy of SQLite: `guanxi` has none, so python3's sqlite3 module.
+int64_t Rows(const fs::path& database, const std::string& table) {
+  const CommandResult counted =
+      RunShell(std::string(kPython) + " -c " +
+               ShellQuote("import sqlite3, sys\n"
+                          "print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM ' + "
+                          "sys.argv[2]).fetchone()[0])") +
+               " " + ShellQuote(database.string()) + " " + table);
+  EXPECT_EQ(counted.exit_code, 0) << counted.err;
+  return std::stoll("0" + counted.out);
+}
+
+TEST_F(PostgresCopyTest, FourConcurrentBuildsGiveTheCountsOfOneSequentialBuild) {
+  const fs::path corpus = GenerateArchive(dir_ / "corpus", "0.8", 5);
+  std::vector<std::string> files;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(corpus)) {
+    // The pages a build of the folder reads (not generated.json).
+    if (entry.path().extension() == ".txt") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 8u);
+  // Quarters; build i reads quarters i and i + 1 (mod 4): overlapping halves
+  // that together cover the corpus, every file read by two builds.
+  std::vector<std::string> quarters(4);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    quarters[i * 4 / files.size()] += " " + ShellQuote(files[i]);
+  }
+  const fs::path sequential = dir_ / "sequential.db";
+  const CommandResult one = RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " +
+                                      ShellQuote(sequential.string()));
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+
+  std::vector<std::future<CommandResult>> builds;
+  for (int i = 0; i < 4; ++i) {
+    const std::string arguments = "build" + quarters[i] + quarters[(i + 1) % 4] +
+                                  " --batch-items 50 --db " + ShellQuote(uri_);
+    builds.push_back(std::async(std::launch::async, [arguments] { return RunGuanxi(arguments); }));
+  }
+  for (std::future<CommandResult>& build : builds) {
+    const CommandResult built = build.get();
+    EXPECT_EQ(built.exit_code, 0) << built.err;
+    EXPECT_TRUE(Contains(built.out, uri_ + ": ")) << built.out;
+  }
+  const fs::path together = dir_ / "together.db";
+  ASSERT_EQ(Copy(uri_, together.string()).exit_code, 0);
+  for (const char* table : {"files", "articles", "sources", "entities", "relations", "mentions",
+                            "aliases", "candidates"}) {
+    EXPECT_EQ(Rows(together, table), Rows(sequential, table)) << table;
+  }
+  EXPECT_GT(Rows(together, "relations"), 100);
+  // A fifth build of everything adds nothing: idempotent by content hash.
+  const CommandResult again =
+      RunGuanxi("build " + ShellQuote(corpus.string()) + " --db " + ShellQuote(uri_));
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(Contains(again.out, " 0 items added")) << again.out;
 }
 
 TEST_F(PostgresCopyTest, CopyIntoADatabaseThatHoldsAGraphIsRefused) {
