@@ -27,6 +27,7 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3 python3-networkx python3-igraph time
   chromium chromium-driver python3-selenium
+  postgresql libpq-dev
 )
 BUILD_DIR=${BUILD_DIR:-build}
 

@@ -20,6 +20,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "extract/encoding.h"
+#include "graph/store/store_copy.h"
 
 namespace guanxi::cli {
 namespace {
@@ -200,18 +201,11 @@ void PrintFileReport(const BuildReport& report, bool all) {
   }
 }
 
-int RunBuild(const BuildOptions& options) {
-  BuildPipelineOptions pipeline;
-  if (!options.encoding.empty()) {
-    Result<std::string> encoding = extract::CanonicalEncoding(options.encoding);
-    if (!encoding.ok()) return ReportError(encoding.status());
-    pipeline.read.encoding = *encoding;
-  }
-  const Inputs inputs = CollectFiles(options.paths);
-  // Nothing to read: the database is not opened (nor created).
-  if (inputs.files.empty()) return kExitBadInput;
-
-  Result<store::Store> store = store::Store::Open(options.database);
+// Builds `inputs` into the database file `database`, named `shown` in the
+// summary; the exit code.
+int BuildInto(const std::string& database, const std::string& shown, const BuildOptions& options,
+              const Inputs& inputs, BuildPipelineOptions pipeline) {
+  Result<store::Store> store = store::Store::Open(database);
   if (!store.ok()) return ReportError(store.status());
   pipeline.jobs = options.jobs;
   if (options.batch_items > 0) pipeline.ingest.batch_items = options.batch_items;
@@ -240,11 +234,36 @@ int RunBuild(const BuildOptions& options) {
     std::cout << fmt::format(
         "{} possible same person{}: see guanxi candidates{}\n", stats.candidates_added,
         stats.candidates_added == 1 ? "" : "s",
-        options.database == kDefaultDatabase ? "" : " --db " + options.database);
+        options.database == kDefaultDatabase ? "" : " --db " + shown);
   }
-  std::cout << fmt::format("{}: {} items, {} entities, {} relations\n", options.database,
-                           counts->articles, counts->entities, counts->relations);
+  std::cout << fmt::format("{}: {} items, {} entities, {} relations\n", shown, counts->articles,
+                           counts->entities, counts->relations);
   return report->failed == 0 && inputs.complete ? kExitOk : kExitBadInput;
+}
+
+int RunBuild(const BuildOptions& options) {
+  BuildPipelineOptions pipeline;
+  if (!options.encoding.empty()) {
+    Result<std::string> encoding = extract::CanonicalEncoding(options.encoding);
+    if (!encoding.ok()) return ReportError(encoding.status());
+    pipeline.read.encoding = *encoding;
+  }
+  const Inputs inputs = CollectFiles(options.paths);
+  // Nothing to read: the database is not opened (nor created).
+  if (inputs.files.empty()) return kExitBadInput;
+  if (!store::IsPostgresUri(options.database)) {
+    return BuildInto(options.database, options.database, options, inputs, pipeline);
+  }
+  // Into PostgreSQL: the same build, into a file copy of the graph that is
+  // written back whole, one writer at a time (store::UpdateInPostgres).
+  int code = kExitOk;
+  Status updated = store::UpdateInPostgres(options.database, [&](const fs::path& file) {
+    code = BuildInto(file.string(), store::RedactedUri(options.database), options, inputs,
+                     pipeline);
+    return Status::Ok();
+  });
+  if (!updated.ok()) return ReportError(updated);
+  return code;
 }
 
 }  // namespace

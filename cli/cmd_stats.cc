@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "graph/centrality.h"
+#include "graph/store/store_copy.h"
 
 namespace guanxi::cli {
 namespace {
@@ -42,8 +43,8 @@ int RunStats(const StatsOptions& options) {
   graph::KnowledgeGraph graph(std::move(data).value());
 
   std::cout << fmt::format("{}: {} items, {} entities ({} aliases), {} relations\n",
-                           options.database, counts->articles, counts->entities, counts->aliases,
-                           counts->relations);
+                           store::RedactedUri(options.database), counts->articles,
+                           counts->entities, counts->aliases, counts->relations);
   std::cout << "entities by type:\n";
   for (const auto& [type, count] : counts->entities_by_type) {
     std::cout << fmt::format("  {:<16}{:>8}\n", graph::ToString(type), count);

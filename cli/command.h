@@ -40,6 +40,7 @@ RunFunction AddGrepCommand(CLI::App& command);
 RunFunction AddTimelineCommand(CLI::App& command);
 RunFunction AddHoldersCommand(CLI::App& command);
 RunFunction AddServeCommand(CLI::App& command);
+RunFunction AddCopyCommand(CLI::App& command);
 
 inline constexpr CommandSpec kCommands[] = {
     {"build", "Extract articles from files or folders and add them to the database",
@@ -59,7 +60,8 @@ inline constexpr CommandSpec kCommands[] = {
      &AddHoldersCommand},
     {"serve", "Serve the JSON API on 127.0.0.1 (read-only)", &AddServeCommand},
     {"render", "Draw a neighbourhood, a path or the whole graph as DOT, SVG or PNG", &AddRenderCommand},
-    {"export", "Export the graph or a part of it as GraphML, CSV or JSON", &AddExportCommand},
+    {"export", "Export the graph or a part of it as GraphML, CSV, JSON or Neo4j import files",
+     &AddExportCommand},
     {"stats", "Counts by type and the entities with the most contacts", &AddStatsCommand},
     {"candidates", "Possible same persons (one name, evidence apart), for merge or not",
      &AddCandidatesCommand},
@@ -70,6 +72,8 @@ inline constexpr CommandSpec kCommands[] = {
      &AddRenameCommand},
     {"reject", "Hide an entity or one relation that extraction got wrong", &AddRejectCommand},
     {"decisions", "List, export or import the decisions on identity", &AddDecisionsCommand},
+    {"copy", "Copy the graph between a database file and PostgreSQL (postgresql://...)",
+     &AddCopyCommand},
 };
 
 }  // namespace guanxi::cli

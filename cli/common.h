@@ -43,15 +43,26 @@ int ReportError(const Status& status);
 // they may not write before any work (store::Store::Open).
 enum class Access { kRead, kWrite };
 
-// Opens an existing database: NotFound naming the file when there is none
-// (no command but build creates a database).
+// The database file a command works on: `database` itself, or for a
+// postgresql:// URI a snapshot of that graph (store::CopyFromPostgres) in a
+// temporary file, taken once per process and removed when it ends, so that
+// every reading command runs unchanged on a PostgreSQL graph
+// (docs/postgresql.md). InvalidInput naming the URI for kWrite: commands
+// that write do not take one yet. The copy's status for a bad or
+// unreachable URI or a database without a guanxi graph.
+Result<std::string> LocalDatabase(const std::string& database, Access access);
+
+// Opens an existing database (a file, or a postgresql:// URI through
+// LocalDatabase): NotFound naming the file when there is none (no command
+// but build creates a database).
 Result<store::Store> OpenExistingStore(const std::string& database, Access access);
 
 // Opens the database and loads the whole graph. Only for commands that use
 // all of it (stats, whole-graph exports, decisions); queries use OpenIndex.
 Result<graph::KnowledgeGraph> LoadGraph(const std::string& database);
 
-// Opens an existing database's query index (graph/index/), read-only:
+// Opens an existing database's query index (graph/index/), read-only (a
+// postgresql:// URI through LocalDatabase):
 // NotFound as OpenExistingStore. A database of an older schema version is
 // migrated first (Store::Open, as every command used to), and a file that is
 // not a guanxi database gets Store::Open's message.

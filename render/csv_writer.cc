@@ -96,6 +96,10 @@ std::string CsvField(std::string_view raw) {
     neutralised = "'" + std::string(raw);
     text = neutralised;
   }
+  return CsvQuoted(text);
+}
+
+std::string CsvQuoted(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string quoted = "\"";
   for (char c : text) {

@@ -27,4 +27,9 @@ Status WriteCsv(const graph::GraphData& data, std::ostream& nodes_csv, std::ostr
 // injection"; render/README.md).
 std::string CsvField(std::string_view text);
 
+// RFC 4180 quoting alone, for readers that are not spreadsheets (Neo4j's
+// importer): `text` enclosed in double quotes with every double quote doubled
+// when it holds a comma, a double quote, CR or LF; unchanged otherwise.
+std::string CsvQuoted(std::string_view text);
+
 }  // namespace guanxi::render
