@@ -218,7 +218,7 @@ int BuildInto(const std::string& database, const std::string& shown, const Build
   }();
   if (!report.ok()) return ReportError(report.status());
   const store::IngestStats& stats = report->stats;
-  Result<store::StoreCounts> counts = store->Counts();
+  Result<store::StoreCounts> counts = store->Counts(store::Store::CountDetail::kTotals);
   if (!counts.ok()) return ReportError(counts.status());
 
   PrintFileReport(*report, options.report);

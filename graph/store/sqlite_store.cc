@@ -264,7 +264,7 @@ Result<std::vector<FileRecord>> Store::Files() const {
   return files;
 }
 
-Result<StoreCounts> Store::Counts() const {
+Result<StoreCounts> Store::Counts(CountDetail detail) const {
   Database& db = *database_;
   StoreCounts counts;
   const std::pair<const char*, int64_t*> totals[] = {
@@ -281,6 +281,7 @@ Result<StoreCounts> Store::Counts() const {
     if (!row.ok()) return row.status();
     *out = *row ? statement->ColumnInt(0) : 0;
   }
+  if (detail == CountDetail::kTotals) return counts;
 
   Result<Statement> by_entity_type = db.Prepare(
       "SELECT type, count(*) FROM entities WHERE merged_into IS NULL AND rejected = 0 "

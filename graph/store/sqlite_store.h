@@ -180,7 +180,11 @@ class Store {
   // of LoadGraph's time and memory on a large archive.
   Result<graph::GraphData> LoadStructure() const;
 
-  Result<StoreCounts> Counts() const;
+  // What the database holds: the totals, and with `by_type` the counts of
+  // each entity and relation type too (at 250 MB the relations' by type
+  // reads the whole table, a second or more; the totals read indexes).
+  enum class CountDetail { kTotals, kByType };
+  Result<StoreCounts> Counts(CountDetail detail = CountDetail::kByType) const;
 
   // Possible same persons between live entities, the pairs with more
   // evidence on both sides first. The evidence itself is in the graph.
