@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process figures, each beside a baseline measured in the same run.
-# Usage: bench/run.sh [BUILD_DIR] [quick|archive|shapes|all]
+# Usage: bench/run.sh [BUILD_DIR] [quick|archive|shapes|postgres|all]
 #   quick    (default; ./run.sh bench builds build-release first) extraction
 #            benchmarks, extract over >= 50 MB of the corpus pages, build of the pages
 #   archive  build, re-ingest, queries, extract and graph-library anchors on
@@ -12,7 +12,13 @@
 #            paragraphs against 20 pages of 1 MB (linear time), the same page
 #            on one line, and the peak memory of a 200 MB file of many items.
 #            PAGE_MB=20, MEMORY_MB=200, SHAPES_DIR=/tmp/guanxi-page-shapes
-#   all      all three
+#   postgres build throughput on PostgreSQL beside SQLite: a server of its own
+#            (Debian's initdb and pg_ctl, removed at the end), one generated
+#            corpus built by 1 writer into SQLite, then 1, 2 and 4 concurrent
+#            writers (whole, halves, quarters) into PostgreSQL; checks the counts.
+#            PG_MB=5, PG_OVERLAP=1 (also 4 writers over overlapping halves),
+#            ARCHIVE_SEED, ARCHIVE_DIR, ARCHIVE_TIMEOUT as for archive
+#   all      all four
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-release}
@@ -21,7 +27,17 @@ guanxi="$build/guanxi"
 pages=../shared/corpus/seeds
 [ -d "$pages" ] || pages=samples
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pg_dir=""    # the postgres mode's server (data directory, socket, log), when running
+W_PIDS=()    # the postgres mode's writers (their `timeout`), while they run
+cleanup() {
+  # timeout passes the signal on to its command's process group.
+  if [ "${#W_PIDS[@]}" -gt 0 ]; then kill "${W_PIDS[@]}" 2>/dev/null || true; fi
+  if [ -n "$pg_dir" ]; then pg_stop; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 seconds() { # run "$@" and print the wall time in seconds
   local start end
@@ -287,6 +303,234 @@ anchor_cell() {
   echo "$1" | sed -E 's/^load ([0-9.]+ s); path ([0-9.]+ ms).*/\1 + \2/'
 }
 
+# ---- postgres --------------------------------------------------------------
+PG_MB=${PG_MB:-5}
+PG_OVERLAP=${PG_OVERLAP:-1}
+PG_BIN="" PG_PORT=""
+
+# The newest /usr/lib/postgresql/*/bin holding initdb and pg_ctl, as the tests'
+# harness picks it (tests/postgres/postgres_server.cc); empty when absent.
+pg_bin() {
+  local dir version best="" best_version=-1
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] || continue
+    version=$(basename "$(dirname "$dir")")
+    version=${version%%.*}
+    if [[ $version =~ ^[0-9]+$ ]] && ((version > best_version)); then
+      best=$dir best_version=$version
+    fi
+  done
+  echo "$best"
+}
+
+# Runs "$@" as the server's user from the server's folder: as `postgres` under
+# root (initdb refuses root), who may not read the current folder.
+pg_as() {
+  if [ "$(id -u)" -eq 0 ]; then
+    (cd "$pg_dir" && runuser -u postgres -- "$@")
+  else
+    (cd "$pg_dir" && "$@")
+  fi
+}
+
+# A port on 127.0.0.1 that nothing listens on now (the kernel's pick for port
+# 0); another process could take it first, so pg_start tries three times.
+free_port() {
+  $python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Starts a server of this run's own, as the tests' harness does: initdb in a new
+# temporary folder, trust authentication, 127.0.0.1 on a free port, fsync off;
+# sets PG_BIN, PG_PORT and pg_dir (cleanup stops it and removes the folder).
+pg_start() {
+  PG_BIN=$(pg_bin)
+  if [ -z "$PG_BIN" ]; then
+    echo "bench/run.sh: no PostgreSQL server in /usr/lib/postgresql/*/bin" \
+      "(Debian package postgresql; ./run.sh deps installs it)" >&2
+    return 1
+  fi
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/guanxi-bench-pg-XXXXXX")
+  if [ "$(id -u)" -eq 0 ]; then chown postgres: "$pg_dir"; fi
+  if ! pg_as "$PG_BIN/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C \
+    --no-sync >"$work/initdb.log" 2>&1; then
+    echo "bench/run.sh: initdb failed: $(tail -3 "$work/initdb.log")" >&2
+    return 1
+  fi
+  for _ in 1 2 3; do
+    PG_PORT=$(free_port)
+    if pg_as "$PG_BIN/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $pg_dir -c fsync=off" -w -t 60 start \
+      >"$work/pg_ctl.log" 2>&1; then
+      return 0
+    fi
+  done
+  echo "bench/run.sh: pg_ctl start failed (3 ports tried): $(tail -3 "$pg_dir/server.log" 2>/dev/null)" >&2
+  return 1
+}
+
+# Stops the server (if it runs) and removes its folder; called by cleanup.
+pg_stop() {
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then
+    pg_as "$PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$pg_dir"
+  pg_dir=""
+}
+
+# pg_new NAME: creates database NAME on the server and prints its URI.
+pg_new() {
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$1" >&2
+  echo "postgresql://postgres@127.0.0.1:$PG_PORT/$1"
+}
+
+# The server's CPU seconds so far (user + system): the postmaster and the
+# backends it has reaped (one per connection, gone when a writer ends), not
+# its background processes (checkpointer, WAL writer), which outlive the run.
+pg_cpu() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15 + $16 + $17) / hz }' \
+    "/proc/$(head -1 "$pg_dir/data/postmaster.pid")/stat"
+}
+
+# The first line of `guanxi stats` without the database's name:
+# "N items, N entities (N aliases), N relations".
+counts_of() {
+  if "$guanxi" stats --db "$1" >"$work/stats" 2>"$work/err"; then
+    head -1 "$work/stats" | sed -E 's/^.*: ([0-9]+ items,)/\1/'
+  else
+    echo "stats failed: $(tail -1 "$work/err")"
+  fi
+}
+
+# writers DB LIST...: one `guanxi build` per LIST (a file of page paths or
+# folders, one a line) into DB, all started at once, each bounded by
+# ARCHIVE_TIMEOUT. Sets W_S (wall seconds from the first start to the last
+# end, or "failed"/"timed out"), W_CPU (user + system of all the writers) and
+# W_EACH (the shortest and longest of the writers' own wall times).
+writers() {
+  local db=$1 i=0 list rc start end paths
+  shift
+  rm -f "$work"/w*.time  # a writer killed by its timeout writes none
+  start=$(date +%s.%N)
+  for list in "$@"; do
+    mapfile -t paths <"$list"
+    timeout -k 10 "$ARCHIVE_TIMEOUT" /usr/bin/time -o "$work/w$i.time" -f '%e %U %S' \
+      "$guanxi" build "${paths[@]}" --db "$db" >"$work/w$i.out" 2>"$work/w$i.err" &
+    W_PIDS+=($!)
+    i=$((i + 1))
+  done
+  W_S=""
+  local pids=("${W_PIDS[@]}")
+  for i in "${!pids[@]}"; do
+    rc=0
+    wait "${pids[$i]}" || rc=$?
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+      W_S="timed out"
+    elif [ "$rc" -ne 0 ]; then
+      echo "  (writer $((i + 1)) exited $rc: $(tail -2 "$work/w$i.err" | tr '\n' ' '))"
+      W_S="failed"
+    fi
+  done
+  end=$(date +%s.%N)
+  W_PIDS=()
+  [ -n "$W_S" ] || W_S=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  W_CPU=$(for ((i = 0; i < ${#pids[@]}; i++)); do tail -1 "$work/w$i.time" 2>/dev/null || true; done |
+    awk '{ s += $2 + $3 } END { printf "%.2f", s }')
+  W_EACH=$(for ((i = 0; i < ${#pids[@]}; i++)); do tail -1 "$work/w$i.time" 2>/dev/null || true; done |
+    sort -g | awk 'NR == 1 { a = $1 } { b = $1 } END { if (NR > 1) printf "%.2f-%.2f", a, b; else printf "%.2f", a }')
+}
+
+# pg_row WRITERS PAGES INTO DB LIST...: a build by `writers` into a new DB
+# (a file, or a URI on this run's server), its figures as a row of PG_ROWS and
+# its counts checked against the SQLite build's (the first row's).
+pg_row() {
+  local label=$1 pages=$2 into=$3 db=$4 cpu0="" server="-" size mbps="-" ratio="-" counts check
+  shift 4
+  if [ "$into" = PostgreSQL ]; then cpu0=$(pg_cpu); fi
+  writers "$db" "$@"
+  if [ -n "$cpu0" ]; then
+    sleep 0.5  # the postmaster reaps the writers' backends
+    server=$(awk -v a="$cpu0" -v b="$(pg_cpu)" 'BEGIN { printf "%.2f", b - a }')
+    size=$("$PG_BIN/psql" -X -A -t -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${db##*/}" \
+      -c 'SELECT pg_database_size(current_database()) / 1000000')
+  else
+    size=$(du -m "$db" 2>/dev/null | cut -f1) || size="-"
+  fi
+  counts=$(counts_of "$db")
+  if is_num "$W_S"; then
+    mbps=$(awk -v n="$PG_BYTES" -v t="$W_S" 'BEGIN { printf "%.2f", n / t / 1e6 }')
+    if [ -z "$PG_BASE_S" ]; then PG_BASE_S=$W_S PG_BASE_COUNTS=$counts; fi
+    ratio=$(awk -v t="$W_S" -v t0="$PG_BASE_S" 'BEGIN { printf "%.2fx", t / t0 }')
+  fi
+  if [ "$counts" = "$PG_BASE_COUNTS" ]; then
+    check="same"
+  else
+    check="DIFFERENT: $counts"
+    PG_FAILED+=("$label writer(s), $pages, into $into: $counts, not the SQLite build's $PG_BASE_COUNTS")
+  fi
+  echo "  $label writer(s), $pages, into $into: $(secs "$W_S") ($W_CPU s CPU in guanxi, $(secs "$server") in the server;" \
+    "each writer $W_EACH s), $mbps MB/s, ${ratio} the SQLite time; $counts"
+  PG_ROWS+=("| $label | $pages | $into | $W_S | $mbps | $ratio | $W_CPU | $server | $W_EACH | $size | $check |")
+}
+
+postgres() {
+  echo "== postgres: build throughput, 1, 2 and 4 writers into PostgreSQL beside 1 into SQLite"
+  local dir="$ARCHIVE_DIR/seed$ARCHIVE_SEED-${PG_MB}mb" n i uri
+  if [ ! -x "$guanxi" ]; then
+    echo "bench/run.sh: $guanxi: not built" >&2
+    return 1
+  fi
+  mkdir -p "$ARCHIVE_DIR"
+  pg_start
+  echo "   $guanxi, checkout $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores," \
+    "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+  echo "   PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') ($PG_BIN) on" \
+    "127.0.0.1:$PG_PORT, fsync=off, a new database per build; each writer bounded by ${ARCHIVE_TIMEOUT} s"
+  corpus "$dir" "$PG_MB"
+  PG_BYTES=$(field "$dir/generated.json" bytes)
+  # The pages in the order a build of the folder reads them, split as the
+  # tests split them (tests/cli/postgres_copy_test.cc): page i of n goes to
+  # quarter i * 4 / n; halves are quarters 0-1 and 2-3.
+  find "$dir" -name '*.txt' | LC_ALL=C sort >"$work/pages"
+  n=$(wc -l <"$work/pages")
+  echo "  $n files, $PG_BYTES bytes"
+  echo "$dir" >"$work/whole"
+  for i in 0 1 2 3; do
+    awk -v n="$n" -v q="$i" 'int((NR - 1) * 4 / n) == q' "$work/pages" >"$work/q$i"
+  done
+  cat "$work/q0" "$work/q1" >"$work/h0"
+  cat "$work/q2" "$work/q3" >"$work/h1"
+  for i in 0 1 2 3; do cat "$work/q$i" "$work/q$(((i + 1) % 4))" >"$work/o$i"; done
+  STEP_OUT=/dev/null step sh -c 'xargs cat <"$1"' sh "$work/pages"  # also warms the page cache
+  echo "  cat of the files: $(secs "$STEP_S")"
+
+  PG_ROWS=() PG_FAILED=() PG_BASE_S="" PG_BASE_COUNTS=""
+  pg_row 1 "all" SQLite "$work/postgres-base.db" "$work/whole"
+  if ! is_num "$PG_BASE_S"; then
+    echo "bench/run.sh: postgres: the SQLite baseline $PG_BASE_S: nothing to compare with" >&2
+    return 1
+  fi
+  uri=$(pg_new one)
+  pg_row 1 "all" PostgreSQL "$uri" "$work/whole"
+  uri=$(pg_new halves)
+  pg_row 2 "halves" PostgreSQL "$uri" "$work/h0" "$work/h1"
+  uri=$(pg_new quarters)
+  pg_row 4 "quarters" PostgreSQL "$uri" "$work/q0" "$work/q1" "$work/q2" "$work/q3"
+  if [ "$PG_OVERLAP" != 0 ]; then
+    uri=$(pg_new overlapping)
+    pg_row 4 "overlapping halves" PostgreSQL "$uri" "$work/o0" "$work/o1" "$work/o2" "$work/o3"
+  fi
+
+  echo "== postgres summary ($PG_MB MB, $n files; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
+  echo "| writers | pages each | into | wall s | MB/s | time ÷ SQLite | guanxi CPU s | server CPU s | each writer s | database MB | counts |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  printf '%s\n' "${PG_ROWS[@]}"
+  echo "counts of the SQLite build: $PG_BASE_COUNTS"
+  if [ "${#PG_FAILED[@]}" -gt 0 ]; then
+    printf 'bench/run.sh: postgres: FAILED: %s\n' "${PG_FAILED[@]}" >&2
+    return 1
+  fi
+}
+
 # ---- shapes ----------------------------------------------------------------
 shapes() {
   echo "== pages of unusual shapes (bench/page_shapes.sh)"
@@ -297,6 +541,16 @@ case "$sections" in
   quick) quick ;;
   archive) archive ;;
   shapes) shapes ;;
-  all) quick; archive; shapes ;;
-  *) echo "usage: bench/run.sh [BUILD_DIR] [quick|archive|shapes|all]" >&2; exit 1 ;;
+  postgres) postgres ;;
+  all)
+    quick
+    archive
+    shapes
+    if [ -n "$(pg_bin)" ]; then
+      postgres
+    else
+      echo "== postgres: skipped, no PostgreSQL server in /usr/lib/postgresql/*/bin (Debian package postgresql)"
+    fi
+    ;;
+  *) echo "usage: bench/run.sh [BUILD_DIR] [quick|archive|shapes|postgres|all]" >&2; exit 1 ;;
 esac
