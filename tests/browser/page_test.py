@@ -14,35 +14,19 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-
-SKIP = 77
-
-
-def skip(why):
-    print(f"SKIPPED: {why}")
-    sys.exit(SKIP)
+from browser_session import build_samples, find_browser, skip, start_chromium
 
 
 def main():
     guanxi, samples, shots = sys.argv[1:4]
-    chromium = shutil.which("chromium")
-    driver = shutil.which("chromedriver")
-    if not chromium or not driver:
-        skip("Chromium and ChromeDriver are not installed (Debian: chromium chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.common.by import By
-        from selenium.webdriver.support.ui import WebDriverWait
-    except ImportError:
-        skip("Selenium is not installed (Debian: python3-selenium)")
+    chromium, driver = find_browser()
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
     os.makedirs(shots, exist_ok=True)
-    work = tempfile.mkdtemp(prefix="guanxi-page-")
-    db = os.path.join(work, "guanxi.db")
-    subprocess.run([guanxi, "build", samples, "--db", db], check=True, capture_output=True)
+    work, db = build_samples(guanxi, samples, "guanxi-page-")
     server = subprocess.Popen([guanxi, "serve", "--port", "0", "--db", db],
                               stdout=subprocess.PIPE, text=True)
     try:
@@ -53,14 +37,7 @@ def main():
     except urllib.error.HTTPError:
         server.terminate()
         skip("Cytoscape.js was not vendored (npm missing at build time)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900"):
-        options.add_argument(flag)
-    browser = webdriver.Chrome(service=webdriver.ChromeService(executable_path=driver)
-                               if hasattr(webdriver, "ChromeService")
-                               else webdriver.chrome.service.Service(executable_path=driver),
-                               options=options)
+    browser = start_chromium(chromium, driver)
     wait = WebDriverWait(browser, 15)
     failures = []
 

@@ -12,18 +12,6 @@
 
 namespace guanxi::testing {
 
-std::string ShellQuote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
 CommandResult RunShell(const std::string& command) {
   TempDir scratch;
   std::filesystem::path err_path = scratch / "stderr";

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/shell_quote.h"
+
 namespace guanxi::testing {
 
 struct CommandResult {
@@ -21,9 +23,6 @@ CommandResult RunShell(const std::string& command);
 
 // Runs the guanxi binary under test with `arguments` (already shell-quoted).
 CommandResult RunGuanxi(const std::string& arguments);
-
-// Single-quotes `text` for /bin/sh.
-std::string ShellQuote(const std::string& text);
 
 // A fresh empty directory under the system temp dir, removed on destruction.
 class TempDir {

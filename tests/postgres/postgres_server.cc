@@ -13,22 +13,12 @@
 #include <system_error>
 #include <vector>
 
+#include "tests/shell_quote.h"
+
 namespace guanxi::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
 
 // Runs `command` through /bin/sh, stdout and stderr together into `output`.
 int Run(const std::string& command, std::string* output) {
@@ -84,7 +74,7 @@ fs::path PostgresServer::BinDir() {
 
 int PostgresServer::RunAsServerUser(const std::string& command, std::string* output) {
   // PostgreSQL refuses to run as root: as root, run as `postgres`.
-  if (::geteuid() == 0) return Run("runuser -u postgres -- sh -c " + Quote(command), output);
+  if (::geteuid() == 0) return Run("runuser -u postgres -- sh -c " + ShellQuote(command), output);
   return Run(command, output);
 }
 
@@ -103,14 +93,14 @@ PostgresServer::PostgresServer() : bin_(BinDir()) {
   dir_ = pattern;
   if (::geteuid() == 0) {
     std::string output;
-    if (Run("chown postgres: " + Quote(dir_.string()), &output) != 0) {
+    if (Run("chown postgres: " + ShellQuote(dir_.string()), &output) != 0) {
       error_ = "cannot give " + dir_.string() + " to the postgres user: " + output;
       return;
     }
   }
   const fs::path data = dir_ / "data";
   std::string output;
-  if (RunAsServerUser(Quote((bin_ / "initdb").string()) + " -D " + Quote(data.string()) +
+  if (RunAsServerUser(ShellQuote((bin_ / "initdb").string()) + " -D " + ShellQuote(data.string()) +
                           " -A trust -U postgres -E UTF8 --locale=C --no-sync",
                       &output) != 0) {
     error_ = "initdb failed: " + output;
@@ -120,9 +110,9 @@ PostgresServer::PostgresServer() : bin_(BinDir()) {
     port_ = FreePort();
     const std::string options = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) +
                                 " -k " + dir_.string() + " -c fsync=off";
-    running_ = RunAsServerUser(Quote((bin_ / "pg_ctl").string()) + " -D " + Quote(data.string()) +
-                                   " -l " + Quote((dir_ / "server.log").string()) + " -o " +
-                                   Quote(options) + " -w -t 60 start",
+    running_ = RunAsServerUser(ShellQuote((bin_ / "pg_ctl").string()) + " -D " + ShellQuote(data.string()) +
+                                   " -l " + ShellQuote((dir_ / "server.log").string()) + " -o " +
+                                   ShellQuote(options) + " -w -t 60 start",
                                &output) == 0;
     if (!running_) error_ = "pg_ctl start failed: " + output;
   }
@@ -130,7 +120,7 @@ PostgresServer::PostgresServer() : bin_(BinDir()) {
 
 PostgresServer::~PostgresServer() {
   if (running_) {
-    RunAsServerUser(Quote((bin_ / "pg_ctl").string()) + " -D " + Quote((dir_ / "data").string()) +
+    RunAsServerUser(ShellQuote((bin_ / "pg_ctl").string()) + " -D " + ShellQuote((dir_ / "data").string()) +
                         " -m immediate -w stop",
                     nullptr);
   }
@@ -142,8 +132,8 @@ PostgresServer::~PostgresServer() {
 
 bool PostgresServer::CreateDatabase(const std::string& name) {
   std::string output;
-  if (Run(Quote((bin_ / "createdb").string()) + " -h 127.0.0.1 -p " + std::to_string(port_) +
-              " -U postgres " + Quote(name),
+  if (Run(ShellQuote((bin_ / "createdb").string()) + " -h 127.0.0.1 -p " + std::to_string(port_) +
+              " -U postgres " + ShellQuote(name),
           &output) != 0) {
     error_ = "createdb " + name + " failed: " + output;
     return false;
@@ -157,8 +147,8 @@ std::string PostgresServer::Uri(const std::string& name) const {
 
 std::string PostgresServer::Psql(const std::string& name, const std::string& sql, bool* ok) {
   std::string output;
-  const int code = Run(Quote((bin_ / "psql").string()) + " -X -q -A -t -v ON_ERROR_STOP=1 -d " +
-                           Quote(Uri(name)) + " -c " + Quote(sql),
+  const int code = Run(ShellQuote((bin_ / "psql").string()) + " -X -q -A -t -v ON_ERROR_STOP=1 -d " +
+                           ShellQuote(Uri(name)) + " -c " + ShellQuote(sql),
                        &output);
   if (ok != nullptr) *ok = code == 0;
   if (code != 0) error_ = "psql failed: " + output;
