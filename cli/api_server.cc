@@ -5,8 +5,6 @@
 #include <charconv>
 #include <cstddef>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +20,7 @@
 #include "cli/timeline_query.h"
 #include "graph/index/graph_index.h"
 #include "graph/printed_date.h"
+#include "render/html_page.h"
 
 namespace guanxi::cli {
 namespace {
@@ -182,15 +181,9 @@ constexpr Asset kAssets[] = {
 void SendAsset(httplib::Response& response, const std::string& folder, const std::string& name) {
   for (const Asset& asset : kAssets) {
     if (name != asset.name) continue;
-    const std::filesystem::path path = std::filesystem::path(folder) / name;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      return SendError(response, 404, path.string(),
-                       "missing: the page is built with its assets (npm vendors Cytoscape.js)");
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    response.set_content(content.str(), asset.content_type);
+    Result<std::string> content = render::ReadPageFile(folder, name);
+    if (!content.ok()) return SendStatus(response, content.status());  // missing: 404
+    response.set_content(*content, asset.content_type);
     return;
   }
   SendError(response, 404, name, "no such asset");

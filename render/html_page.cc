@@ -17,18 +17,6 @@ constexpr std::string_view kCytoscapeTag = R"(<script src="/assets/cytoscape.min
 constexpr std::string_view kAppTag = R"(<script src="/assets/app.js"></script>)";
 constexpr std::string_view kTitleOpen = "<title>";
 
-Result<std::string> ReadText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound(
-        path.string(), "missing: the page is built with its assets (npm vendors Cytoscape.js)");
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Status::IoError(path.string(), "cannot read");
-  return text.str();
-}
-
 bool StartsWithNoCase(std::string_view text, std::size_t at, std::string_view prefix) {
   if (text.size() - at < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
@@ -48,12 +36,25 @@ Status Replace(std::string& page, std::string_view tag, const std::string& with)
 
 }  // namespace
 
+Result<std::string> ReadPageFile(const std::filesystem::path& folder, std::string_view name) {
+  const std::filesystem::path path = folder / name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::NotFound(
+        path.string(), "missing: the page is built with its assets (npm vendors Cytoscape.js)");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return Status::IoError(path.string(), "cannot read");
+  return text.str();
+}
+
 Result<PageAssets> ReadPageAssets(const std::filesystem::path& folder) {
   PageAssets assets;
   for (auto [name, text] :
        {std::pair{"index.html", &assets.index_html}, std::pair{"style.css", &assets.style_css},
         std::pair{"cytoscape.min.js", &assets.cytoscape_js}, std::pair{"app.js", &assets.app_js}}) {
-    Result<std::string> read = ReadText(folder / name);
+    Result<std::string> read = ReadPageFile(folder, name);
     if (!read.ok()) return read.status();
     *text = std::move(*read);
   }

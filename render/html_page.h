@@ -21,6 +21,10 @@ struct PageAssets {
   std::string app_js;
 };
 
+// The page's file `name` in `folder` (the build folder's web/), as guanxi
+// serve sends it; NotFound naming it when missing.
+Result<std::string> ReadPageFile(const std::filesystem::path& folder, std::string_view name);
+
 // Reads index.html, style.css, cytoscape.min.js and app.js from `folder`
 // (the build folder's web/). NotFound naming the first missing file.
 Result<PageAssets> ReadPageAssets(const std::filesystem::path& folder);

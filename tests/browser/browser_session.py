@@ -49,3 +49,21 @@ def start_chromium(chromium, driver):
                if hasattr(webdriver, "ChromeService")
                else webdriver.chrome.service.Service(executable_path=driver))
     return webdriver.Chrome(service=service, options=options)
+
+
+class Steps:
+    """A browser test's checks, each printed ok or FAIL with failures kept,
+    and its screenshots, written to `shots` as NAME.png."""
+
+    def __init__(self, browser, shots):
+        self.browser = browser
+        self.shots = shots
+        self.failures = []
+
+    def check(self, ok, what):
+        print(("ok   " if ok else "FAIL ") + what)
+        if not ok:
+            self.failures.append(what)
+
+    def shot(self, name):
+        self.browser.save_screenshot(os.path.join(self.shots, name + ".png"))

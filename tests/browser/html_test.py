@@ -17,7 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
-from browser_session import build_samples, find_browser, skip, start_chromium
+from browser_session import Steps, build_samples, find_browser, skip, start_chromium
 
 
 def main():
@@ -48,15 +48,8 @@ def main():
 
     browser = start_chromium(chromium, driver)
     wait = WebDriverWait(browser, 15)
-    failures = []
-
-    def check(ok, what):
-        print(("ok   " if ok else "FAIL ") + what)
-        if not ok:
-            failures.append(what)
-
-    def shot(name):
-        browser.save_screenshot(os.path.join(shots, name + ".png"))
+    steps = Steps(browser, shots)
+    check, shot = steps.check, steps.shot
 
     def click_rendered(x, y):
         """Clicks the canvas where Cytoscape drew something (its rendered position)."""
@@ -135,7 +128,7 @@ def main():
         browser.quit()
         shutil.rmtree(work, ignore_errors=True)
     print(f"screenshots in {shots}")
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if steps.failures else 0)
 
 
 if __name__ == "__main__":

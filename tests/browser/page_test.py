@@ -17,7 +17,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from browser_session import build_samples, find_browser, skip, start_chromium
+from browser_session import Steps, build_samples, find_browser, skip, start_chromium
 
 
 def main():
@@ -39,15 +39,8 @@ def main():
         skip("Cytoscape.js was not vendored (npm missing at build time)")
     browser = start_chromium(chromium, driver)
     wait = WebDriverWait(browser, 15)
-    failures = []
-
-    def check(ok, what):
-        print(("ok   " if ok else "FAIL ") + what)
-        if not ok:
-            failures.append(what)
-
-    def shot(name):
-        browser.save_screenshot(os.path.join(shots, name + ".png"))
+    steps = Steps(browser, shots)
+    check, shot = steps.check, steps.shot
 
     def fill(element_id, text):
         box = browser.find_element(By.ID, element_id)
@@ -145,7 +138,7 @@ def main():
         server.wait()
         shutil.rmtree(work, ignore_errors=True)
     print(f"screenshots in {shots}")
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if steps.failures else 0)
 
 
 if __name__ == "__main__":

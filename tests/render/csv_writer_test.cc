@@ -11,21 +11,11 @@
 namespace guanxi::render {
 namespace {
 
+using testing::ReadCsvTables;
 using testing::ReadFile;
-using testing::RunPython;
 using testing::SampleGraph;
 using testing::ScratchDir;
 using testing::WriteCsvFiles;
-
-// What Python's csv module makes of the two files: header and rows.
-constexpr const char* kCsvScript = R"(
-import csv, json, sys
-def read(path):
-    with open(path, newline='', encoding='utf-8') as f:
-        rows = list(csv.reader(f))
-    return {'header': rows[0], 'rows': rows[1:]}
-print(json.dumps({'nodes': read(sys.argv[1]), 'edges': read(sys.argv[2])}, ensure_ascii=False))
-)";
 
 TEST(CsvFieldTest, PlainTextIsUnchanged) {
   EXPECT_EQ(CsvField("李强"), "李强");
@@ -45,7 +35,7 @@ class CsvPythonTest : public ::testing::Test {
   void SetUp() override {
     Status status = WriteCsvFiles(SampleGraph(), nodes_, edges_);
     ASSERT_TRUE(status.ok()) << status.ToString();
-    read_ = RunPython(dir_, kCsvScript, {nodes_.string(), edges_.string()});
+    read_ = ReadCsvTables(dir_, nodes_, "edges", edges_);
     ASSERT_FALSE(read_.is_null());
   }
 

@@ -12,21 +12,10 @@
 namespace guanxi::render {
 namespace {
 
+using testing::ReadCsvTables;
 using testing::ReadFile;
-using testing::RunPython;
 using testing::SampleGraph;
 using testing::ScratchDir;
-
-// What Python's csv module makes of the two files: header and rows.
-constexpr const char* kCsvScript = R"(
-import csv, json, sys
-def read(path):
-    with open(path, newline='', encoding='utf-8') as f:
-        rows = list(csv.reader(f))
-    return {'header': rows[0], 'rows': rows[1:]}
-print(json.dumps({'nodes': read(sys.argv[1]), 'relationships': read(sys.argv[2])},
-                 ensure_ascii=False))
-)";
 
 class Neo4jWriterTest : public ::testing::Test {
  protected:
@@ -37,7 +26,7 @@ class Neo4jWriterTest : public ::testing::Test {
       Status status = WriteNeo4jCsv(SampleGraph(), nodes, relationships);
       ASSERT_TRUE(status.ok()) << status.ToString();
     }
-    read_ = RunPython(dir_, kCsvScript, {nodes_.string(), relationships_.string()});
+    read_ = ReadCsvTables(dir_, nodes_, "relationships", relationships_);
     ASSERT_FALSE(read_.is_null());
   }
 

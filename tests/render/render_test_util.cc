@@ -218,6 +218,21 @@ nlohmann::json RunPython(const ScratchDir& dir, const std::string& script,
   return result.is_discarded() ? nlohmann::json() : result;
 }
 
+nlohmann::json ReadCsvTables(const ScratchDir& dir, const std::filesystem::path& nodes_csv,
+                             const std::string& second_name,
+                             const std::filesystem::path& second_csv) {
+  constexpr const char* kScript = R"(
+import csv, json, sys
+def read(path):
+    with open(path, newline='', encoding='utf-8') as f:
+        rows = list(csv.reader(f))
+    return {'header': rows[0], 'rows': rows[1:]}
+print(json.dumps({'nodes': read(sys.argv[1]), sys.argv[2]: read(sys.argv[3])},
+                 ensure_ascii=False))
+)";
+  return RunPython(dir, kScript, {nodes_csv.string(), second_name, second_csv.string()});
+}
+
 std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream content;

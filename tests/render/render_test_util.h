@@ -67,6 +67,13 @@ nlohmann::json RunPython(const ScratchDir& dir, const std::string& script,
 
 std::string ReadFile(const std::filesystem::path& path);
 
+// What Python's csv module reads from `nodes_csv` and `second_csv` (edges or
+// relationships): {"nodes": {"header": [...], "rows": [[...], ...]},
+// second_name: {...}}; null (the test failed) when Python fails.
+nlohmann::json ReadCsvTables(const ScratchDir& dir, const std::filesystem::path& nodes_csv,
+                             const std::string& second_name,
+                             const std::filesystem::path& second_csv);
+
 // render::WriteCsv into the files `nodes_csv` and `edges_csv`.
 Status WriteCsvFiles(const graph::GraphData& data, const std::filesystem::path& nodes_csv,
                      const std::filesystem::path& edges_csv);
