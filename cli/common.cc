@@ -48,60 +48,16 @@ int ReportError(const Status& status) {
   return status.code() == Status::Code::kInternal ? kExitInternal : kExitBadInput;
 }
 
-namespace {
-
-// The snapshots of PostgreSQL graphs this process read, by URI, in one
-// temporary folder removed when the process ends.
-class Snapshots {
- public:
-  Snapshots() = default;
-  Snapshots(const Snapshots&) = delete;
-  Snapshots& operator=(const Snapshots&) = delete;
-  ~Snapshots() {
-    std::error_code ignored;
-    if (!folder_.empty()) std::filesystem::remove_all(folder_, ignored);
-  }
-
-  Result<std::string> For(const std::string& uri) {
-    auto found = files_.find(uri);
-    if (found != files_.end()) return found->second;
-    if (folder_.empty()) {
-      std::string pattern =
-          (std::filesystem::temp_directory_path() / "guanxi-snapshot-XXXXXX").string();
-      if (::mkdtemp(pattern.data()) == nullptr) {
-        return Status::IoError(pattern, "cannot create a temporary folder for the snapshot");
-      }
-      folder_ = pattern;
+Result<store::Store> OpenExistingStore(const std::string& database, Access access) {
+  if (store::IsPostgresUri(database)) {
+    if (access == Access::kWrite) {
+      return Status::InvalidInput(store::RedactedUri(database),
+                                  "writing to a PostgreSQL graph is not possible yet: copy it to "
+                                  "a file with `guanxi copy` and work there "
+                                  "(docs/postgresql.md)");
     }
-    const std::string file = (folder_ / (std::to_string(files_.size()) + ".db")).string();
-    Result<store::CopyStats> copied = store::CopyFromPostgres(uri, file);
-    if (!copied.ok()) return copied.status();
-    files_.emplace(uri, file);
-    return file;
+    return store::Store::OpenReadOnly(database);
   }
-
- private:
-  std::filesystem::path folder_;
-  std::map<std::string, std::string> files_;
-};
-
-}  // namespace
-
-Result<std::string> LocalDatabase(const std::string& database, Access access) {
-  if (!store::IsPostgresUri(database)) return database;
-  if (access == Access::kWrite) {
-    return Status::InvalidInput(store::RedactedUri(database),
-                                "writing to a PostgreSQL graph is not possible yet: copy it to a "
-                                "file with `guanxi copy` and work there (docs/postgresql.md)");
-  }
-  static Snapshots snapshots;
-  return snapshots.For(database);
-}
-
-Result<store::Store> OpenExistingStore(const std::string& uri_or_path, Access access) {
-  Result<std::string> local = LocalDatabase(uri_or_path, access);
-  if (!local.ok()) return local.status();
-  const std::string& database = *local;
   std::error_code error;
   if (!std::filesystem::exists(database, error)) {
     return Status::NotFound(database, "no such database (run `guanxi build PATH... --db " +
@@ -119,10 +75,8 @@ Result<graph::KnowledgeGraph> LoadGraph(const std::string& database) {
   return graph::KnowledgeGraph(std::move(data).value());
 }
 
-Result<index::GraphIndex> OpenIndex(const std::string& uri_or_path) {
-  Result<std::string> local = LocalDatabase(uri_or_path, Access::kRead);
-  if (!local.ok()) return local.status();
-  const std::string& database = *local;
+Result<index::GraphIndex> OpenIndex(const std::string& database) {
+  if (store::IsPostgresUri(database)) return index::GraphIndex::Open(database);
   std::error_code error;
   if (!std::filesystem::exists(database, error)) {
     return OpenExistingStore(database, Access::kRead).status();

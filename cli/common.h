@@ -43,18 +43,10 @@ int ReportError(const Status& status);
 // they may not write before any work (store::Store::Open).
 enum class Access { kRead, kWrite };
 
-// The database file a command works on: `database` itself, or for a
-// postgresql:// URI a snapshot of that graph (store::CopyFromPostgres) in a
-// temporary file, taken once per process and removed when it ends, so that
-// every reading command runs unchanged on a PostgreSQL graph
-// (docs/postgresql.md). InvalidInput naming the URI for kWrite: commands
-// that write do not take one yet. The copy's status for a bad or
-// unreachable URI or a database without a guanxi graph.
-Result<std::string> LocalDatabase(const std::string& database, Access access);
-
-// Opens an existing database (a file, or a postgresql:// URI through
-// LocalDatabase): NotFound naming the file when there is none (no command
-// but build creates a database).
+// Opens an existing database: a file (NotFound naming it when there is
+// none: no command but build creates a database), or a postgresql:// URI,
+// read in place (Store::OpenReadOnly). Decisions on a PostgreSQL graph
+// (kWrite) are InvalidInput naming the URI: not possible yet.
 Result<store::Store> OpenExistingStore(const std::string& database, Access access);
 
 // Opens the database and loads the whole graph. Only for commands that use
@@ -62,8 +54,7 @@ Result<store::Store> OpenExistingStore(const std::string& database, Access acces
 Result<graph::KnowledgeGraph> LoadGraph(const std::string& database);
 
 // Opens an existing database's query index (graph/index/), read-only (a
-// postgresql:// URI through LocalDatabase):
-// NotFound as OpenExistingStore. A database of an older schema version is
+// postgresql:// URI read in place): NotFound as OpenExistingStore. A database of an older schema version is
 // migrated first (Store::Open, as every command used to), and a file that is
 // not a guanxi database gets Store::Open's message.
 Result<index::GraphIndex> OpenIndex(const std::string& database);

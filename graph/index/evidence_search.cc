@@ -5,7 +5,8 @@
 #include <string_view>
 
 #include "graph/index/graph_index.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
+#include "graph/store/schema.h"
 
 namespace guanxi::index {
 namespace {
@@ -31,6 +32,27 @@ std::string FtsPhrase(std::string_view text) {
   return phrase + '"';
 }
 
+// Every stored sentence holding ?1, each once, by item and then offset, as
+// (article_id, char_begin, char_end, sentence). SQLite reads its full-text
+// index (rowid order is the order sentences were indexed: by item, then
+// offset), scanning it for a text too short for a trigram. PostgreSQL holds
+// no full-text index (docs/postgresql.md) and reads every relation's
+// sentence, folding ASCII letters' case as the trigram index does.
+std::string SentencesSql(store::Dialect dialect, bool scanned) {
+  if (dialect == store::Dialect::kSqlite) {
+    return scanned ? "SELECT article_id, char_begin, char_end, sentence FROM evidence_fts "
+                     "WHERE instr(sentence, ?1) > 0 ORDER BY rowid"
+                   : "SELECT article_id, char_begin, char_end, sentence FROM evidence_fts "
+                     "WHERE evidence_fts MATCH ?1 ORDER BY rowid";
+  }
+  const std::string sentence = store::kEvidenceSentence;
+  const std::string condition = scanned ? "strpos(" + sentence + ", ?1) > 0"
+                                        : "strpos(lower(" + sentence + "), lower(?1)) > 0";
+  return "SELECT DISTINCT r.article_id, r.char_begin, r.char_end, " + sentence +
+         " FROM relations r JOIN articles a ON a.id = r.article_id WHERE " + condition +
+         " ORDER BY r.article_id, r.char_begin, r.char_end";
+}
+
 }  // namespace
 
 Result<EvidenceMatches> GraphIndex::FindEvidence(std::string_view text, size_t limit) {
@@ -38,15 +60,10 @@ Result<EvidenceMatches> GraphIndex::FindEvidence(std::string_view text, size_t l
   store::Database& db = *database_;
   EvidenceMatches found;
   found.scanned = CharacterCount(text) < kIndexedLength;
-  // rowid order is the order sentences were indexed: by item, then offset.
-  Result<store::Statement> sentences = db.Prepare(
-      found.scanned
-          ? "SELECT article_id, char_begin, char_end, sentence FROM evidence_fts "
-            "WHERE instr(sentence, ?1) > 0 ORDER BY rowid"
-          : "SELECT article_id, char_begin, char_end, sentence FROM evidence_fts "
-            "WHERE evidence_fts MATCH ?1 ORDER BY rowid");
+  Result<store::Statement> sentences = db.Prepare(SentencesSql(db.dialect(), found.scanned));
   if (!sentences.ok()) return sentences.status();
-  GUANXI_RETURN_IF_ERROR(sentences->Bind(1, found.scanned ? std::string(text) : FtsPhrase(text)));
+  const bool phrase = db.dialect() == store::Dialect::kSqlite && !found.scanned;
+  GUANXI_RETURN_IF_ERROR(sentences->Bind(1, phrase ? FtsPhrase(text) : std::string(text)));
   Result<store::Statement> relations = db.Prepare(
       "SELECT id, source_id, target_id FROM relations WHERE article_id = ?1 AND "
       "char_begin = ?2 AND char_end = ?3 AND rejected = 0 ORDER BY id");

@@ -5,12 +5,15 @@
 #include <unordered_map>
 #include <utility>
 
+#include "graph/store/pg_db.h"
+#include "graph/store/pg_schema.h"
 #include "graph/store/sqlite_db.h"
 
 namespace guanxi::index {
 namespace {
 
 using store::Database;
+using store::SqliteDatabase;
 using store::Statement;
 
 // SQLite's page cache for one query, in KiB: a query reads a few thousand
@@ -74,11 +77,12 @@ GraphIndex& GraphIndex::operator=(GraphIndex&&) noexcept = default;
 GraphIndex::~GraphIndex() = default;
 
 Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
+  if (store::IsPostgresUri(path.string())) return OpenPostgres(path.string());
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
     return Status::NotFound(path.string(), "no such database");
   }
-  Result<std::unique_ptr<Database>> opened = Database::OpenReadOnly(path);
+  Result<std::unique_ptr<Database>> opened = SqliteDatabase::OpenReadOnly(path);
   if (!opened.ok()) return opened.status();
   GraphIndex index(path, std::move(*opened));
   Database& db = *index.database_;
@@ -88,7 +92,7 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
   // One read transaction for the index's life: every query of a command sees
   // the same committed state, whatever a build commits meanwhile (in WAL
   // mode, without making it wait). Closing the connection ends it.
-  GUANXI_RETURN_IF_ERROR(db.Exec("BEGIN"));
+  GUANXI_RETURN_IF_ERROR(db.Exec(db.BeginSql(Database::TransactionKind::kRead)));
   Result<int64_t> version = ReadInteger(db, "PRAGMA user_version");
   if (!version.ok()) return version.status();
   if (*version < kSchemaVersion) {
@@ -99,7 +103,27 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
     return Status::Corrupt(path.string(), "not a guanxi database (unknown schema version " +
                                               std::to_string(*version) + ")");
   }
+  GUANXI_RETURN_IF_ERROR(index.Prepare());
+  return index;
+}
 
+Result<GraphIndex> GraphIndex::OpenPostgres(const std::string& uri) {
+  Result<std::unique_ptr<store::PgDatabase>> opened = store::PgDatabase::Open(uri);
+  if (!opened.ok()) return opened.status();
+  GUANXI_RETURN_IF_ERROR(store::CheckPgSchema((*opened)->connection()));
+  const std::filesystem::path name = (*opened)->path();
+  GraphIndex index(name, std::move(*opened));
+  Database& db = *index.database_;
+  // One REPEATABLE READ transaction for the index's life: one snapshot, as
+  // on SQLite, whatever builds commit meanwhile.
+  GUANXI_RETURN_IF_ERROR(db.Exec(db.BeginSql(Database::TransactionKind::kRead)));
+  GUANXI_RETURN_IF_ERROR(index.Prepare());
+  return index;
+}
+
+Status GraphIndex::Prepare() {
+  Database& db = *database_;
+  const std::string alias_order(store::AliasOrderColumn(db.dialect()));
   const std::string live(kLive);
   // In the order of Statements' members.
   const std::string sql[] = {
@@ -109,9 +133,8 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
       "SELECT source_id, type, article_id, id FROM relations "
       "WHERE target_id = ?1 AND rejected = 0 AND source_id != ?1",
       "SELECT type FROM entities WHERE id = ?1 AND " + live,
-      "SELECT type, name, ifnull(article_id, 0) FROM entities WHERE id = ?1 AND " + live,
-      // rowid order is the order aliases were first seen.
-      "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY rowid",
+      "SELECT type, name, coalesce(article_id, 0) FROM entities WHERE id = ?1 AND " + live,
+      "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY " + alias_order,
       "SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?1 ORDER BY article_id",
       "SELECT d.id, d.kind, d.reason FROM entity_decisions e "
       "JOIN decisions d ON d.id = e.decision_id "
@@ -129,9 +152,9 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
       "SELECT count(*) FROM relations WHERE source_id = ?1 AND rejected = 0",
       "SELECT count(*) FROM relations WHERE target_id = ?1 AND rejected = 0 AND source_id != ?1",
       "SELECT count(*) FROM (SELECT 1 FROM relations WHERE source_id = ?1 AND rejected = 0 "
-      "LIMIT ?2)",
+      "LIMIT ?2) AS entries",
       "SELECT count(*) FROM (SELECT 1 FROM relations WHERE target_id = ?1 AND rejected = 0 "
-      "LIMIT ?2)",
+      "LIMIT ?2) AS entries",
   };
   // Statements has no default constructor (Statement has none): build it
   // from the prepared statements in declaration order.
@@ -141,7 +164,7 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
     if (!statement.ok()) return statement.status();
     prepared.push_back(std::move(*statement));
   }
-  index.statements_ = std::make_unique<Statements>(
+  statements_ = std::make_unique<Statements>(
       Statements{std::move(prepared[0]), std::move(prepared[1]), std::move(prepared[2]),
                  std::move(prepared[3]), std::move(prepared[4]), std::move(prepared[5]),
                  std::move(prepared[6]), std::move(prepared[7]), std::move(prepared[8]),
@@ -150,16 +173,16 @@ Result<GraphIndex> GraphIndex::Open(const std::filesystem::path& path) {
 
   // Every rejected entity has its reject decision noted in entity_decisions
   // (store/curation.cc ApplyReject), a small table: CROSS JOIN keeps SQLite
-  // from scanning entities instead.
-  Result<Statement> rejected = db.Prepare(
-      "SELECT DISTINCT e.id FROM entity_decisions d CROSS JOIN entities e ON e.id = d.entity_id "
-      "WHERE e.rejected = 1");
+  // from scanning entities instead (PostgreSQL plans the join itself).
+  const std::string join = db.dialect() == store::Dialect::kSqlite ? "CROSS JOIN" : "JOIN";
+  Result<Statement> rejected = db.Prepare("SELECT DISTINCT e.id FROM entity_decisions d " + join +
+                                          " entities e ON e.id = d.entity_id "
+                                          "WHERE e.rejected = 1");
   if (!rejected.ok()) return rejected.status();
-  GUANXI_RETURN_IF_ERROR(ForEachRow(*rejected, [&](Statement& row) {
-    index.rejected_.insert(row.ColumnInt(0));
+  return ForEachRow(*rejected, [&](Statement& row) {
+    rejected_.insert(row.ColumnInt(0));
     return Status::Ok();
-  }));
-  return index;
+  });
 }
 
 Status GraphIndex::AppendHops(int64_t entity_id, std::vector<Hop>& hops) {
@@ -240,12 +263,12 @@ Result<std::vector<int64_t>> GraphIndex::IdsByName(std::string_view name) {
 Result<std::vector<int64_t>> GraphIndex::IdsByNamePart(const std::vector<std::string>& parts) {
   std::vector<int64_t> ids;
   if (parts.empty()) return ids;
-  // Byte containment, as std::string::find: instr on BLOBs compares bytes.
+  // Byte containment, as std::string::find.
   auto any_part = [&](const char* column) {
     std::string condition;
     for (size_t i = 0; i < parts.size(); ++i) {
-      condition += (i ? " OR " : "") + ("instr(CAST(" + std::string(column) + " AS BLOB), ?" +
-                                        std::to_string(i + 1) + ") > 0");
+      condition += (i ? " OR " : "") +
+                   store::ContainsSql(database_->dialect(), column, static_cast<int>(i + 1));
     }
     return "(" + condition + ")";
   };
@@ -271,7 +294,8 @@ Status GraphIndex::ForEachName(const std::function<Status(int64_t, const std::st
                                                std::string(kLive) + " ORDER BY id");
   if (!names.ok()) return names.status();
   Result<Statement> aliases =
-      database_->Prepare("SELECT entity_id, alias FROM aliases ORDER BY entity_id, rowid");
+      database_->Prepare("SELECT entity_id, alias FROM aliases ORDER BY entity_id, " +
+                         std::string(store::AliasOrderColumn(database_->dialect())));
   if (!aliases.ok()) return aliases.status();
   // A merge of the two id-ordered streams.
   Result<bool> alias_row = aliases->Step();

@@ -74,6 +74,10 @@ class GraphIndex {
   // when newer; IoError when SQLite cannot read it. The index answers from
   // the state committed when it opened (one read transaction for its life):
   // open a new one to see a later build.
+  // A PostgreSQL URI ("postgresql://USER@HOST:PORT/DBNAME") opens that
+  // database instead, read in one REPEATABLE READ snapshot for the index's
+  // life: PgConnection::Open's status for a bad or unreachable URI,
+  // CheckPgSchema's when it holds no guanxi graph of this version.
   static Result<GraphIndex> Open(const std::filesystem::path& path);
 
   GraphIndex(GraphIndex&&) noexcept;
@@ -142,6 +146,10 @@ class GraphIndex {
  private:
   struct Statements;
   GraphIndex(std::filesystem::path path, std::unique_ptr<store::Database> database);
+  static Result<GraphIndex> OpenPostgres(const std::string& uri);
+  // Prepares the statements and reads the rejected entities, inside the
+  // read transaction Open began.
+  Status Prepare();
 
   std::filesystem::path path_;
   std::unique_ptr<store::Database> database_;

@@ -14,7 +14,7 @@
 #include "graph/store/content_hash.h"
 #include "graph/store/reprint_lookup.h"
 #include "graph/store/schema.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
 
 namespace guanxi::store {
 namespace {
@@ -197,21 +197,22 @@ Result<std::unique_ptr<WriterStatements>> PrepareStatements(Database& db) {
       "SELECT article_id FROM sources WHERE content_hash = ?1",
       "INSERT INTO articles (path, item_index, content_hash, title, date, text, full_date, outlet, "
       "place, place_code, signature, encoding) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
       "UPDATE articles SET full_date = ?2 WHERE id = ?1 AND full_date = ''",
       "INSERT INTO sources (article_id, path, item_index, outlet, title, content_hash, similarity) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       "INSERT INTO subtitles (article_id, position, subtitle) VALUES (?1, ?2, ?3)",
       "SELECT id FROM entities WHERE type = ?1 AND key = ?2 AND article_id IS NULL ORDER BY id",
       "SELECT merged_into FROM entities WHERE id = ?1",
-      "INSERT INTO entities (type, name, key, article_id) VALUES (?1, ?2, ?2, ?3)",
+      "INSERT INTO entities (type, name, key, article_id) VALUES (?1, ?2, ?2, ?3) RETURNING id",
       "SELECT places, bodies FROM mentions WHERE entity_id = ?1 AND type = 'person' "
       "ORDER BY article_id",
-      "INSERT OR IGNORE INTO mentions (article_id, entity_id, type, name, places, bodies) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+      "INSERT INTO mentions (article_id, entity_id, type, name, places, bodies) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
       "INSERT INTO aliases (entity_id, alias, article_id) VALUES (?1, ?2, ?3) "
       "ON CONFLICT DO NOTHING",
-      "INSERT OR IGNORE INTO candidates (entity_a, entity_b, reason) VALUES (?1, ?2, ?3)",
+      "INSERT INTO candidates (entity_a, entity_b, reason) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT DO NOTHING",
       "INSERT INTO relations (type, source_id, target_id, title, article_id, sentence, "
       "char_begin, char_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
   };
@@ -358,8 +359,9 @@ class ArticleWriter::Impl {
     GUANXI_RETURN_IF_ERROR(insert.Bind(10, article.place_code));
     GUANXI_RETURN_IF_ERROR(insert.BindBlob(11, identity::ToBytes(facts.signature)));
     GUANXI_RETURN_IF_ERROR(insert.Bind(12, article.encoding));
-    GUANXI_RETURN_IF_ERROR(insert.Run());
-    const int64_t article_id = db_.LastInsertRowid();
+    Result<int64_t> inserted = InsertReturningId(insert);
+    if (!inserted.ok()) return inserted.status();
+    const int64_t article_id = *inserted;
     ++stats.articles_added;
     GUANXI_RETURN_IF_ERROR(
         InsertSource(article_id, path, item_index, article, facts.content_hash, 1.0));
@@ -556,9 +558,10 @@ class ArticleWriter::Impl {
     GUANXI_RETURN_IF_ERROR(insert.Bind(1, graph::ToString(entity.type)));
     GUANXI_RETURN_IF_ERROR(insert.Bind(2, entity.name));
     GUANXI_RETURN_IF_ERROR(item ? insert.Bind(3, *item) : insert.BindNull(3));
-    GUANXI_RETURN_IF_ERROR(insert.Run());
+    Result<int64_t> inserted = InsertReturningId(insert);
+    if (!inserted.ok()) return inserted.status();
     ++stats.entities_added;
-    const int64_t id = db_.LastInsertRowid();
+    const int64_t id = *inserted;
     if (KeyMap* by_key = KeysOf(entity.type); by_key != nullptr && !item) {
       if (const auto cached = by_key->find(entity.name); cached != by_key->end()) {
         cached->second.push_back(id);

@@ -164,39 +164,61 @@ Result<std::vector<int64_t>> ArticlesOf(Database& db, const std::vector<std::str
 }
 
 Status Note(Database& db, int64_t entity_id, int64_t decision_id) {
-  return Run(db, "INSERT OR IGNORE INTO entity_decisions (entity_id, decision_id) VALUES (?1, ?2)",
+  return Run(db,
+             "INSERT INTO entity_decisions (entity_id, decision_id) VALUES (?1, ?2) "
+             "ON CONFLICT DO NOTHING",
              {entity_id, decision_id});
 }
 
 // ---- Applying ----------------------------------------------------------------
 
 // Moves everything of `loser` to `survivor` and marks it merged.
+// A row is moved only where the survivor has no row of the same key (the
+// rest are deleted after), as SQLite's UPDATE OR IGNORE would, in SQL that
+// PostgreSQL takes too.
 Status MergeInto(Database& db, int64_t loser, int64_t survivor) {
   const std::vector<Value> ids = {loser, survivor};
-  const char* const steps[] = {
+  const std::string alias_order(AliasOrderColumn(db.dialect()));
+  // The relation of the survivor that a moved relation would repeat
+  // (relations_unique), for `end` moved to ?2.
+  const auto same_relation = [](const std::string& end) {
+    const std::string other_end = end == "source_id" ? "target_id" : "source_id";
+    return "NOT EXISTS (SELECT 1 FROM relations o WHERE o.article_id = relations.article_id "
+           "AND o.type = relations.type AND o." + end + " = ?2 AND o." + other_end +
+           " = relations." + other_end +
+           " AND o.char_begin = relations.char_begin AND o.char_end = relations.char_end "
+           "AND o.title = relations.title)";
+  };
+  const auto same_candidate = [](const std::string& end) {
+    const std::string other_end = end == "entity_a" ? "entity_b" : "entity_a";
+    return "NOT EXISTS (SELECT 1 FROM candidates o WHERE o." + end + " = ?2 AND o." + other_end +
+           " = candidates." + other_end + ")";
+  };
+  const std::string steps[] = {
       "UPDATE mentions SET entity_id = ?2 WHERE entity_id = ?1",
       // A relation that both stated identically becomes one.
-      "UPDATE OR IGNORE relations SET source_id = ?2 WHERE source_id = ?1",
-      "UPDATE OR IGNORE relations SET target_id = ?2 WHERE target_id = ?1",
+      "UPDATE relations SET source_id = ?2 WHERE source_id = ?1 AND " + same_relation("source_id"),
+      "UPDATE relations SET target_id = ?2 WHERE target_id = ?1 AND " + same_relation("target_id"),
       "DELETE FROM relations WHERE source_id = ?1 OR target_id = ?1",
-      "INSERT OR IGNORE INTO aliases (entity_id, alias, article_id) "
-      "SELECT ?2, alias, article_id FROM aliases WHERE entity_id = ?1 ORDER BY rowid",
+      "INSERT INTO aliases (entity_id, alias, article_id) "
+      "SELECT ?2, alias, article_id FROM aliases WHERE entity_id = ?1 ORDER BY " + alias_order +
+          " ON CONFLICT DO NOTHING",
       "DELETE FROM aliases WHERE entity_id = ?1",
-      "INSERT OR IGNORE INTO aliases (entity_id, alias) "
+      "INSERT INTO aliases (entity_id, alias) "
       "SELECT ?2, name FROM entities WHERE id = ?1 AND name != (SELECT name FROM entities "
-      "WHERE id = ?2)",
+      "WHERE id = ?2) ON CONFLICT DO NOTHING",
       "DELETE FROM candidates WHERE (entity_a = ?1 AND entity_b = ?2) OR "
       "(entity_a = ?2 AND entity_b = ?1)",
-      "UPDATE OR IGNORE candidates SET entity_a = ?2 WHERE entity_a = ?1",
-      "UPDATE OR IGNORE candidates SET entity_b = ?2 WHERE entity_b = ?1",
+      "UPDATE candidates SET entity_a = ?2 WHERE entity_a = ?1 AND " + same_candidate("entity_a"),
+      "UPDATE candidates SET entity_b = ?2 WHERE entity_b = ?1 AND " + same_candidate("entity_b"),
       "DELETE FROM candidates WHERE entity_a = ?1 OR entity_b = ?1",
-      "INSERT OR IGNORE INTO entity_decisions (entity_id, decision_id) "
-      "SELECT ?2, decision_id FROM entity_decisions WHERE entity_id = ?1",
+      "INSERT INTO entity_decisions (entity_id, decision_id) "
+      "SELECT ?2, decision_id FROM entity_decisions WHERE entity_id = ?1 ON CONFLICT DO NOTHING",
       "UPDATE entities SET merged_into = ?2 WHERE id = ?1",
       // Named by several items now: no longer kept to one (events stay theirs).
       "UPDATE entities SET article_id = NULL WHERE id = ?2 AND type != 'event'",
   };
-  for (const char* sql : steps) GUANXI_RETURN_IF_ERROR(Run(db, sql, ids));
+  for (const std::string& sql : steps) GUANXI_RETURN_IF_ERROR(Run(db, sql.c_str(), ids));
   return Status::Ok();
 }
 
@@ -232,13 +254,16 @@ Status ApplySplit(Database& db, const Decision& d) {
     }
     if (moving.empty() || moving.size() == named->size()) continue;  // already apart
     // The part is named as the moved items name it (罗永 split off 罗勇).
-    GUANXI_RETURN_IF_ERROR(
-        Run(db,
-            "INSERT INTO entities (type, name, key, article_id) SELECT e.type, m.name, m.name, "
-            "CASE WHEN e.type = 'event' THEN ?2 END FROM entities e JOIN mentions m "
-            "ON m.entity_id = e.id AND m.article_id = ?2 WHERE e.id = ?1",
-            {entity, moving.front()}));
-    const int64_t part = db.LastInsertRowid();
+    Result<Statement> insert = Bound(
+        db,
+        "INSERT INTO entities (type, name, key, article_id) SELECT e.type, m.name, m.name, "
+        "CASE WHEN e.type = 'event' THEN CAST(?2 AS BIGINT) END FROM entities e JOIN mentions m "
+        "ON m.entity_id = e.id AND m.article_id = ?2 WHERE e.id = ?1 RETURNING id",
+        {entity, moving.front()});
+    if (!insert.ok()) return insert.status();
+    Result<int64_t> inserted = InsertReturningId(*insert);
+    if (!inserted.ok()) return inserted.status();
+    const int64_t part = *inserted;
     for (int64_t article : moving) {
       const std::vector<Value> values = {entity, part, article};
       GUANXI_RETURN_IF_ERROR(Run(
@@ -262,10 +287,10 @@ Status ApplySplit(Database& db, const Decision& d) {
                                "FROM mentions WHERE entity_id = ?1)",
                                {entity, part}));
     GUANXI_RETURN_IF_ERROR(Run(db,
-                               "INSERT OR IGNORE INTO aliases (entity_id, alias, article_id) "
+                               "INSERT INTO aliases (entity_id, alias, article_id) "
                                "SELECT ?1, m.name, m.article_id FROM mentions m WHERE "
                                "m.entity_id = ?1 AND m.name != (SELECT name FROM entities "
-                               "WHERE id = ?1) ORDER BY m.article_id",
+                               "WHERE id = ?1) ORDER BY m.article_id ON CONFLICT DO NOTHING",
                                {part}));
     GUANXI_RETURN_IF_ERROR(Note(db, entity, d.id));
     GUANXI_RETURN_IF_ERROR(Note(db, part, d.id));
@@ -279,8 +304,8 @@ Status ApplyRename(Database& db, const Decision& d) {
   for (int64_t entity : *entities) {
     const std::vector<Value> values = {entity, d.name};
     GUANXI_RETURN_IF_ERROR(Run(db,
-                               "INSERT OR IGNORE INTO aliases (entity_id, alias) SELECT id, name "
-                               "FROM entities WHERE id = ?1 AND name != ?2",
+                               "INSERT INTO aliases (entity_id, alias) SELECT id, name "
+                               "FROM entities WHERE id = ?1 AND name != ?2 ON CONFLICT DO NOTHING",
                                values));
     GUANXI_RETURN_IF_ERROR(Run(db, "UPDATE entities SET name = ?2 WHERE id = ?1", values));
     GUANXI_RETURN_IF_ERROR(
@@ -344,11 +369,15 @@ std::optional<DecisionKind> ParseDecisionKind(std::string_view name) {
 
 Result<Decision> LogAndApply(Database& db, Decision decision) {
   if (decision.at.empty()) decision.at = UtcNow();
-  GUANXI_RETURN_IF_ERROR(
-      Run(db, "INSERT INTO decisions (at, kind, subject, reason) VALUES (?1, ?2, ?3, ?4)",
-          {decision.at, std::string(ToString(decision.kind)), SubjectJson(decision),
-           decision.reason}));
-  decision.id = db.LastInsertRowid();
+  Result<Statement> insert =
+      Bound(db, "INSERT INTO decisions (at, kind, subject, reason) VALUES (?1, ?2, ?3, ?4) "
+                "RETURNING id",
+            {decision.at, std::string(ToString(decision.kind)), SubjectJson(decision),
+             decision.reason});
+  if (!insert.ok()) return insert.status();
+  Result<int64_t> inserted = InsertReturningId(*insert);
+  if (!inserted.ok()) return inserted.status();
+  decision.id = *inserted;
   if (decision.undoes != 0) {
     GUANXI_RETURN_IF_ERROR(Run(db, "UPDATE decisions SET undone_by = ?1 WHERE id = ?2",
                                {decision.id, decision.undoes}));

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "graph/status.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
 #include "graph/store/sqlite_store.h"
 
 namespace guanxi::store {

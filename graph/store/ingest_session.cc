@@ -7,7 +7,7 @@
 #include "graph/store/curation.h"
 #include "graph/store/evidence_index.h"
 #include "graph/store/schema.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
 
 namespace guanxi::store {
 

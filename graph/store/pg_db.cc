@@ -2,7 +2,10 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace guanxi::store {
@@ -71,6 +74,16 @@ std::string PgResult::Bytes(int row, int column) const {
   }
   return bytes;
 }
+
+bool PgResult::IsBytes(int column) const {
+  constexpr Oid kByteaOid = 17;  // pg_type.oid of bytea, fixed in every server
+  return PQftype(result_.get(), column) == kByteaOid;
+}
+bool PgResult::IsBoolean(int column) const {
+  constexpr Oid kBoolOid = 16;
+  return PQftype(result_.get(), column) == kBoolOid;
+}
+int64_t PgResult::AffectedRows() const { return std::strtoll(PQcmdTuples(result_.get()), nullptr, 10); }
 
 void PgConnection::Finisher::operator()(pg_conn* connection) const { PQfinish(connection); }
 
@@ -184,6 +197,163 @@ Result<PgResult> PgConnection::QueryPrepared(const std::string& statement,
                               arrays.values.data(), arrays.lengths.data(), arrays.formats.data(),
                               /*resultFormat=*/0),
                doing);
+}
+
+bool PgConnection::InTransaction() const {
+  return PQtransactionStatus(connection_.get()) != PQTRANS_IDLE;
+}
+
+std::string PgParameters(std::string_view sql, int& parameters) {
+  std::string text;
+  text.reserve(sql.size() + 8);
+  parameters = 0;
+  char quote = 0;  // the quote of the literal or name being copied, if any
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;  // a doubled quote closes and opens again
+      text += c;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+      text += c;
+      continue;
+    }
+    if (c != '?') {
+      text += c;
+      continue;
+    }
+    std::size_t end = i + 1;
+    while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') ++end;
+    const int number =
+        end > i + 1 ? std::atoi(std::string(sql.substr(i + 1, end - i - 1)).c_str()) : parameters + 1;
+    parameters = std::max(parameters, number);
+    text += '$' + std::to_string(number);
+    i = end - 1;
+  }
+  return text;
+}
+
+namespace {
+
+// A server-side prepared statement (PQprepare), run with its bindings at the
+// first Step; its rows are then read from the one result.
+class PgStatement final : public StatementBackend {
+ public:
+  PgStatement(PgDatabase& database, std::string name, std::string head, int parameters)
+      : database_(database),
+        name_(std::move(name)),
+        head_(std::move(head)),
+        params_(static_cast<std::size_t>(parameters), PgParam::Null()) {}
+  ~PgStatement() override {
+    // Fails harmlessly inside a failed transaction: the server then drops
+    // the statement with the session.
+    (void)database_.connection().Exec("DEALLOCATE " + name_);
+  }
+  PgStatement(const PgStatement&) = delete;
+  PgStatement& operator=(const PgStatement&) = delete;
+
+  Status Bind(int index, std::string_view text) override {
+    return Set(index, PgParam::Text(std::string(text)));
+  }
+  Status Bind(int index, int64_t number) override {
+    return Set(index, PgParam::Text(std::to_string(number)));
+  }
+  Status BindDouble(int index, double number) override {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", number);
+    return Set(index, PgParam::Text(text));
+  }
+  Status BindBlob(int index, std::string_view bytes) override {
+    return Set(index, PgParam::Bytes(std::string(bytes)));
+  }
+  Status BindNull(int index) override { return Set(index, PgParam::Null()); }
+  int ParameterCount() const override { return static_cast<int>(params_.size()); }
+
+  Result<bool> Step() override {
+    if (!result_) {
+      Result<PgResult> ran =
+          database_.connection().QueryPrepared(name_, params_, "running `" + head_ + "`");
+      if (!ran.ok()) return ran.status();
+      result_.emplace(std::move(*ran));
+      database_.set_changes(result_->AffectedRows());
+      row_ = -1;
+    }
+    if (row_ < result_->rows()) ++row_;
+    return row_ < result_->rows();
+  }
+  void Reset() override {
+    result_.reset();
+    std::fill(params_.begin(), params_.end(), PgParam::Null());
+  }
+
+  int64_t ColumnInt(int column) const override {
+    if (result_->IsBoolean(column)) return result_->Text(row_, column) == "t" ? 1 : 0;
+    return result_->Int(row_, column);
+  }
+  std::string_view ColumnTextView(int column) const override {
+    return result_->Text(row_, column);
+  }
+  std::string ColumnBlob(int column) const override {
+    if (result_->IsBytes(column)) return result_->Bytes(row_, column);
+    return std::string(result_->Text(row_, column));
+  }
+  double ColumnDouble(int column) const override {
+    return result_->IsNull(row_, column)
+               ? 0.0
+               : std::strtod(std::string(result_->Text(row_, column)).c_str(), nullptr);
+  }
+  bool ColumnIsNull(int column) const override { return result_->IsNull(row_, column); }
+
+ private:
+  Status Set(int index, PgParam param) {
+    if (index < 1 || static_cast<std::size_t>(index) > params_.size()) {
+      return Status::Internal(database_.path().string(), "binding parameter " +
+                                                             std::to_string(index) + " of `" +
+                                                             head_ + "`: no such parameter");
+    }
+    params_[static_cast<std::size_t>(index) - 1] = std::move(param);
+    return Status::Ok();
+  }
+
+  PgDatabase& database_;  // outlives the statement
+  std::string name_;
+  std::string head_;  // the SQL's start, for messages
+  std::vector<PgParam> params_;
+  std::optional<PgResult> result_;
+  int row_ = -1;
+};
+
+}  // namespace
+
+PgDatabase::PgDatabase(std::unique_ptr<PgConnection> connection)
+    : Database(connection->name(), Dialect::kPostgres), connection_(std::move(connection)) {}
+
+PgDatabase::~PgDatabase() = default;
+
+Result<std::unique_ptr<PgDatabase>> PgDatabase::Open(std::string_view uri) {
+  Result<std::unique_ptr<PgConnection>> connection = PgConnection::Open(uri);
+  if (!connection.ok()) return connection.status();
+  return std::unique_ptr<PgDatabase>(new PgDatabase(std::move(*connection)));
+}
+
+Status PgDatabase::Exec(std::string_view sql) { return connection_->Exec(sql); }
+
+Result<Statement> PgDatabase::Prepare(std::string_view sql) {
+  int parameters = 0;
+  const std::string text = PgParameters(sql, parameters);
+  std::string name = NextStatementName();
+  const std::string head(sql.substr(0, 60));
+  GUANXI_RETURN_IF_ERROR(connection_->Prepare(name, text, 0));
+  return Statement(std::make_unique<PgStatement>(*this, std::move(name), head, parameters));
+}
+
+bool PgDatabase::InTransaction() const { return connection_->InTransaction(); }
+
+std::string_view PgDatabase::BeginSql(TransactionKind kind) const {
+  return kind == TransactionKind::kWrite ? "BEGIN"
+                                         : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 }
 
 Result<PgTransaction> PgTransaction::Begin(PgConnection& connection) {

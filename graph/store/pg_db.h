@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "graph/status.h"
+#include "graph/store/database.h"
 #include "graph/store/store_copy.h"
 
 struct pg_conn;
@@ -46,6 +47,10 @@ class PgResult {
   int64_t Int(int row, int column) const;  // 0 for NULL
   // A bytea column's bytes, decoded from PostgreSQL's hex text ("\x..").
   std::string Bytes(int row, int column) const;
+  bool IsBytes(int column) const;    // the column is bytea
+  bool IsBoolean(int column) const;  // the column is boolean ("t" or "f")
+  // Rows an INSERT, UPDATE or DELETE changed (or a SELECT returned).
+  int64_t AffectedRows() const;
 
  private:
   friend class PgConnection;
@@ -85,6 +90,8 @@ class PgConnection {
   Status Prepare(const std::string& statement, std::string_view sql, int params);
   Result<PgResult> QueryPrepared(const std::string& statement, const std::vector<PgParam>& params,
                                  std::string_view doing = {});
+  // True inside a transaction block (BEGIN without COMMIT or ROLLBACK yet).
+  bool InTransaction() const;
 
  private:
   struct Finisher {
@@ -96,6 +103,45 @@ class PgConnection {
   std::string name_;
   std::unique_ptr<pg_conn, Finisher> connection_;
 };
+
+// A PostgreSQL database behind the store's interface (database.h): each
+// Statement is a server-side prepared statement whose ?N parameters become
+// $N; its rows arrive whole at the first Step. Values travel as text (bytea
+// as bytes), and the server infers each parameter's type from where it
+// stands.
+class PgDatabase final : public Database {
+ public:
+  // PgConnection::Open's status for a bad or unreachable URI.
+  static Result<std::unique_ptr<PgDatabase>> Open(std::string_view uri);
+  ~PgDatabase() override;
+
+  Status Exec(std::string_view sql) override;
+  Result<Statement> Prepare(std::string_view sql) override;
+  int64_t LastInsertRowid() const override { return 0; }
+  int64_t Changes() const override { return changes_; }
+  bool InTransaction() const override;
+  bool ReadOnly() const override { return false; }
+  // A read is REPEATABLE READ: one snapshot for the whole transaction.
+  std::string_view BeginSql(TransactionKind kind) const override;
+
+  PgConnection& connection() { return *connection_; }
+  // Called by a statement when it has run.
+  void set_changes(int64_t changes) { changes_ = changes; }
+  // A name for the next prepared statement, unique on this connection.
+  std::string NextStatementName() { return "guanxi_" + std::to_string(++statements_); }
+
+ private:
+  explicit PgDatabase(std::unique_ptr<PgConnection> connection);
+
+  std::unique_ptr<PgConnection> connection_;
+  int64_t changes_ = 0;
+  int64_t statements_ = 0;
+};
+
+// `sql` with SQLite's numbered parameters (?1, ?2, ...) as PostgreSQL's ($1,
+// $2, ...), leaving string literals and quoted names alone; `parameters` is
+// set to the largest number.
+std::string PgParameters(std::string_view sql, int& parameters);
 
 // A transaction that rolls back unless committed (BEGIN ... COMMIT).
 class PgTransaction {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "graph/identity/identity.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
 
 namespace guanxi::store {
 namespace {
@@ -344,7 +344,8 @@ class ReprintLookup::Impl {
 Result<std::unique_ptr<ReprintLookup>> ReprintLookup::Create(Database& db) {
   static_assert(identity::kBands == 16, "find_banded binds one parameter per band");
   Result<Statement> insert_band =
-      db.Prepare("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)");
+      db.Prepare("INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
+                 "ON CONFLICT DO NOTHING");
   if (!insert_band.ok()) return insert_band.status();
   Result<Statement> find_banded = db.Prepare(
       "SELECT band_key, article_id FROM article_bands WHERE band_key IN (?1, ?2, ?3, ?4, ?5, ?6, "

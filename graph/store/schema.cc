@@ -306,12 +306,18 @@ Result<SchemaState> ReadSchemaState(Database& database) {
 }
 
 Status DropBulkLoadIndexes(Database& database) {
+  // PostgreSQL keeps every index through a load: its writers share the
+  // database, and none of them owns a bulk load.
+  if (database.dialect() != Dialect::kSqlite) return Status::Ok();
   std::string sql;
   for (const char* name : kBulkLoadIndexNames) sql += "DROP INDEX IF EXISTS " + std::string(name) + ";\n";
   return database.Exec(sql);
 }
 
-Status CreateBulkLoadIndexes(Database& database) { return database.Exec(kBulkLoadIndexes); }
+Status CreateBulkLoadIndexes(Database& database) {
+  if (database.dialect() != Dialect::kSqlite) return Status::Ok();
+  return database.Exec(kBulkLoadIndexes);
+}
 
 Status PrepareSchema(Database& database) {
   Result<int64_t> version = QueryInt(database, "PRAGMA user_version", "reading the schema version");

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 #include "graph/status.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
 
 namespace guanxi::store {
 
@@ -18,8 +18,8 @@ inline constexpr int64_t kSchemaVersion = 7;
 // between the relation's offsets (code points, as SQLite's substr counts) is
 // stored as '' and read from the text: the evidence is no longer kept twice.
 inline constexpr const char* kEvidenceSentence =
-    "CASE WHEN r.sentence = '' THEN substr(a.text, r.char_begin + 1, r.char_end - r.char_begin) "
-    "ELSE r.sentence END";
+    "CASE WHEN r.sentence = '' THEN substr(a.text, CAST(r.char_begin + 1 AS INTEGER), "
+    "CAST(r.char_end - r.char_begin AS INTEGER)) ELSE r.sentence END";
 
 // Creates the schema in an empty database, migrates one of an older version
 // (Migration in schema.cc; graph/README.md) in one transaction, with

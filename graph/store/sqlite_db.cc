@@ -12,7 +12,7 @@ namespace guanxi::store {
 
 // ---- Database ---------------------------------------------------------------
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void SqliteDatabase::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 
 namespace {
 
@@ -45,24 +45,24 @@ Result<sqlite3*> OpenWithFlags(const std::filesystem::path& path, int flags) {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& path) {
+Result<std::unique_ptr<Database>> SqliteDatabase::Open(const std::filesystem::path& path) {
   Result<sqlite3*> db = OpenWithFlags(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   if (!db.ok()) return db.status();
-  return std::unique_ptr<Database>(new Database(path, *db));
+  return std::unique_ptr<Database>(new SqliteDatabase(path, *db));
 }
 
-Result<std::unique_ptr<Database>> Database::OpenReadOnly(const std::filesystem::path& path,
-                                                         int64_t mmap_bytes) {
+Result<std::unique_ptr<Database>> SqliteDatabase::OpenReadOnly(const std::filesystem::path& path,
+                                                               int64_t mmap_bytes) {
   Result<sqlite3*> db = OpenWithFlags(path, SQLITE_OPEN_READONLY);
   if (!db.ok()) return db.status();
-  std::unique_ptr<Database> database(new Database(path, *db));
+  std::unique_ptr<Database> database(new SqliteDatabase(path, *db));
   if (mmap_bytes > 0) {
     GUANXI_RETURN_IF_ERROR(database->Exec("PRAGMA mmap_size = " + std::to_string(mmap_bytes)));
   }
   return database;
 }
 
-Database::~Database() = default;
+SqliteDatabase::~SqliteDatabase() = default;
 
 namespace {
 
@@ -108,9 +108,9 @@ std::string WriteProblem(int rc, int system_errno, const std::filesystem::path& 
 
 }  // namespace
 
-Status Database::ToStatus(int rc, std::string_view doing) const {
+Status SqliteDatabase::ToStatus(int rc, std::string_view doing) const {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
-  std::string detail = WriteProblem(rc, db_ ? sqlite3_system_errno(db_.get()) : 0, path_);
+  std::string detail = WriteProblem(rc, db_ ? sqlite3_system_errno(db_.get()) : 0, path());
   if (!detail.empty()) detail += ": ";
   detail += doing;
   detail += ": ";
@@ -118,7 +118,7 @@ Status Database::ToStatus(int rc, std::string_view doing) const {
   switch (rc & 0xff) {  // the primary code of an extended result code
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-      return Status::Corrupt(path_.string(), std::move(detail));
+      return Status::Corrupt(path().string(), std::move(detail));
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
@@ -126,13 +126,13 @@ Status Database::ToStatus(int rc, std::string_view doing) const {
     case SQLITE_PERM:
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Status::IoError(path_.string(), std::move(detail));
+      return Status::IoError(path().string(), std::move(detail));
     default:
-      return Status::Internal(path_.string(), std::move(detail));
+      return Status::Internal(path().string(), std::move(detail));
   }
 }
 
-Status Database::Exec(std::string_view sql) {
+Status SqliteDatabase::Exec(std::string_view sql) {
   // sqlite3_exec needs a NUL-terminated string; its error text comes back
   // through sqlite3_errmsg as well, so the out-parameter is not used.
   const std::string text(sql);
@@ -140,145 +140,112 @@ Status Database::Exec(std::string_view sql) {
                   "executing " + text.substr(0, 60));
 }
 
-Result<Statement> Database::Prepare(std::string_view sql) {
-  if (sql.size() > INT_MAX) return Status::Internal(path_.string(), "SQL text too long");
+namespace {
+
+// A statement of sqlite3_prepare_v2.
+class SqliteStatement final : public StatementBackend {
+ public:
+  SqliteStatement(const SqliteDatabase* database, sqlite3_stmt* statement)
+      : database_(database), statement_(statement) {}
+  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  Status Bind(int index, std::string_view text) override {
+    if (text.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding text");
+    // A NULL pointer would bind SQL NULL; an empty string must stay text.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    return Check(sqlite3_bind_text(statement_, index, data, static_cast<int>(text.size()),
+                                   SQLITE_TRANSIENT),
+                 "binding text to");
+  }
+  Status Bind(int index, int64_t number) override {
+    return Check(sqlite3_bind_int64(statement_, index, number), "binding integer to");
+  }
+  Status BindDouble(int index, double number) override {
+    return Check(sqlite3_bind_double(statement_, index, number), "binding a number to");
+  }
+  Status BindBlob(int index, std::string_view bytes) override {
+    if (bytes.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding bytes");
+    const char* data = bytes.data() != nullptr ? bytes.data() : "";
+    return Check(sqlite3_bind_blob(statement_, index, data, static_cast<int>(bytes.size()),
+                                   SQLITE_TRANSIENT),
+                 "binding bytes to");
+  }
+  Status BindNull(int index) override {
+    return Check(sqlite3_bind_null(statement_, index), "binding NULL to");
+  }
+  int ParameterCount() const override { return sqlite3_bind_parameter_count(statement_); }
+
+  Result<bool> Step() override {
+    const int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Check(rc, "running");
+  }
+  void Reset() override {
+    // sqlite3_reset repeats the last step's error, which Step already reported.
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+
+  int64_t ColumnInt(int column) const override {
+    return sqlite3_column_int64(statement_, column);
+  }
+  std::string_view ColumnTextView(int column) const override {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+    if (text == nullptr) return {};
+    // Length in bytes, after the text conversion above: keeps embedded NULs.
+    return {text, static_cast<size_t>(sqlite3_column_bytes(statement_, column))};
+  }
+  std::string ColumnBlob(int column) const override {
+    const void* bytes = sqlite3_column_blob(statement_, column);
+    if (bytes == nullptr) return {};
+    return std::string(static_cast<const char*>(bytes),
+                       static_cast<size_t>(sqlite3_column_bytes(statement_, column)));
+  }
+  double ColumnDouble(int column) const override {
+    return sqlite3_column_double(statement_, column);
+  }
+  bool ColumnIsNull(int column) const override {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+  }
+
+ private:
+  Status Check(int rc, std::string_view doing) const {
+    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
+    const char* sql = sqlite3_sql(statement_);
+    std::string what(doing);
+    if (sql != nullptr) what += " `" + std::string(sql).substr(0, 60) + "`";
+    return database_->ToStatus(rc, what);
+  }
+
+  const SqliteDatabase* database_;  // not owned; outlives the statement
+  sqlite3_stmt* statement_;         // owned
+};
+
+}  // namespace
+
+Result<Statement> SqliteDatabase::Prepare(std::string_view sql) {
+  if (sql.size() > INT_MAX) return Status::Internal(path().string(), "SQL text too long");
   sqlite3_stmt* raw = nullptr;
   const int rc =
       sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
-  Statement statement(this, raw);
+  Statement statement(std::make_unique<SqliteStatement>(this, raw));
   if (rc != SQLITE_OK) {
     return ToStatus(rc, "preparing " + std::string(sql.substr(0, 60)));
   }
   return statement;
 }
 
-int64_t Database::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_.get()); }
+int64_t SqliteDatabase::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_.get()); }
 
-bool Database::InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
-bool Database::ReadOnly() const { return sqlite3_db_readonly(db_.get(), "main") == 1; }
-int64_t Database::Changes() const { return sqlite3_changes64(db_.get()); }
+bool SqliteDatabase::InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
+bool SqliteDatabase::ReadOnly() const { return sqlite3_db_readonly(db_.get(), "main") == 1; }
+int64_t SqliteDatabase::Changes() const { return sqlite3_changes64(db_.get()); }
 
-// ---- Statement --------------------------------------------------------------
-
-void Statement::Finalizer::operator()(sqlite3_stmt* statement) const {
-  sqlite3_finalize(statement);
-}
-
-Status Statement::Check(int rc, std::string_view doing) const {
-  if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
-  const char* sql = sqlite3_sql(statement_.get());
-  std::string what(doing);
-  if (sql != nullptr) what += " `" + std::string(sql).substr(0, 60) + "`";
-  return database_->ToStatus(rc, what);
-}
-
-Status Statement::Bind(int index, std::string_view text) {
-  if (text.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding text");
-  // A NULL pointer would bind SQL NULL; an empty string must stay text.
-  const char* data = text.data() != nullptr ? text.data() : "";
-  return Check(sqlite3_bind_text(statement_.get(), index, data, static_cast<int>(text.size()),
-                                 SQLITE_TRANSIENT),
-               "binding text to");
-}
-
-Status Statement::Bind(int index, int64_t number) {
-  return Check(sqlite3_bind_int64(statement_.get(), index, number), "binding integer to");
-}
-
-Status Statement::BindBlob(int index, std::string_view bytes) {
-  if (bytes.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding bytes");
-  const char* data = bytes.data() != nullptr ? bytes.data() : "";
-  return Check(sqlite3_bind_blob(statement_.get(), index, data, static_cast<int>(bytes.size()),
-                                 SQLITE_TRANSIENT),
-               "binding bytes to");
-}
-
-Status Statement::BindDouble(int index, double number) {
-  return Check(sqlite3_bind_double(statement_.get(), index, number), "binding a number to");
-}
-
-Status Statement::BindNull(int index) {
-  return Check(sqlite3_bind_null(statement_.get(), index), "binding NULL to");
-}
-
-int Statement::ParameterCount() const { return sqlite3_bind_parameter_count(statement_.get()); }
-
-Result<bool> Statement::Step() {
-  const int rc = sqlite3_step(statement_.get());
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  return Check(rc, "running");
-}
-
-Status Statement::Run() {
-  while (true) {
-    Result<bool> row = Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::Ok();
-  }
-}
-
-void Statement::Reset() {
-  // sqlite3_reset repeats the last step's error, which Step already reported.
-  sqlite3_reset(statement_.get());
-  sqlite3_clear_bindings(statement_.get());
-}
-
-int64_t Statement::ColumnInt(int column) const {
-  return sqlite3_column_int64(statement_.get(), column);
-}
-
-std::string Statement::ColumnText(int column) const {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_.get(), column));
-  if (text == nullptr) return {};
-  // Length in bytes, after the text conversion above: keeps embedded NULs.
-  return std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)));
-}
-
-std::string_view Statement::ColumnTextView(int column) const {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_.get(), column));
-  if (text == nullptr) return {};
-  return {text, static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column))};
-}
-
-std::string Statement::ColumnBlob(int column) const {
-  const void* bytes = sqlite3_column_blob(statement_.get(), column);
-  if (bytes == nullptr) return {};
-  return std::string(static_cast<const char*>(bytes),
-                     static_cast<size_t>(sqlite3_column_bytes(statement_.get(), column)));
-}
-
-double Statement::ColumnDouble(int column) const {
-  return sqlite3_column_double(statement_.get(), column);
-}
-
-bool Statement::ColumnIsNull(int column) const {
-  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
-}
-
-// ---- Transaction ------------------------------------------------------------
-
-Result<Transaction> Transaction::Begin(Database& database) {
-  GUANXI_RETURN_IF_ERROR(database.Exec("BEGIN IMMEDIATE"));
-  return Transaction(&database);
-}
-
-Result<Transaction> Transaction::BeginRead(Database& database) {
-  GUANXI_RETURN_IF_ERROR(database.Exec("BEGIN"));
-  return Transaction(&database);
-}
-
-Transaction::~Transaction() {
-  // Nothing to report to: a failed rollback leaves SQLite to roll back the
-  // journal on the next open.
-  if (database_ != nullptr) (void)database_->Exec("ROLLBACK");
-}
-
-Status Transaction::Commit() {
-  Database* database = std::exchange(database_, nullptr);
-  Status status = database->Exec("COMMIT");
-  if (!status.ok()) (void)database->Exec("ROLLBACK");
-  return status;
+std::string_view SqliteDatabase::BeginSql(TransactionKind kind) const {
+  return kind == TransactionKind::kWrite ? "BEGIN IMMEDIATE" : "BEGIN";
 }
 
 }  // namespace guanxi::store

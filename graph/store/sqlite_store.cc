@@ -1,5 +1,6 @@
 #include "graph/store/sqlite_store.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -7,6 +8,8 @@
 #include <vector>
 
 #include "graph/identity/reprint.h"
+#include "graph/store/pg_db.h"
+#include "graph/store/pg_schema.h"
 #include "graph/store/schema.h"
 #include "graph/store/sqlite_db.h"
 
@@ -38,7 +41,8 @@ Status SignOlderArticles(Database& db) {
   Result<Statement> sign = db.Prepare("UPDATE articles SET signature = ?2 WHERE id = ?1");
   if (!sign.ok()) return sign.status();
   Result<Statement> band =
-      db.Prepare("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)");
+      db.Prepare("INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
+                 "ON CONFLICT DO NOTHING");
   if (!band.ok()) return band.status();
   for (const auto& [id, signature] : signatures) {
     sign->Reset();
@@ -79,7 +83,7 @@ Store::~Store() = default;
 const std::filesystem::path& Store::path() const { return path_; }
 
 Result<Store> Store::Open(const std::filesystem::path& path) {
-  Result<std::unique_ptr<Database>> database = Database::Open(path);
+  Result<std::unique_ptr<Database>> database = SqliteDatabase::Open(path);
   if (!database.ok()) return database.status();
   Database& db = **database;
   // SQLite opens a file it may not write for reading, and says so only at
@@ -104,8 +108,15 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
 }
 
 Result<Store> Store::OpenReadOnly(const std::filesystem::path& path) {
+  if (IsPostgresUri(path.string())) {
+    Result<std::unique_ptr<PgDatabase>> database = PgDatabase::Open(path.string());
+    if (!database.ok()) return database.status();
+    GUANXI_RETURN_IF_ERROR(CheckPgSchema((*database)->connection()));
+    const std::filesystem::path name = (*database)->path();
+    return Store(name, std::move(*database));
+  }
   for (int attempt = 0;; ++attempt) {
-    Result<std::unique_ptr<Database>> database = Database::OpenReadOnly(path);
+    Result<std::unique_ptr<Database>> database = SqliteDatabase::OpenReadOnly(path);
     if (!database.ok()) return database.status();
     Database& db = **database;
     GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA busy_timeout = 5000"));
@@ -139,7 +150,7 @@ Result<graph::GraphData> Store::Load(bool structure_only) const {
   std::unordered_map<int64_t, size_t> entity_index;
   GUANXI_RETURN_IF_ERROR(ForEachRow(
       db,
-      "SELECT id, type, name, ifnull(article_id, 0) FROM entities "
+      "SELECT id, type, name, coalesce(article_id, 0) FROM entities "
       "WHERE merged_into IS NULL AND rejected = 0 ORDER BY id",
       [&](Statement& row) -> Status {
         graph::EntityRecord record;
@@ -161,9 +172,10 @@ Result<graph::GraphData> Store::Load(bool structure_only) const {
   };
 
   if (!structure_only) {
-    // rowid order is the order aliases were first seen.
+    const std::string aliases = "SELECT entity_id, alias FROM aliases ORDER BY entity_id, " +
+                                std::string(AliasOrderColumn(db.dialect()));
     GUANXI_RETURN_IF_ERROR(
-        ForEachRow(db, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, rowid",
+        ForEachRow(db, aliases.c_str(),
                    [&](Statement& row) -> Status {
                      graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
                      if (entity) entity->aliases.push_back(row.ColumnText(1));
@@ -261,6 +273,9 @@ Result<std::vector<FileRecord>> Store::Files() const {
                          .items = row.ColumnInt(4)});
         return Status::Ok();
       }));
+  // By path as bytes, whatever the database's collation orders text by.
+  std::sort(files.begin(), files.end(),
+            [](const FileRecord& a, const FileRecord& b) { return a.path < b.path; });
   return files;
 }
 

@@ -21,7 +21,7 @@
 
 namespace guanxi::store {
 
-class Database;       // the SQLite adapter, graph/store/sqlite_db.h
+class Database;       // the database connection, graph/store/database.h
 class IngestSession;  // writing an archive item by item, graph/store/ingest_session.h
 struct IngestOptions;
 

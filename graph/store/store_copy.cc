@@ -213,7 +213,7 @@ Result<CopyStats> CopyToPostgres(const fs::path& from, std::string_view to) {
     Result<Store> checked = Store::OpenReadOnly(from);
     if (!checked.ok()) return checked.status();
   }
-  Result<std::unique_ptr<Database>> sqlite = Database::OpenReadOnly(from);
+  Result<std::unique_ptr<Database>> sqlite = SqliteDatabase::OpenReadOnly(from);
   if (!sqlite.ok()) return sqlite.status();
   Result<std::unique_ptr<PgConnection>> pg = PgConnection::Open(to);
   if (!pg.ok()) return pg.status();
@@ -245,7 +245,7 @@ Status UpdateInPostgres(std::string_view uri,
   Result<CopyStats> fetched = CopyFromPostgres(uri, file);
   if (!fetched.ok()) return fetched.status();
   GUANXI_RETURN_IF_ERROR(work(file));
-  Result<std::unique_ptr<Database>> sqlite = Database::OpenReadOnly(file);
+  Result<std::unique_ptr<Database>> sqlite = SqliteDatabase::OpenReadOnly(file);
   if (!sqlite.ok()) return sqlite.status();
   Result<CopyStats> written = WriteAll(**sqlite, **pg, /*replace=*/true);
   if (!written.ok()) return written.status();
@@ -284,7 +284,7 @@ Result<CopyStats> CopyFromPostgres(std::string_view from, const fs::path& to) {
   }
   CopyStats stats;
   {
-    Result<std::unique_ptr<Database>> sqlite = Database::Open(temporary);
+    Result<std::unique_ptr<Database>> sqlite = SqliteDatabase::Open(temporary);
     if (!sqlite.ok()) return sqlite.status();
     // Rows come in key order, not in reference order (an entity merged into
     // a later one): every reference is in the copy once it is whole.

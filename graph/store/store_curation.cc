@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "graph/store/curation.h"
-#include "graph/store/sqlite_db.h"
+#include "graph/store/database.h"
 #include "graph/store/sqlite_store.h"
 
 namespace guanxi::store {
@@ -114,13 +114,16 @@ Result<std::vector<CandidateRecord>> Store::Candidates() const {
   // Pairs of live entities; those with more items on both sides first (more
   // evidence to compare), then the oldest.
   Result<Statement> find = db.Prepare(
-      "SELECT c.entity_a, c.entity_b, c.reason FROM candidates c "
-      "JOIN entities a ON a.id = c.entity_a JOIN entities b ON b.id = c.entity_b "
-      "WHERE a.merged_into IS NULL AND b.merged_into IS NULL AND a.rejected = 0 "
-      "AND b.rejected = 0 "
-      "ORDER BY min((SELECT count(*) FROM mentions WHERE entity_id = c.entity_a), "
-      "(SELECT count(*) FROM mentions WHERE entity_id = c.entity_b)) DESC, "
-      "c.entity_a, c.entity_b");
+      "SELECT entity_a, entity_b, reason FROM ("
+      "  SELECT c.entity_a, c.entity_b, c.reason,"
+      "    (SELECT count(*) FROM mentions WHERE entity_id = c.entity_a) AS items_a,"
+      "    (SELECT count(*) FROM mentions WHERE entity_id = c.entity_b) AS items_b"
+      "  FROM candidates c "
+      "  JOIN entities a ON a.id = c.entity_a JOIN entities b ON b.id = c.entity_b "
+      "  WHERE a.merged_into IS NULL AND b.merged_into IS NULL AND a.rejected = 0 "
+      "  AND b.rejected = 0) AS pairs "
+      "ORDER BY CASE WHEN items_a < items_b THEN items_a ELSE items_b END DESC, "
+      "entity_a, entity_b");
   if (!find.ok()) return find.status();
   std::vector<CandidateRecord> candidates;
   while (true) {

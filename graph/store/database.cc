@@ -1,0 +1,60 @@
+#include "graph/store/database.h"
+
+namespace guanxi::store {
+
+Status Statement::Run() {
+  while (true) {
+    Result<bool> row = Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::Ok();
+  }
+}
+
+Result<int64_t> InsertReturningId(Statement& insert) {
+  Result<bool> row = insert.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("INSERT", "RETURNING gave no row");
+  const int64_t id = insert.ColumnInt(0);
+  GUANXI_RETURN_IF_ERROR(insert.Run());
+  return id;
+}
+
+std::string_view AliasOrderColumn(Dialect dialect) {
+  return dialect == Dialect::kSqlite ? "rowid" : "seq";
+}
+
+std::string ContainsSql(Dialect dialect, std::string_view haystack, int parameter) {
+  const std::string needle = "?" + std::to_string(parameter);
+  // SQLite's instr compares characters unless both sides are BLOBs; a
+  // PostgreSQL text (valid UTF-8 by the database's encoding) compares the
+  // same bytes either way.
+  if (dialect == Dialect::kSqlite) {
+    return "instr(CAST(" + std::string(haystack) + " AS BLOB), CAST(" + needle + " AS BLOB)) > 0";
+  }
+  return "strpos(" + std::string(haystack) + ", " + needle + ") > 0";
+}
+
+Result<Transaction> Transaction::Begin(Database& database) {
+  GUANXI_RETURN_IF_ERROR(database.Exec(database.BeginSql(Database::TransactionKind::kWrite)));
+  return Transaction(&database);
+}
+
+Result<Transaction> Transaction::BeginRead(Database& database) {
+  GUANXI_RETURN_IF_ERROR(database.Exec(database.BeginSql(Database::TransactionKind::kRead)));
+  return Transaction(&database);
+}
+
+Transaction::~Transaction() {
+  // Nothing to report to: a failed rollback leaves SQLite to roll back the
+  // journal on the next open, and PostgreSQL rolls back a lost connection's.
+  if (database_ != nullptr) (void)database_->Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  Database* database = std::exchange(database_, nullptr);
+  Status status = database->Exec("COMMIT");
+  if (!status.ok()) (void)database->Exec("ROLLBACK");
+  return status;
+}
+
+}  // namespace guanxi::store
