@@ -201,8 +201,8 @@ void PrintFileReport(const BuildReport& report, bool all) {
   }
 }
 
-// Builds `inputs` into the database file `database`, named `shown` in the
-// summary; the exit code.
+// Builds `inputs` into `database` (a file or a postgresql:// URI), named
+// `shown` in the summary; the exit code.
 int BuildInto(const std::string& database, const std::string& shown, const BuildOptions& options,
               const Inputs& inputs, BuildPipelineOptions pipeline) {
   Result<store::Store> store = store::Store::Open(database);
@@ -251,19 +251,12 @@ int RunBuild(const BuildOptions& options) {
   const Inputs inputs = CollectFiles(options.paths);
   // Nothing to read: the database is not opened (nor created).
   if (inputs.files.empty()) return kExitBadInput;
-  if (!store::IsPostgresUri(options.database)) {
-    return BuildInto(options.database, options.database, options, inputs, pipeline);
-  }
-  // Into PostgreSQL: the same build, into a file copy of the graph that is
-  // written back whole, one writer at a time (store::UpdateInPostgres).
-  int code = kExitOk;
-  Status updated = store::UpdateInPostgres(options.database, [&](const fs::path& file) {
-    code = BuildInto(file.string(), store::RedactedUri(options.database), options, inputs,
-                     pipeline);
-    return Status::Ok();
-  });
-  if (!updated.ok()) return ReportError(updated);
-  return code;
+  // A PostgreSQL graph is built in place, each batch one transaction; any
+  // number of builds may write it at once (store::Store::Open).
+  const std::string shown = store::IsPostgresUri(options.database)
+                                ? store::RedactedUri(options.database)
+                                : options.database;
+  return BuildInto(options.database, shown, options, inputs, pipeline);
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ void AddDatabaseOption(CLI::App& command, std::string& database) {
   // would report success and keep nothing.
   command
       .add_option("--db", database,
-                  "SQLite database file (a path); build and reading commands also take "
+                  "SQLite database file (a path), or a PostgreSQL database: "
                   "postgresql://USER@HOST:PORT/DBNAME")
       ->capture_default_str()
       ->check(CLI::Validator(
@@ -50,13 +50,8 @@ int ReportError(const Status& status) {
 
 Result<store::Store> OpenExistingStore(const std::string& database, Access access) {
   if (store::IsPostgresUri(database)) {
-    if (access == Access::kWrite) {
-      return Status::InvalidInput(store::RedactedUri(database),
-                                  "writing to a PostgreSQL graph is not possible yet: copy it to "
-                                  "a file with `guanxi copy` and work there "
-                                  "(docs/postgresql.md)");
-    }
-    return store::Store::OpenReadOnly(database);
+    return access == Access::kWrite ? store::Store::Open(database)
+                                    : store::Store::OpenReadOnly(database);
   }
   std::error_code error;
   if (!std::filesystem::exists(database, error)) {

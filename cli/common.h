@@ -45,8 +45,7 @@ enum class Access { kRead, kWrite };
 
 // Opens an existing database: a file (NotFound naming it when there is
 // none: no command but build creates a database), or a postgresql:// URI,
-// read in place (Store::OpenReadOnly). Decisions on a PostgreSQL graph
-// (kWrite) are InvalidInput naming the URI: not possible yet.
+// read and written in place (Store::OpenReadOnly, Store::Open).
 Result<store::Store> OpenExistingStore(const std::string& database, Access access);
 
 // Opens the database and loads the whole graph. Only for commands that use

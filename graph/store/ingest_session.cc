@@ -48,6 +48,12 @@ Result<int64_t> QueryInt(Statement& statement) {
   return value;
 }
 
+// Records a file a build read (FileRecord), in place of an earlier record.
+constexpr const char* kRecordFile =
+    "INSERT INTO files (path, size, mtime_ns, content_hash, items) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
+    "content_hash = excluded.content_hash, items = excluded.items";
+
 // How long a session waits for another writer's batch, in milliseconds.
 constexpr int64_t kWriterWaitMs = 10 * 60 * 1000;
 
@@ -83,6 +89,7 @@ struct IngestSession::State {
   void RestoreSettings() {
     if (restored) return;
     restored = true;
+    if (db.dialect() != Dialect::kSqlite) return;
     (void)db.Exec("PRAGMA synchronous = " + std::to_string(saved.synchronous));
     (void)db.Exec("PRAGMA cache_size = " + std::to_string(saved.cache_size));
     (void)db.Exec("PRAGMA foreign_keys = " + std::to_string(saved.foreign_keys));
@@ -90,8 +97,11 @@ struct IngestSession::State {
   }
 
   // Opens a batch unless one is open. Another connection's commit since ours
-  // (a decision made while the build ran) may have changed what the writer
-  // holds in memory: PRAGMA data_version tells.
+  // (another build's batch, a decision made while the build ran) may have
+  // changed what the writer holds in memory: SQLite's PRAGMA data_version
+  // changes with every other connection's commit; PostgreSQL's count of
+  // write transactions (PgDatabase::BeginSql) grows by one with each,
+  // this one included.
   Status EnsureBatch() {
     if (batch) return Status::Ok();
     Result<Transaction> begun = Transaction::Begin(db);
@@ -99,7 +109,9 @@ struct IngestSession::State {
     batch.emplace(std::move(*begun));
     Result<int64_t> version = QueryInt(data_version);
     if (!version.ok()) return version.status();
-    if (*version != seen_data_version) writer->ForgetCaches();
+    const int64_t unchanged =
+        db.dialect() == Dialect::kSqlite ? seen_data_version : seen_data_version + 1;
+    if (*version != unchanged) writer->ForgetCaches();
     seen_data_version = *version;
     batch_items = 0;
     batch_start = Clock::now();
@@ -117,8 +129,9 @@ struct IngestSession::State {
     GUANXI_RETURN_IF_ERROR(writer->Flush());
     writer->ResetStatements();
     record_file.Reset();
-    // The batch's sentences, searchable from the same commit on.
-    GUANXI_RETURN_IF_ERROR(IndexNewEvidence(db));
+    // The batch's sentences, searchable from the same commit on (SQLite's
+    // full-text index; PostgreSQL holds none).
+    if (db.dialect() == Dialect::kSqlite) GUANXI_RETURN_IF_ERROR(IndexNewEvidence(db));
     Status committed = batch->Commit();
     batch.reset();
     return committed;
@@ -228,11 +241,16 @@ Result<IngestStats> IngestSession::Finish() {
 
 Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   Database& db = *database_;
+  // PostgreSQL has no connection settings to change and no index to defer
+  // (its writers share the database); its count of write transactions
+  // stands for SQLite's data_version.
+  const bool sqlite = db.dialect() == Dialect::kSqlite;
   Settings saved;
   for (auto [name, value] : {std::pair{"synchronous", &saved.synchronous},
                              std::pair{"cache_size", &saved.cache_size},
                              std::pair{"foreign_keys", &saved.foreign_keys},
                              std::pair{"busy_timeout", &saved.busy_timeout}}) {
+    if (!sqlite) break;
     Result<Statement> pragma = db.Prepare(std::string("PRAGMA ") + name);
     if (!pragma.ok()) return pragma.status();
     Result<int64_t> read = QueryInt(*pragma);
@@ -242,17 +260,17 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
 
   Result<std::unique_ptr<ArticleWriter>> writer = ArticleWriter::Create(db);
   if (!writer.ok()) return writer.status();
-  Result<Statement> record = db.Prepare(
-      "INSERT INTO files (path, size, mtime_ns, content_hash, items) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, "
-      "content_hash = excluded.content_hash, items = excluded.items");
+  Result<Statement> record = db.Prepare(kRecordFile);
   if (!record.ok()) return record.status();
-  Result<Statement> version = db.Prepare("PRAGMA data_version");
+  Result<Statement> version =
+      db.Prepare(sqlite ? "PRAGMA data_version"
+                        : "SELECT CAST(value AS BIGINT) FROM guanxi_meta WHERE key = 'writes'");
   if (!version.ok()) return version.status();
 
   auto state = std::make_unique<IngestSession::State>(
       db, options, std::move(*writer), std::move(*record), std::move(*version),
       saved);
+  if (!sqlite) return IngestSession(std::move(state));
   // A bulk load: fewer syncs (each commit is still whole: in WAL mode only
   // checkpoints sync, and a lost commit is a batch a rerun writes again) and
   // a page cache that holds the indexes being filled (negative cache_size is

@@ -181,11 +181,14 @@ Result<PgResult> PgConnection::Query(std::string_view sql, const std::vector<PgP
                doing);
 }
 
-Status PgConnection::Prepare(const std::string& statement, std::string_view sql, int params) {
+Status PgConnection::Prepare(const std::string& statement, std::string_view sql, int params,
+                             const std::vector<unsigned>& types) {
   const std::string text(sql);
+  static_assert(sizeof(Oid) == sizeof(unsigned));
   Result<PgResult> result =
-      Check(PQprepare(connection_.get(), statement.c_str(), text.c_str(), params, nullptr),
-            "preparing " + statement);
+      Check(PQprepare(connection_.get(), statement.c_str(), text.c_str(), params,
+                      types.empty() ? nullptr : reinterpret_cast<const Oid*>(types.data())),
+            "preparing `" + text.substr(0, 80) + "`");
   return result.ok() ? Status::Ok() : result.status();
 }
 
@@ -203,10 +206,11 @@ bool PgConnection::InTransaction() const {
   return PQtransactionStatus(connection_.get()) != PQTRANS_IDLE;
 }
 
-std::string PgParameters(std::string_view sql, int& parameters) {
+std::string PgParameters(std::string_view sql, std::vector<bool>& used) {
   std::string text;
   text.reserve(sql.size() + 8);
-  parameters = 0;
+  used.clear();
+  int parameters = 0;
   char quote = 0;  // the quote of the literal or name being copied, if any
   for (std::size_t i = 0; i < sql.size(); ++i) {
     const char c = sql[i];
@@ -229,6 +233,8 @@ std::string PgParameters(std::string_view sql, int& parameters) {
     const int number =
         end > i + 1 ? std::atoi(std::string(sql.substr(i + 1, end - i - 1)).c_str()) : parameters + 1;
     parameters = std::max(parameters, number);
+    if (used.size() < static_cast<std::size_t>(number)) used.resize(number, false);
+    used[number - 1] = true;
     text += '$' + std::to_string(number);
     i = end - 1;
   }
@@ -341,18 +347,32 @@ Result<std::unique_ptr<PgDatabase>> PgDatabase::Open(std::string_view uri) {
 Status PgDatabase::Exec(std::string_view sql) { return connection_->Exec(sql); }
 
 Result<Statement> PgDatabase::Prepare(std::string_view sql) {
-  int parameters = 0;
-  const std::string text = PgParameters(sql, parameters);
+  std::vector<bool> used;
+  const std::string text = PgParameters(sql, used);
+  // The server infers each parameter's type from where it stands; one that
+  // a statement leaves out (bound all the same, as SQLite allows) is text.
+  constexpr unsigned kTextOid = 25;
+  std::vector<unsigned> types;
+  for (bool in_sql : used) types.push_back(in_sql ? 0 : kTextOid);
   std::string name = NextStatementName();
   const std::string head(sql.substr(0, 60));
-  GUANXI_RETURN_IF_ERROR(connection_->Prepare(name, text, 0));
-  return Statement(std::make_unique<PgStatement>(*this, std::move(name), head, parameters));
+  GUANXI_RETURN_IF_ERROR(
+      connection_->Prepare(name, text, static_cast<int>(types.size()), types));
+  return Statement(std::make_unique<PgStatement>(*this, std::move(name), head,
+                                                 static_cast<int>(used.size())));
 }
 
 bool PgDatabase::InTransaction() const { return connection_->InTransaction(); }
 
 std::string_view PgDatabase::BeginSql(TransactionKind kind) const {
-  return kind == TransactionKind::kWrite ? "BEGIN"
+  // A writer waits for the others as SQLite's BEGIN IMMEDIATE does (the
+  // writers' advisory lock, held to COMMIT or ROLLBACK) and counts itself
+  // (WriteCount): what SQLite's PRAGMA data_version tells a writer.
+  static const std::string kWrite =
+      "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) +
+      "); INSERT INTO guanxi_meta (key, value) VALUES ('writes', '1') ON CONFLICT (key) DO "
+      "UPDATE SET value = CAST(CAST(guanxi_meta.value AS BIGINT) + 1 AS TEXT)";
+  return kind == TransactionKind::kWrite ? std::string_view(kWrite)
                                          : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 }
 

@@ -87,7 +87,9 @@ class PgConnection {
                          std::string_view doing = {});
   // Prepares `sql` under `statement` (a constant name) once, then
   // QueryPrepared runs it: a bulk copy parses its INSERT once.
-  Status Prepare(const std::string& statement, std::string_view sql, int params);
+  // `types` gives each parameter's type OID (0: inferred); empty for all inferred.
+  Status Prepare(const std::string& statement, std::string_view sql, int params,
+                 const std::vector<unsigned>& types = {});
   Result<PgResult> QueryPrepared(const std::string& statement, const std::vector<PgParam>& params,
                                  std::string_view doing = {});
   // True inside a transaction block (BEGIN without COMMIT or ROLLBACK yet).
@@ -103,6 +105,11 @@ class PgConnection {
   std::string name_;
   std::unique_ptr<pg_conn, Finisher> connection_;
 };
+
+// The key of the advisory lock that every write transaction holds (one
+// writer at a time, as in a SQLite file), and that `guanxi copy` into
+// PostgreSQL takes too.
+inline constexpr int64_t kPgWritersLock = 7461785;
 
 // A PostgreSQL database behind the store's interface (database.h): each
 // Statement is a server-side prepared statement whose ?N parameters become
@@ -121,7 +128,10 @@ class PgDatabase final : public Database {
   int64_t Changes() const override { return changes_; }
   bool InTransaction() const override;
   bool ReadOnly() const override { return false; }
-  // A read is REPEATABLE READ: one snapshot for the whole transaction.
+  // A read is REPEATABLE READ: one snapshot for the whole transaction. A
+  // write waits for the writers' lock (kPgWritersLock) and adds one to
+  // guanxi_meta's "writes", which a writer reads to learn whether another
+  // wrote since its last transaction.
   std::string_view BeginSql(TransactionKind kind) const override;
 
   PgConnection& connection() { return *connection_; }
@@ -139,9 +149,9 @@ class PgDatabase final : public Database {
 };
 
 // `sql` with SQLite's numbered parameters (?1, ?2, ...) as PostgreSQL's ($1,
-// $2, ...), leaving string literals and quoted names alone; `parameters` is
-// set to the largest number.
-std::string PgParameters(std::string_view sql, int& parameters);
+// $2, ...), leaving string literals and quoted names alone; `used` is set to
+// whether each number up to the largest appears.
+std::string PgParameters(std::string_view sql, std::vector<bool>& used);
 
 // A transaction that rolls back unless committed (BEGIN ... COMMIT).
 class PgTransaction {

@@ -83,6 +83,13 @@ Store::~Store() = default;
 const std::filesystem::path& Store::path() const { return path_; }
 
 Result<Store> Store::Open(const std::filesystem::path& path) {
+  if (IsPostgresUri(path.string())) {
+    Result<std::unique_ptr<PgDatabase>> database = PgDatabase::Open(path.string());
+    if (!database.ok()) return database.status();
+    GUANXI_RETURN_IF_ERROR(PreparePgSchema((*database)->connection()));
+    const std::filesystem::path name = (*database)->path();
+    return Store(name, std::move(*database));
+  }
   Result<std::unique_ptr<Database>> database = SqliteDatabase::Open(path);
   if (!database.ok()) return database.status();
   Database& db = **database;

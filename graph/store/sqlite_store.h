@@ -1,7 +1,8 @@
 #pragma once
 
 // The persistent graph: news items, their entities and relations in one
-// SQLite file (schema in graph/README.md). Building the graph is ingesting
+// SQLite file (schema in graph/README.md), or in a PostgreSQL database that
+// a team shares (docs/postgresql.md), with the same behaviour. Building the graph is ingesting
 // pages into a Store; exploring it is LoadGraph into a KnowledgeGraph.
 
 #include <cstddef>
@@ -132,12 +133,19 @@ class Store {
   // IoError if the file cannot be opened or created.
   // IoError "PATH: read-only (...)" when SQLite can open the file for
   // reading only (no permission to write it, its folder or its file system).
+  // A PostgreSQL URI ("postgresql://USER@HOST:PORT/DBNAME") opens that
+  // database, creating the schema in an empty one (PreparePgSchema):
+  // PgConnection::Open's status for a bad or unreachable URI, Corrupt for a
+  // database of another schema version. Any number of processes may write
+  // it at once; each write transaction waits for the others'.
   static Result<Store> Open(const std::filesystem::path& path);
   // Opens an existing database for reading only (SQLite's read-only mode):
   // never creates or writes it, except that an older schema version is
   // migrated first, as Open does. Corrupt "PATH: not a guanxi database (an
   // empty file)" for an empty file, and as Open for other foreign files;
   // IoError when it cannot be opened. Every write through it fails.
+  // A PostgreSQL URI opens that database without writing: NotFound "URI: no
+  // guanxi graph here" when it holds none (CheckPgSchema).
   static Result<Store> OpenReadOnly(const std::filesystem::path& path);
 
   Store(Store&&) noexcept;

@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <cstdlib>
-#include <functional>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -172,25 +171,20 @@ Status CheckEmpty(PgConnection& pg) {
                                              " entities); copy writes into an empty database");
 }
 
-// Every row of `sqlite` into `pg`, in one transaction on each side; with
-// `replace`, the rows `pg` holds are deleted first (DELETE, not TRUNCATE:
-// a reader's snapshot keeps seeing the rows it started with).
-Result<CopyStats> WriteAll(Database& sqlite, PgConnection& pg, bool replace) {
+// Every row of `sqlite` into `pg`, which must hold no graph, in one
+// transaction on each side.
+Result<CopyStats> WriteAll(Database& sqlite, PgConnection& pg) {
   Result<Transaction> reading = Transaction::BeginRead(sqlite);
   if (!reading.ok()) return reading.status();
   Result<PgTransaction> writing = PgTransaction::Begin(pg);
   if (!writing.ok()) return writing.status();
-  // Two copies into one database at once: the second waits, then finds the
-  // first one's graph.
-  GUANXI_RETURN_IF_ERROR(pg.Exec("LOCK TABLE articles, entities, decisions IN EXCLUSIVE MODE"));
-  if (replace) {
-    const std::vector<TableSpec>& tables = SharedTables();
-    for (auto table = tables.rbegin(); table != tables.rend(); ++table) {
-      GUANXI_RETURN_IF_ERROR(pg.Exec(std::string("DELETE FROM ") + table->name));
-    }
-  } else {
-    GUANXI_RETURN_IF_ERROR(CheckEmpty(pg));
-  }
+  // As a writer (PgDatabase::BeginSql): a second copy, or a build, into the
+  // same database waits, then finds this one's graph.
+  Result<PgResult> locked = pg.Query(
+      "SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) + ")", {},
+      "waiting for the database's writers");
+  if (!locked.ok()) return locked.status();
+  GUANXI_RETURN_IF_ERROR(CheckEmpty(pg));
   CopyStats stats;
   for (const TableSpec& table : SharedTables()) {
     GUANXI_RETURN_IF_ERROR(CopyTableToPostgres(sqlite, pg, table, stats.rows[table.name]));
@@ -199,9 +193,6 @@ Result<CopyStats> WriteAll(Database& sqlite, PgConnection& pg, bool replace) {
   GUANXI_RETURN_IF_ERROR(writing->Commit());
   return stats;
 }
-
-// Any constant: the key of the session lock one writer holds at a time.
-constexpr const char* kWriterLock = "SELECT pg_advisory_lock(7461785)";
 
 }  // namespace
 
@@ -218,40 +209,7 @@ Result<CopyStats> CopyToPostgres(const fs::path& from, std::string_view to) {
   Result<std::unique_ptr<PgConnection>> pg = PgConnection::Open(to);
   if (!pg.ok()) return pg.status();
   GUANXI_RETURN_IF_ERROR(PreparePgSchema(**pg));
-  return WriteAll(**sqlite, **pg, /*replace=*/false);
-}
-
-Status UpdateInPostgres(std::string_view uri,
-                        const std::function<Status(const fs::path& file)>& work) {
-  Result<std::unique_ptr<PgConnection>> pg = PgConnection::Open(uri);
-  if (!pg.ok()) return pg.status();
-  GUANXI_RETURN_IF_ERROR(PreparePgSchema(**pg));
-  // Held until this connection ends (or the unlock below).
-  Result<PgResult> locked = (*pg)->Query(kWriterLock, {}, "waiting for the other writers");
-  if (!locked.ok()) return locked.status();
-
-  std::string pattern = (fs::temp_directory_path() / "guanxi-update-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) {
-    return Status::IoError(pattern, "cannot create a temporary folder");
-  }
-  struct FolderRemover {
-    fs::path folder;
-    ~FolderRemover() {
-      std::error_code ignored;
-      fs::remove_all(folder, ignored);
-    }
-  } remover{pattern};
-  const fs::path file = remover.folder / "graph.db";
-  Result<CopyStats> fetched = CopyFromPostgres(uri, file);
-  if (!fetched.ok()) return fetched.status();
-  GUANXI_RETURN_IF_ERROR(work(file));
-  Result<std::unique_ptr<Database>> sqlite = SqliteDatabase::OpenReadOnly(file);
-  if (!sqlite.ok()) return sqlite.status();
-  Result<CopyStats> written = WriteAll(**sqlite, **pg, /*replace=*/true);
-  if (!written.ok()) return written.status();
-  Result<PgResult> unlocked =
-      (*pg)->Query("SELECT pg_advisory_unlock(7461785)", {}, "letting the next writer in");
-  return unlocked.ok() ? Status::Ok() : unlocked.status();
+  return WriteAll(**sqlite, **pg);
 }
 
 Result<CopyStats> CopyFromPostgres(std::string_view from, const fs::path& to) {

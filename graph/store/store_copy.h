@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,18 +39,6 @@ struct CopyStats {
 // "URI: already holds a guanxi graph (...)" when `to` has items, entities or
 // decisions.
 Result<CopyStats> CopyToPostgres(const std::filesystem::path& from, std::string_view to);
-
-// Changes the graph of the PostgreSQL database `uri` through a file: waits
-// until no other writer through this function is at work (a session advisory
-// lock), copies the graph into a temporary file (created with the schema if
-// the database holds none), runs `work` on that file, and writes the file's
-// graph back in place of the old one in one transaction (readers see the one
-// or the other), then lets the next writer in. So concurrent writers are
-// serialised and each sees the others' items: a `guanxi build` into
-// PostgreSQL is exactly a build into a file (docs/postgresql.md). `work`'s
-// status when it fails (nothing is written back); the copies' otherwise.
-Status UpdateInPostgres(std::string_view uri,
-                        const std::function<Status(const std::filesystem::path& file)>& work);
 
 // Copies the guanxi graph of the PostgreSQL database `from` into a new
 // database file `to`, written beside it and renamed into place when whole,

@@ -1,5 +1,6 @@
 #include "tests/cli/cli_test_util.h"
 
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -85,6 +86,36 @@ nlohmann::json SamplesDatabaseTest::GuanxiJson(const std::string& arguments) con
   const CommandResult result = Guanxi(arguments + " --json");
   EXPECT_EQ(result.exit_code, 0) << arguments << ": " << result.err;
   return nlohmann::json::parse(result.out);
+}
+
+ServeProcess::ServeProcess(const std::string& database) {
+  int out[2];
+  if (pipe(out) != 0) return;
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(out[1], STDOUT_FILENO);
+    close(out[0]);
+    close(out[1]);
+    execl(GUANXI_BINARY, GUANXI_BINARY, "serve", "--port", "0", "--db", database.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(out[1]);
+  // The first line names the port: "serving DB on http://127.0.0.1:PORT/ ...".
+  FILE* stream = fdopen(out[0], "r");
+  char line[4096] = {};
+  if (stream && fgets(line, sizeof line, stream)) first_line_ = line;
+  if (stream) fclose(stream);
+  const std::string marker = "http://127.0.0.1:";
+  const std::size_t at = first_line_.find(marker);
+  if (at != std::string::npos) port_ = std::stoi(first_line_.substr(at + marker.size()));
+}
+
+ServeProcess::~ServeProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+  }
 }
 
 }  // namespace guanxi::testing

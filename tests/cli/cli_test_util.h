@@ -53,6 +53,24 @@ inline constexpr char kPython[] = "/usr/bin/python3";
 std::filesystem::path GenerateArchive(const std::filesystem::path& folder, const std::string& mb,
                                       int seed);
 
+// `guanxi serve --port 0 --db DB` as a child process (DB a file or a
+// postgresql:// URI), listening once constructed; stopped on destruction.
+class ServeProcess {
+ public:
+  explicit ServeProcess(const std::string& database);
+  ~ServeProcess();
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
+
+  int port() const { return port_; }  // 0 when it did not start
+  const std::string& first_line() const { return first_line_; }
+
+ private:
+  int pid_ = -1;
+  int port_ = 0;
+  std::string first_line_;
+};
+
 // Each test gets a database of the samples, built by the real binary, and
 // runs commands against it.
 class SamplesDatabaseTest : public ::testing::Test {

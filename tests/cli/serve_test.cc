@@ -20,47 +20,6 @@
 namespace guanxi::testing {
 namespace {
 
-// `guanxi serve --port 0 --db DB` as a child process; stopped on destruction.
-class Server {
- public:
-  explicit Server(const std::filesystem::path& db) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      close(out[1]);
-      const std::string db_text = db.string();
-      execl(GUANXI_BINARY, GUANXI_BINARY, "serve", "--port", "0", "--db", db_text.c_str(),
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    // The first line names the port: "serving DB on http://127.0.0.1:PORT/ ...".
-    FILE* stream = fdopen(out[0], "r");
-    char line[4096] = {};
-    if (stream && fgets(line, sizeof line, stream)) first_line_ = line;
-    if (stream) fclose(stream);
-    const std::string marker = "http://127.0.0.1:";
-    const std::size_t at = first_line_.find(marker);
-    if (at != std::string::npos) port_ = std::stoi(first_line_.substr(at + marker.size()));
-  }
-  ~Server() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  int port() const { return port_; }
-  const std::string& first_line() const { return first_line_; }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-  std::string first_line_;
-};
-
 // Percent-encodes a path segment or parameter (names are UTF-8).
 std::string Encode(const std::string& text) {
   static const char kHex[] = "0123456789ABCDEF";
@@ -83,7 +42,7 @@ class ServeTest : public ::testing::Test {
     CommandResult build =
         RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + ShellQuote(Db()));
     ASSERT_EQ(build.exit_code, 0) << build.err;
-    server_ = std::make_unique<Server>(dir_ / "guanxi.db");
+    server_ = std::make_unique<ServeProcess>((dir_ / "guanxi.db").string());
     ASSERT_GT(server_->port(), 0) << server_->first_line();
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
@@ -108,7 +67,7 @@ class ServeTest : public ::testing::Test {
   }
 
   TempDir dir_;
-  std::unique_ptr<Server> server_;
+  std::unique_ptr<ServeProcess> server_;
   std::unique_ptr<httplib::Client> client_;
 };
 

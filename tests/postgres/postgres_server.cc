@@ -155,23 +155,42 @@ std::string PostgresServer::Psql(const std::string& name, const std::string& sql
   return output;
 }
 
-PostgresServer& PostgresTest::Server() {
+PostgresServer& SharedPostgresServer() {
   // Destroyed at exit, which stops the server.
   static PostgresServer server;
   return server;
 }
 
-void PostgresTest::SetUp() {
-  if (PostgresServer::BinDir().empty()) {
-    GTEST_SKIP() << "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin: install "
-                    "Debian's postgresql (run.sh deps does)";
+std::string NewPostgresDatabase(std::string* why, bool* skip) {
+  *skip = PostgresServer::BinDir().empty();
+  if (*skip) {
+    *why = "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin: install Debian's "
+           "postgresql (run.sh deps does)";
+    return {};
   }
-  PostgresServer& server = Server();
-  ASSERT_TRUE(server.running()) << server.error();
+  PostgresServer& server = SharedPostgresServer();
+  if (!server.running()) {
+    *why = server.error();
+    return {};
+  }
   static std::atomic<int> next{0};
-  database_ = "guanxi_test_" + std::to_string(::getpid()) + "_" + std::to_string(next++);
-  ASSERT_TRUE(server.CreateDatabase(database_)) << server.error();
-  uri_ = server.Uri(database_);
+  const std::string name = "guanxi_test_" + std::to_string(::getpid()) + "_" + std::to_string(next++);
+  if (!server.CreateDatabase(name)) {
+    *why = server.error();
+    return {};
+  }
+  return server.Uri(name);
+}
+
+PostgresServer& PostgresTest::Server() { return SharedPostgresServer(); }
+
+void PostgresTest::SetUp() {
+  std::string why;
+  bool skip = false;
+  uri_ = NewPostgresDatabase(&why, &skip);
+  if (skip) GTEST_SKIP() << why;
+  ASSERT_FALSE(uri_.empty()) << why;
+  database_ = uri_.substr(uri_.rfind('/') + 1);
 }
 
 }  // namespace guanxi::testing

@@ -52,6 +52,15 @@ class PostgresServer {
   std::string error_;
 };
 
+// The server every test of this program shares: started by the first caller,
+// stopped when the program ends.
+PostgresServer& SharedPostgresServer();
+
+// A new, empty database on the shared server, for one test: its URI. Empty,
+// with `why` set, when the binaries are absent or the server or createdb
+// fails (`skip` is set when the binaries are absent: the test should skip).
+std::string NewPostgresDatabase(std::string* why, bool* skip);
+
 // One server for every test of the suite that uses it, started by the first
 // test that asks and stopped when the test program ends. Each test gets a
 // database of its own.

@@ -12,6 +12,7 @@
 
 #include "graph/knowledge_graph.h"
 #include "graph/store/sqlite_store.h"
+#include "tests/graph/store/store_backend.h"
 
 namespace guanxi::store {
 namespace {
@@ -92,19 +93,22 @@ std::vector<const graph::EntityRecord*> Named(const GraphData& data, const std::
   return found;
 }
 
-class IdentityStoreTest : public ::testing::Test {
+class IdentityStoreTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
-  void SetUp() override {
+  void SetUp() override { SetUpStores(GetParam()); }
+  void SetUpStores(testing::Backend backend) {
     static std::atomic<int> counter{0};
     dir_ = std::filesystem::temp_directory_path() /
            ("guanxi_identity_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+    stores_ = testing::StoreLocations(backend, dir_);
+    if (stores_.Missing()) GTEST_SKIP() << "PostgreSQL is not installed (run.sh deps installs it)";
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   Store Open(const std::string& name = "guanxi.db") {
-    Result<Store> store = Store::Open(dir_ / name);
+    Result<Store> store = Store::Open(stores_(name));
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return std::move(store).value();
   }
@@ -125,10 +129,13 @@ class IdentityStoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  testing::StoreLocations stores_;  // by name
 };
 
 // Two provinces' pages that both print 县委: each item's 县委 is its own.
-TEST_F(IdentityStoreTest, UnresolvedShorthandIsKeptToItsItem) {
+INSTANTIATE_TEST_SUITE_P(Backends, IdentityStoreTest, testing::AllBackends(), testing::BackendName);
+
+TEST_P(IdentityStoreTest, UnresolvedShorthandIsKeptToItsItem) {
   Store store = Open();
   (void)Ingest(store, {Page{"jiangxi.txt", {ShorthandMeeting("常委会", "王建国", "3608")}},
                        Page{"guizhou.txt", {ShorthandMeeting("常委会议", "李长江", "5226")}}});
@@ -145,7 +152,7 @@ TEST_F(IdentityStoreTest, UnresolvedShorthandIsKeptToItsItem) {
                    .has_value());
 }
 
-TEST_F(IdentityStoreTest, SameNameInPlacesApartIsTwoPeopleAndOneCandidate) {
+TEST_P(IdentityStoreTest, SameNameInPlacesApartIsTwoPeopleAndOneCandidate) {
   Store store = Open();
   const IngestStats stats =
       Ingest(store, {Page{"a.txt", {CountyMeeting("峡江开会", "罗勇", "峡江县委", "360823", "赵一", 0)}},
@@ -165,7 +172,7 @@ TEST_F(IdentityStoreTest, SameNameInPlacesApartIsTwoPeopleAndOneCandidate) {
                    .has_value());
 }
 
-TEST_F(IdentityStoreTest, SameNameWithSamePostInOneCountyIsOnePerson) {
+TEST_P(IdentityStoreTest, SameNameWithSamePostInOneCountyIsOnePerson) {
   Store store = Open();
   (void)Ingest(store,
                {Page{"a.txt", {CountyMeeting("峡江开会", "罗勇", "峡江县委", "360823", "赵一", 0)}},
@@ -176,7 +183,7 @@ TEST_F(IdentityStoreTest, SameNameWithSamePostInOneCountyIsOnePerson) {
   EXPECT_TRUE(Ok(store.Candidates()).empty());
 }
 
-TEST_F(IdentityStoreTest, NestedPlacesJoinAPerson) {
+TEST_P(IdentityStoreTest, NestedPlacesJoinAPerson) {
   Store store = Open();
   Article city = CountyMeeting("市里开会", "周平", "吉安市委", "3608", "赵一", 0);
   Article county = CountyMeeting("县里开会", "周平", "峡江县委", "360823", "钱二", 1);
@@ -184,7 +191,7 @@ TEST_F(IdentityStoreTest, NestedPlacesJoinAPerson) {
   EXPECT_EQ(Named(Load(store), "周平").size(), 1u);
 }
 
-TEST_F(IdentityStoreTest, ReprintIsOneArticleWithTwoSources) {
+TEST_P(IdentityStoreTest, ReprintIsOneArticleWithTwoSources) {
   Store store = Open();
   Article first = CountyMeeting("峡江县委召开全体会议", "罗勇", "峡江县委", "360823", "赵一", 0);
   first.outlet = "井冈山报";
@@ -212,7 +219,7 @@ TEST_F(IdentityStoreTest, ReprintIsOneArticleWithTwoSources) {
   EXPECT_EQ(Ingest(store, {Page{"web.txt", {reprint}}}).articles_unchanged, 1);
 }
 
-TEST_F(IdentityStoreTest, DifferentReportsOfOneTemplateAreNotReprints) {
+TEST_P(IdentityStoreTest, DifferentReportsOfOneTemplateAreNotReprints) {
   Store store = Open();
   (void)Ingest(store, {Page{"a.txt", {CountyMeeting("开会", "罗勇", "峡江县委", "360823", "赵一", 0)}},
                        Page{"b.txt", {ShorthandMeeting("开会", "罗勇", "360823")}}});
@@ -248,7 +255,9 @@ class DecisionTest : public IdentityStoreTest {
   }
 };
 
-TEST_F(DecisionTest, MergeJoinsAndIsNotedAndSplitUndoesIt) {
+INSTANTIATE_TEST_SUITE_P(Backends, DecisionTest, testing::AllBackends(), testing::BackendName);
+
+TEST_P(DecisionTest, MergeJoinsAndIsNotedAndSplitUndoesIt) {
   Store store = Open();
   (void)Ingest(store, Pages());
   GraphData data = Load(store);
@@ -278,7 +287,7 @@ TEST_F(DecisionTest, MergeJoinsAndIsNotedAndSplitUndoesIt) {
   EXPECT_EQ(log[1].kind, DecisionKind::kSplit);
 }
 
-TEST_F(DecisionTest, BadDecisionsAreRefusedAndChangeNothing) {
+TEST_P(DecisionTest, BadDecisionsAreRefusedAndChangeNothing) {
   Store store = Open();
   (void)Ingest(store, Pages());
   const GraphData data = Load(store);
@@ -292,7 +301,7 @@ TEST_F(DecisionTest, BadDecisionsAreRefusedAndChangeNothing) {
   EXPECT_TRUE(Ok(store.Decisions()).empty());
 }
 
-TEST_F(DecisionTest, RenameAndRejectHideAndRename) {
+TEST_P(DecisionTest, RenameAndRejectHideAndRename) {
   Store store = Open();
   (void)Ingest(store, Pages());
   GraphData data = Load(store);
@@ -314,7 +323,7 @@ TEST_F(DecisionTest, RenameAndRejectHideAndRename) {
             Status::Code::kInvalidInput);
 }
 
-TEST_F(DecisionTest, DecisionsSurviveReingestAndARebuildWithTheLogImported) {
+TEST_P(DecisionTest, DecisionsSurviveReingestAndARebuildWithTheLogImported) {
   Store store = Open();
   (void)Ingest(store, Pages());
   GraphData data = Load(store);

@@ -19,6 +19,7 @@
 #include "graph/knowledge_graph.h"
 #include "graph/store/file_hash.h"
 #include "graph/store/sqlite_store.h"
+#include "tests/graph/store/store_backend.h"
 
 namespace guanxi::store {
 namespace {
@@ -133,19 +134,22 @@ FileRecord RecordOf(const Page& page) {
   return FileRecord{page.path, 100, 7, FileContentHash(page.path), int64_t(page.articles.size())};
 }
 
-class IngestSessionTest : public ::testing::Test {
+class IngestSessionTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
-  void SetUp() override {
+  void SetUp() override { SetUpStores(GetParam()); }
+  void SetUpStores(testing::Backend backend) {
     static std::atomic<int> counter{0};
     dir_ = std::filesystem::temp_directory_path() /
            ("guanxi_session_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+    stores_ = testing::StoreLocations(backend, dir_);
+    if (stores_.Missing()) GTEST_SKIP() << "PostgreSQL is not installed (run.sh deps installs it)";
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   Store Open(const std::string& name) {
-    Result<Store> store = Store::Open(dir_ / name);
+    Result<Store> store = Store::Open(stores_(name));
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return std::move(store).value();
   }
@@ -176,9 +180,18 @@ class IngestSessionTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  testing::StoreLocations stores_;  // by name
 };
 
-TEST_F(IngestSessionTest, WritesWhatIngestWrites) {
+INSTANTIATE_TEST_SUITE_P(Backends, IngestSessionTest, testing::AllBackends(), testing::BackendName);
+
+// A SQLite file's bulk load: the indexes it defers (schema.h).
+class SqliteIngestSessionTest : public IngestSessionTest {
+ protected:
+  void SetUp() override { SetUpStores(testing::Backend::kSqlite); }
+};
+
+TEST_P(IngestSessionTest, WritesWhatIngestWrites) {
   Store by_ingest = Open("ingest.db");
   const IngestStats expected = Ok(by_ingest.Ingest(Archive()));
   Store by_session = Open("session.db");
@@ -197,7 +210,7 @@ TEST_F(IngestSessionTest, WritesWhatIngestWrites) {
   EXPECT_EQ(stats.candidates_added, 1);
 }
 
-TEST_F(IngestSessionTest, BatchBoundariesDoNotChangeTheDatabase) {
+TEST_P(IngestSessionTest, BatchBoundariesDoNotChangeTheDatabase) {
   Store one_batch = Open("one.db");
   (void)Build(one_batch, Archive(), 1000);
   Store many_batches = Open("many.db");
@@ -205,7 +218,7 @@ TEST_F(IngestSessionTest, BatchBoundariesDoNotChangeTheDatabase) {
   EXPECT_EQ(Dump(many_batches), Dump(one_batch));
 }
 
-TEST_F(IngestSessionTest, EachBatchIsCommittedAsItEnds) {
+TEST_P(IngestSessionTest, EachBatchIsCommittedAsItEnds) {
   Store store = Open("guanxi.db");
   IngestOptions options;
   options.batch_items = 1;
@@ -220,7 +233,7 @@ TEST_F(IngestSessionTest, EachBatchIsCommittedAsItEnds) {
   (void)Ok(session.Finish());
 }
 
-TEST_F(IngestSessionTest, InterruptedBuildIsCompletedByARerun) {
+TEST_P(IngestSessionTest, InterruptedBuildIsCompletedByARerun) {
   const std::vector<Page> pages = Archive();
   Store whole = Open("whole.db");
   (void)Build(whole, pages, 1);
@@ -268,7 +281,7 @@ const std::set<std::string> kDeferredIndexes = {"relations_in",       "relations
                                                 "entities_by_name",   "aliases_by_alias",
                                                 "sources_by_article", "mentions_by_entity"};
 
-TEST_F(IngestSessionTest, FirstBuildCreatesTheDeferredIndexesAtItsEnd) {
+TEST_F(SqliteIngestSessionTest, FirstBuildCreatesTheDeferredIndexesAtItsEnd) {
   Store store = Open("guanxi.db");
   IngestOptions options;
   options.batch_items = 1;
@@ -286,7 +299,7 @@ TEST_F(IngestSessionTest, FirstBuildCreatesTheDeferredIndexesAtItsEnd) {
   (void)Ok(later.Finish());
 }
 
-TEST_F(IngestSessionTest, AbandonedFirstBuildLeavesTheDeferredIndexes) {
+TEST_F(SqliteIngestSessionTest, AbandonedFirstBuildLeavesTheDeferredIndexes) {
   Store store = Open("guanxi.db");
   {
     IngestOptions options;
@@ -297,7 +310,7 @@ TEST_F(IngestSessionTest, AbandonedFirstBuildLeavesTheDeferredIndexes) {
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), kDeferredIndexes);
 }
 
-TEST_F(IngestSessionTest, KilledFirstBuildGetsTheDeferredIndexesBackWhenTheStoreOpens) {
+TEST_F(SqliteIngestSessionTest, KilledFirstBuildGetsTheDeferredIndexesBackWhenTheStoreOpens) {
   {
     Store store = Open("guanxi.db");
     (void)Build(store, {Archive()[0]}, 1);
@@ -314,7 +327,7 @@ TEST_F(IngestSessionTest, KilledFirstBuildGetsTheDeferredIndexesBackWhenTheStore
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), kDeferredIndexes);
 }
 
-TEST_F(IngestSessionTest, FileRecordIsReplaced) {
+TEST_P(IngestSessionTest, FileRecordIsReplaced) {
   Store store = Open("guanxi.db");
   IngestSession session = Ok(store.BeginIngest({}));
   ASSERT_TRUE(session.EndFile(FileRecord{"p.txt", 10, 1, "aa", 3}).ok());
@@ -327,7 +340,7 @@ TEST_F(IngestSessionTest, FileRecordIsReplaced) {
   EXPECT_EQ(files[0].content_hash, "aa");
 }
 
-TEST_F(IngestSessionTest, RelationToAnUnknownEntityIsRefusedWhenPrepared) {
+TEST_P(IngestSessionTest, RelationToAnUnknownEntityIsRefusedWhenPrepared) {
   Article article = Meeting("开会", "罗勇", "峡江县委", "360823", "赵一", 0);
   article.relations.push_back(Link(RelationType::kAttended, "无名氏", "全体会议", article.text));
   Result<PreparedItem> item = PrepareItem("x.txt", 0, article);
@@ -338,7 +351,7 @@ TEST_F(IngestSessionTest, RelationToAnUnknownEntityIsRefusedWhenPrepared) {
 
 // Items another connection stores between two batches (a second build run
 // at the same time) are known to the items written after them.
-TEST_F(IngestSessionTest, WritesOfAnotherConnectionBetweenBatchesAreSeen) {
+TEST_P(IngestSessionTest, WritesOfAnotherConnectionBetweenBatchesAreSeen) {
   const Page apart{"b.txt", {Meeting("镇远开会", "罗勇", "镇远县委", "522625", "孙三", 2)}};
   const Page later{"e.txt", {Meeting("镇远又开会", "罗勇", "镇远县委", "522625", "吴五", 3)}};
 
@@ -368,7 +381,7 @@ TEST_F(IngestSessionTest, WritesOfAnotherConnectionBetweenBatchesAreSeen) {
 // table only for others': an original stored by another connection between
 // its batches is found as well as one of its own earlier batch, and both are
 // in the table for later sessions.
-TEST_F(IngestSessionTest, ReprintsOfEveryWritersItemsAreFound) {
+TEST_P(IngestSessionTest, ReprintsOfEveryWritersItemsAreFound) {
   const Article own = Meeting("峡江开会", "罗勇", "峡江县委", "360823", "赵一", 0);
   const Article others = Meeting("镇远开会", "杨帆", "镇远县委", "522625", "孙三", 2);
   const auto reprint_of = [](Article article, const std::string& title) {
@@ -408,7 +421,7 @@ TEST_F(IngestSessionTest, ReprintsOfEveryWritersItemsAreFound) {
 // Thirty reports on one template, each of another day: all share band keys
 // (lists long enough to be kept in memory) and none is a reprint of another;
 // a reprint of the seventeenth, printed later, is found among them.
-TEST_F(IngestSessionTest, ReprintIsFoundAmongManyItemsOfOneTemplate) {
+TEST_P(IngestSessionTest, ReprintIsFoundAmongManyItemsOfOneTemplate) {
   std::vector<Page> pages;
   for (int day = 1; day <= 30; ++day) {
     Article item = Meeting("峡江开会", "罗勇", "峡江县委", "360823", "赵一", 0);

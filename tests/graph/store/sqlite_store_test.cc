@@ -14,9 +14,12 @@
 
 #include "graph/knowledge_graph.h"
 #include "graph/store/schema.h"
+#include "tests/graph/store/store_backend.h"
 
 namespace guanxi::store {
 namespace {
+
+using testing::Backend;
 
 using graph::Article;
 using graph::Entity;
@@ -100,15 +103,20 @@ std::vector<const graph::EntityRecord*> EntitiesNamed(const GraphData& data,
   return found;
 }
 
-class StoreTest : public ::testing::Test {
+// A store of one backend (store_backend.h) in a folder of its own: the
+// folder holds page files, and the SQLite file.
+class StoreFixture : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUpStore(Backend backend) {
+    backend_ = backend;
     static std::atomic<int> counter{0};
     dir_ = std::filesystem::temp_directory_path() /
            ("guanxi_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    db_path_ = dir_ / "guanxi.db";
+    std::string location;
+    GUANXI_NEW_STORE(location, backend, dir_ / "guanxi.db");
+    db_path_ = location;
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
@@ -136,8 +144,23 @@ class StoreTest : public ::testing::Test {
     return stats.ok() ? *stats : IngestStats{};
   }
 
+  Backend backend_ = Backend::kSqlite;
   std::filesystem::path dir_;
-  std::filesystem::path db_path_;
+  std::filesystem::path db_path_;  // the file, or the PostgreSQL URI
+};
+
+// What every store does, on both backends.
+class StoreTest : public StoreFixture, public ::testing::WithParamInterface<Backend> {
+ protected:
+  void SetUp() override { SetUpStore(GetParam()); }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, testing::AllBackends(), testing::BackendName);
+
+// What a SQLite file does: its refusals of foreign files, its migrations,
+// what it holds row by row.
+class SqliteStoreTest : public StoreFixture {
+ protected:
+  void SetUp() override { SetUpStore(Backend::kSqlite); }
 };
 
 void ExpectSameCounts(const StoreCounts& a, const StoreCounts& b) {
@@ -151,17 +174,17 @@ void ExpectSameCounts(const StoreCounts& a, const StoreCounts& b) {
 
 // ---- Opening ----------------------------------------------------------------
 
-TEST_F(StoreTest, NewDatabaseIsEmpty) {
+TEST_P(StoreTest, NewDatabaseIsEmpty) {
   Store store = OpenStore();
   const StoreCounts counts = CountsOf(store);
   EXPECT_EQ(counts.articles, 0);
   EXPECT_EQ(counts.entities, 0);
   EXPECT_EQ(counts.relations, 0);
   EXPECT_TRUE(counts.entities_by_type.empty());
-  EXPECT_TRUE(std::filesystem::exists(db_path_));
+  if (backend_ == Backend::kSqlite) EXPECT_TRUE(std::filesystem::exists(db_path_));
 }
 
-TEST_F(StoreTest, NotADatabaseFileIsCorrupt) {
+TEST_F(SqliteStoreTest, NotADatabaseFileIsCorrupt) {
   std::ofstream(db_path_) << "这不是数据库。\nThis is a text file, long enough to have a header.\n";
   Result<Store> store = Store::Open(db_path_);
   ASSERT_FALSE(store.ok());
@@ -171,7 +194,7 @@ TEST_F(StoreTest, NotADatabaseFileIsCorrupt) {
       << store.status().ToString();
 }
 
-TEST_F(StoreTest, OtherSqliteDatabaseIsCorrupt) {
+TEST_F(SqliteStoreTest, OtherSqliteDatabaseIsCorrupt) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE notes (text TEXT)", nullptr, nullptr, nullptr),
@@ -183,7 +206,7 @@ TEST_F(StoreTest, OtherSqliteDatabaseIsCorrupt) {
   EXPECT_NE(store.status().ToString().find("not a guanxi database"), std::string::npos);
 }
 
-TEST_F(StoreTest, UnknownSchemaVersionIsCorrupt) {
+TEST_F(SqliteStoreTest, UnknownSchemaVersionIsCorrupt) {
   { Store store = OpenStore(); }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
@@ -199,7 +222,7 @@ TEST_F(StoreTest, UnknownSchemaVersionIsCorrupt) {
       << store.status().ToString();
 }
 
-TEST_F(StoreTest, UnopenablePathIsIoError) {
+TEST_F(SqliteStoreTest, UnopenablePathIsIoError) {
   Result<Store> store = Store::Open(dir_ / "no-such-directory" / "guanxi.db");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), Status::Code::kIoError);
@@ -212,7 +235,7 @@ TEST_F(StoreTest, UnopenablePathIsIoError) {
 
 // ---- Full dates and the version-1 schema ------------------------------------
 
-TEST_F(StoreTest, FullDateSurvivesWriteAndReopen) {
+TEST_P(StoreTest, FullDateSurvivesWriteAndReopen) {
   {
     Store store = OpenStore();
     Article dated = Meeting("开会", "张三");
@@ -317,7 +340,7 @@ std::vector<std::string> StoredSentences(const std::filesystem::path& path) {
 // A sentence that is its item's text between the relation's offsets (code
 // points) is not kept twice: it is read back from the text. One that is not
 // (a sentence the extractor repaired) is kept as given.
-TEST_F(StoreTest, EvidenceSentenceInTheItemsTextIsReadFromIt) {
+TEST_F(SqliteStoreTest, EvidenceSentenceInTheItemsTextIsReadFromIt) {
   Article article = Meeting("开会", "张三");  // 开会：张三出席会议。
   article.relations[0].evidence = {"张三出席会议。", 3, 10};
   article.relations[1].evidence = {"会议在北京举行。", 5, 10};
@@ -355,7 +378,7 @@ std::vector<std::string> SchemaShape(const std::filesystem::path& path) {
   return lines;
 }
 
-TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
+TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, kVersion1Schema, nullptr, nullptr, nullptr), SQLITE_OK);
@@ -396,7 +419,7 @@ TEST_F(StoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
   EXPECT_EQ(CountsOf(reopened).relations, 3);
 }
 
-TEST_F(StoreTest, ReingestingAnItemStoredWithoutFullDateAddsIt) {
+TEST_P(StoreTest, ReingestingAnItemStoredWithoutFullDateAddsIt) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
   Article dated = Meeting("开会", "张三");
@@ -409,7 +432,7 @@ TEST_F(StoreTest, ReingestingAnItemStoredWithoutFullDateAddsIt) {
 
 // ---- Ingesting --------------------------------------------------------------
 
-TEST_F(StoreTest, IngestStoresEntitiesRelationsAndArticles) {
+TEST_P(StoreTest, IngestStoresEntitiesRelationsAndArticles) {
   Store store = OpenStore();
   const IngestStats stats = IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
   EXPECT_EQ(stats.articles_added, 1);
@@ -433,7 +456,7 @@ TEST_F(StoreTest, IngestStoresEntitiesRelationsAndArticles) {
   EXPECT_EQ(attended.evidence.char_end, 12);
 }
 
-TEST_F(StoreTest, StructureIsTheGraphWithoutItsEvidence) {
+TEST_P(StoreTest, StructureIsTheGraphWithoutItsEvidence) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记"}),
                                              Meeting("座谈", "李四")})});
@@ -462,7 +485,7 @@ TEST_F(StoreTest, StructureIsTheGraphWithoutItsEvidence) {
   EXPECT_FALSE(whole.entities[0].aliases.empty() && whole.entities[1].aliases.empty());
 }
 
-TEST_F(StoreTest, ReopenedDatabaseKeepsEverything) {
+TEST_P(StoreTest, ReopenedDatabaseKeepsEverything) {
   StoreCounts before;
   std::vector<std::string> described;
   {
@@ -479,7 +502,7 @@ TEST_F(StoreTest, ReopenedDatabaseKeepsEverything) {
   EXPECT_EQ(before.articles, 2);
 }
 
-TEST_F(StoreTest, ReingestingSameArticleAddsNothing) {
+TEST_P(StoreTest, ReingestingSameArticleAddsNothing) {
   Store store = OpenStore();
   const std::vector<Page> pages = {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记"})})};
   (void)IngestOk(store, pages);
@@ -495,7 +518,7 @@ TEST_F(StoreTest, ReingestingSameArticleAddsNothing) {
   EXPECT_EQ(Describe(LoadOf(store)), described);
 }
 
-TEST_F(StoreTest, SameItemTwiceInOneBatchIsStoredOnce) {
+TEST_P(StoreTest, SameItemTwiceInOneBatchIsStoredOnce) {
   Store store = OpenStore();
   const IngestStats stats =
       IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")}),
@@ -505,7 +528,7 @@ TEST_F(StoreTest, SameItemTwiceInOneBatchIsStoredOnce) {
   EXPECT_EQ(CountsOf(store).articles, 1);
 }
 
-TEST_F(StoreTest, IngestingNewArticleExtendsGraph) {
+TEST_P(StoreTest, IngestingNewArticleExtendsGraph) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
   const StoreCounts before = CountsOf(store);
@@ -547,7 +570,7 @@ TEST_F(StoreTest, IngestingNewArticleExtendsGraph) {
   EXPECT_EQ(graph.FindRelation(path->relation_ids[1])->title, "市长");
 }
 
-TEST_F(StoreTest, SameEntityAcrossArticlesIsOneNodeWithAliases) {
+TEST_P(StoreTest, SameEntityAcrossArticlesIsOneNodeWithAliases) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三", {"张书记", "张三"})}),
                          MakePage("p2.txt", {Meeting("座谈", "张三", {"张市长", "张书记"})})});
@@ -565,7 +588,7 @@ TEST_F(StoreTest, SameEntityAcrossArticlesIsOneNodeWithAliases) {
   EXPECT_EQ(graph.Degree(people[0]->id), 2u);  // attended both meetings
 }
 
-TEST_F(StoreTest, SameNameOfDifferentTypesStaysDistinct) {
+TEST_P(StoreTest, SameNameOfDifferentTypesStaysDistinct) {
   Store store = OpenStore();
   Article article = Meeting("开会", "张三");
   article.entities.push_back({EntityType::kInstitution, "北京", {}});
@@ -581,7 +604,7 @@ TEST_F(StoreTest, SameNameOfDifferentTypesStaysDistinct) {
   }
 }
 
-TEST_F(StoreTest, EventsOfDifferentArticlesStayDistinct) {
+TEST_P(StoreTest, EventsOfDifferentArticlesStayDistinct) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三"), Meeting("座谈", "李四")})});
   const GraphData data = LoadOf(store);
@@ -598,7 +621,7 @@ TEST_F(StoreTest, EventsOfDifferentArticlesStayDistinct) {
   EXPECT_EQ(path->entity_ids.size(), 5u);
 }
 
-TEST_F(StoreTest, EventNamedTwiceInOneArticleIsOneEvent) {
+TEST_P(StoreTest, EventNamedTwiceInOneArticleIsOneEvent) {
   Store store = OpenStore();
   Article article = Meeting("开会", "张三");
   article.entities.push_back({EntityType::kEvent, "会议", {"本次会议"}});
@@ -609,7 +632,7 @@ TEST_F(StoreTest, EventNamedTwiceInOneArticleIsOneEvent) {
   EXPECT_EQ(meetings[0]->aliases, (std::vector<std::string>{"本次会议"}));
 }
 
-TEST_F(StoreTest, NameWithQuotesAndMarkupRoundTrips) {
+TEST_P(StoreTest, NameWithQuotesAndMarkupRoundTrips) {
   const std::string name = "O'Brien \"老王\" <b>&amp;</b>\n第二行 100% _x_ 😀";
   const std::string alias = "'; DROP TABLE entities; --";
   const std::string path = "pages/it's \"100%\" <&>.txt";
@@ -632,7 +655,7 @@ TEST_F(StoreTest, NameWithQuotesAndMarkupRoundTrips) {
   EXPECT_EQ(CountsOf(reopened).entities, 3);
 }
 
-TEST_F(StoreTest, RelationToUnknownEntityIsInvalidInputNamingPageAndName) {
+TEST_P(StoreTest, RelationToUnknownEntityIsInvalidInputNamingPageAndName) {
   Store store = OpenStore();
   Article article = Meeting("开会", "张三");
   article.relations.push_back(
@@ -646,7 +669,7 @@ TEST_F(StoreTest, RelationToUnknownEntityIsInvalidInputNamingPageAndName) {
   EXPECT_EQ(CountsOf(store).articles, 0);
 }
 
-TEST_F(StoreTest, FailedBatchLeavesStoreUnchanged) {
+TEST_P(StoreTest, FailedBatchLeavesStoreUnchanged) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
   const StoreCounts before = CountsOf(store);
@@ -662,7 +685,7 @@ TEST_F(StoreTest, FailedBatchLeavesStoreUnchanged) {
   EXPECT_EQ(Describe(LoadOf(store)), described);
 }
 
-TEST_F(StoreTest, DatabaseErrorMidBatchRollsBackEarlierPages) {
+TEST_P(StoreTest, DatabaseErrorMidBatchRollsBackEarlierPages) {
   Store store = OpenStore();
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
   const StoreCounts before = CountsOf(store);
@@ -683,7 +706,7 @@ TEST_F(StoreTest, DatabaseErrorMidBatchRollsBackEarlierPages) {
   EXPECT_EQ(next.articles_added, 1);
 }
 
-TEST_F(StoreTest, ProgressIsReportedAfterEachPage) {
+TEST_P(StoreTest, ProgressIsReportedAfterEachPage) {
   Store store = OpenStore();
   std::vector<std::pair<size_t, size_t>> calls;
   Result<IngestStats> stats =
@@ -694,7 +717,7 @@ TEST_F(StoreTest, ProgressIsReportedAfterEachPage) {
   EXPECT_EQ(calls, (std::vector<std::pair<size_t, size_t>>{{1, 3}, {2, 3}, {3, 3}}));
 }
 
-TEST_F(StoreTest, MovedStoreKeepsWorking) {
+TEST_P(StoreTest, MovedStoreKeepsWorking) {
   Store first = OpenStore();
   Store second = std::move(first);
   (void)IngestOk(second, {MakePage("p1.txt", {Meeting("开会", "张三")})});
