@@ -34,13 +34,26 @@ std::string ContainsSql(Dialect dialect, std::string_view haystack, int paramete
   return "strpos(" + std::string(haystack) + ", " + needle + ") > 0";
 }
 
+namespace {
+
+// Begins a transaction of `kind`. A beginning of several statements that
+// fails part-way (PostgreSQL's wait for the writers' lock) is rolled back,
+// so that the connection is not left in a failed transaction.
+Status Begin(Database& database, Database::TransactionKind kind) {
+  Status begun = database.Exec(database.BeginSql(kind));
+  if (!begun.ok() && database.InTransaction()) (void)database.Exec("ROLLBACK");
+  return begun;
+}
+
+}  // namespace
+
 Result<Transaction> Transaction::Begin(Database& database) {
-  GUANXI_RETURN_IF_ERROR(database.Exec(database.BeginSql(Database::TransactionKind::kWrite)));
+  GUANXI_RETURN_IF_ERROR(store::Begin(database, Database::TransactionKind::kWrite));
   return Transaction(&database);
 }
 
 Result<Transaction> Transaction::BeginRead(Database& database) {
-  GUANXI_RETURN_IF_ERROR(database.Exec(database.BeginSql(Database::TransactionKind::kRead)));
+  GUANXI_RETURN_IF_ERROR(store::Begin(database, Database::TransactionKind::kRead));
   return Transaction(&database);
 }
 

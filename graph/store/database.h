@@ -99,9 +99,6 @@ class Database {
   virtual Status Exec(std::string_view sql) = 0;
   // Compiles one statement. The statement must not outlive the database.
   virtual Result<Statement> Prepare(std::string_view sql) = 0;
-  // The id SQLite gave the last row inserted; SQLite only (on PostgreSQL an
-  // INSERT says `RETURNING id`).
-  virtual int64_t LastInsertRowid() const = 0;
   // Rows changed by the last INSERT/UPDATE/DELETE.
   virtual int64_t Changes() const = 0;
   // True inside a transaction begun by Transaction (not between statements).

@@ -366,8 +366,8 @@ bool PgDatabase::InTransaction() const { return connection_->InTransaction(); }
 
 std::string_view PgDatabase::BeginSql(TransactionKind kind) const {
   // A writer waits for the others as SQLite's BEGIN IMMEDIATE does (the
-  // writers' advisory lock, held to COMMIT or ROLLBACK) and counts itself
-  // (WriteCount): what SQLite's PRAGMA data_version tells a writer.
+  // writers' advisory lock, held to COMMIT or ROLLBACK) and counts itself in
+  // guanxi_meta's "writes": what SQLite's PRAGMA data_version tells a writer.
   static const std::string kWrite =
       "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) +
       "); INSERT INTO guanxi_meta (key, value) VALUES ('writes', '1') ON CONFLICT (key) DO "

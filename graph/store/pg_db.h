@@ -124,7 +124,6 @@ class PgDatabase final : public Database {
 
   Status Exec(std::string_view sql) override;
   Result<Statement> Prepare(std::string_view sql) override;
-  int64_t LastInsertRowid() const override { return 0; }
   int64_t Changes() const override { return changes_; }
   bool InTransaction() const override;
   bool ReadOnly() const override { return false; }

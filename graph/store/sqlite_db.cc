@@ -238,8 +238,6 @@ Result<Statement> SqliteDatabase::Prepare(std::string_view sql) {
   return statement;
 }
 
-int64_t SqliteDatabase::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_.get()); }
-
 bool SqliteDatabase::InTransaction() const { return sqlite3_get_autocommit(db_.get()) == 0; }
 bool SqliteDatabase::ReadOnly() const { return sqlite3_db_readonly(db_.get(), "main") == 1; }
 int64_t SqliteDatabase::Changes() const { return sqlite3_changes64(db_.get()); }

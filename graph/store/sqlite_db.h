@@ -37,7 +37,6 @@ class SqliteDatabase final : public Database {
 
   Status Exec(std::string_view sql) override;
   Result<Statement> Prepare(std::string_view sql) override;
-  int64_t LastInsertRowid() const override;
   int64_t Changes() const override;
   bool InTransaction() const override;
   // True when the connection cannot write the file: opened read-only, or

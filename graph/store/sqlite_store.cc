@@ -82,14 +82,17 @@ Store::~Store() = default;
 
 const std::filesystem::path& Store::path() const { return path_; }
 
+Result<Store> Store::OpenPostgres(std::string_view uri, bool write) {
+  Result<std::unique_ptr<PgDatabase>> database = PgDatabase::Open(uri);
+  if (!database.ok()) return database.status();
+  PgConnection& connection = (*database)->connection();
+  GUANXI_RETURN_IF_ERROR(write ? PreparePgSchema(connection) : CheckPgSchema(connection));
+  const std::filesystem::path name = (*database)->path();  // the URI without its password
+  return Store(name, std::move(*database));
+}
+
 Result<Store> Store::Open(const std::filesystem::path& path) {
-  if (IsPostgresUri(path.string())) {
-    Result<std::unique_ptr<PgDatabase>> database = PgDatabase::Open(path.string());
-    if (!database.ok()) return database.status();
-    GUANXI_RETURN_IF_ERROR(PreparePgSchema((*database)->connection()));
-    const std::filesystem::path name = (*database)->path();
-    return Store(name, std::move(*database));
-  }
+  if (IsPostgresUri(path.string())) return OpenPostgres(path.string(), /*write=*/true);
   Result<std::unique_ptr<Database>> database = SqliteDatabase::Open(path);
   if (!database.ok()) return database.status();
   Database& db = **database;
@@ -115,13 +118,7 @@ Result<Store> Store::Open(const std::filesystem::path& path) {
 }
 
 Result<Store> Store::OpenReadOnly(const std::filesystem::path& path) {
-  if (IsPostgresUri(path.string())) {
-    Result<std::unique_ptr<PgDatabase>> database = PgDatabase::Open(path.string());
-    if (!database.ok()) return database.status();
-    GUANXI_RETURN_IF_ERROR(CheckPgSchema((*database)->connection()));
-    const std::filesystem::path name = (*database)->path();
-    return Store(name, std::move(*database));
-  }
+  if (IsPostgresUri(path.string())) return OpenPostgres(path.string(), /*write=*/false);
   for (int attempt = 0;; ++attempt) {
     Result<std::unique_ptr<Database>> database = SqliteDatabase::OpenReadOnly(path);
     if (!database.ok()) return database.status();

@@ -224,6 +224,9 @@ class Store {
 
  private:
   Store(std::filesystem::path path, std::unique_ptr<Database> database);
+  // Open and OpenReadOnly of a postgresql:// URI: the schema made if
+  // missing when `write`, else checked.
+  static Result<Store> OpenPostgres(std::string_view uri, bool write);
   Result<graph::GraphData> Load(bool structure_only) const;
 
   std::filesystem::path path_;

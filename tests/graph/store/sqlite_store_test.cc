@@ -181,7 +181,9 @@ TEST_P(StoreTest, NewDatabaseIsEmpty) {
   EXPECT_EQ(counts.entities, 0);
   EXPECT_EQ(counts.relations, 0);
   EXPECT_TRUE(counts.entities_by_type.empty());
-  if (backend_ == Backend::kSqlite) EXPECT_TRUE(std::filesystem::exists(db_path_));
+  if (backend_ == Backend::kSqlite) {
+    EXPECT_TRUE(std::filesystem::exists(db_path_));
+  }
 }
 
 TEST_F(SqliteStoreTest, NotADatabaseFileIsCorrupt) {
