@@ -53,9 +53,9 @@ Result<store::Store> OpenExistingStore(const std::string& database, Access acces
 Result<graph::KnowledgeGraph> LoadGraph(const std::string& database);
 
 // Opens an existing database's query index (graph/index/), read-only (a
-// postgresql:// URI read in place): NotFound as OpenExistingStore. A database of an older schema version is
-// migrated first (Store::Open, as every command used to), and a file that is
-// not a guanxi database gets Store::Open's message.
+// postgresql:// URI read in place): NotFound as OpenExistingStore. A database of an older schema
+// version is migrated first (Store::Open, as every command used to), and a file that is not a
+// guanxi database gets Store::Open's message.
 Result<index::GraphIndex> OpenIndex(const std::string& database);
 
 // The most entities a neighbourhood query loads unless --limit says

@@ -12,9 +12,9 @@
 #include <utility>
 
 #include "graph/store/content_hash.h"
+#include "graph/store/database.h"
 #include "graph/store/reprint_lookup.h"
 #include "graph/store/schema.h"
-#include "graph/store/database.h"
 
 namespace guanxi::store {
 namespace {

@@ -184,8 +184,8 @@ Status MergeInto(Database& db, int64_t loser, int64_t survivor) {
   const auto same_relation = [](const std::string& end) {
     const std::string other_end = end == "source_id" ? "target_id" : "source_id";
     return "NOT EXISTS (SELECT 1 FROM relations o WHERE o.article_id = relations.article_id "
-           "AND o.type = relations.type AND o." + end + " = ?2 AND o." + other_end +
-           " = relations." + other_end +
+           "AND o.type = relations.type AND o." +
+           end + " = ?2 AND o." + other_end + " = relations." + other_end +
            " AND o.char_begin = relations.char_begin AND o.char_end = relations.char_end "
            "AND o.title = relations.title)";
   };
@@ -201,8 +201,8 @@ Status MergeInto(Database& db, int64_t loser, int64_t survivor) {
       "UPDATE relations SET target_id = ?2 WHERE target_id = ?1 AND " + same_relation("target_id"),
       "DELETE FROM relations WHERE source_id = ?1 OR target_id = ?1",
       "INSERT INTO aliases (entity_id, alias, article_id) "
-      "SELECT ?2, alias, article_id FROM aliases WHERE entity_id = ?1 ORDER BY " + alias_order +
-          " ON CONFLICT DO NOTHING",
+      "SELECT ?2, alias, article_id FROM aliases WHERE entity_id = ?1 ORDER BY " +
+          alias_order + " ON CONFLICT DO NOTHING",
       "DELETE FROM aliases WHERE entity_id = ?1",
       "INSERT INTO aliases (entity_id, alias) "
       "SELECT ?2, name FROM entities WHERE id = ?1 AND name != (SELECT name FROM entities "
@@ -369,11 +369,11 @@ std::optional<DecisionKind> ParseDecisionKind(std::string_view name) {
 
 Result<Decision> LogAndApply(Database& db, Decision decision) {
   if (decision.at.empty()) decision.at = UtcNow();
-  Result<Statement> insert =
-      Bound(db, "INSERT INTO decisions (at, kind, subject, reason) VALUES (?1, ?2, ?3, ?4) "
-                "RETURNING id",
-            {decision.at, std::string(ToString(decision.kind)), SubjectJson(decision),
-             decision.reason});
+  Result<Statement> insert = Bound(
+      db,
+      "INSERT INTO decisions (at, kind, subject, reason) VALUES (?1, ?2, ?3, ?4) "
+      "RETURNING id",
+      {decision.at, std::string(ToString(decision.kind)), SubjectJson(decision), decision.reason});
   if (!insert.ok()) return insert.status();
   Result<int64_t> inserted = InsertReturningId(*insert);
   if (!inserted.ok()) return inserted.status();

@@ -5,9 +5,9 @@
 
 #include "graph/store/article_writer.h"
 #include "graph/store/curation.h"
+#include "graph/store/database.h"
 #include "graph/store/evidence_index.h"
 #include "graph/store/schema.h"
-#include "graph/store/database.h"
 
 namespace guanxi::store {
 

@@ -83,7 +83,9 @@ bool PgResult::IsBoolean(int column) const {
   constexpr Oid kBoolOid = 16;
   return PQftype(result_.get(), column) == kBoolOid;
 }
-int64_t PgResult::AffectedRows() const { return std::strtoll(PQcmdTuples(result_.get()), nullptr, 10); }
+int64_t PgResult::AffectedRows() const {
+  return std::strtoll(PQcmdTuples(result_.get()), nullptr, 10);
+}
 
 void PgConnection::Finisher::operator()(pg_conn* connection) const { PQfinish(connection); }
 
@@ -230,8 +232,8 @@ std::string PgParameters(std::string_view sql, std::vector<bool>& used) {
     }
     std::size_t end = i + 1;
     while (end < sql.size() && sql[end] >= '0' && sql[end] <= '9') ++end;
-    const int number =
-        end > i + 1 ? std::atoi(std::string(sql.substr(i + 1, end - i - 1)).c_str()) : parameters + 1;
+    const int number = end > i + 1 ? std::atoi(std::string(sql.substr(i + 1, end - i - 1)).c_str())
+                                   : parameters + 1;
     parameters = std::max(parameters, number);
     if (used.size() < static_cast<std::size_t>(number)) used.resize(number, false);
     used[number - 1] = true;
@@ -298,9 +300,7 @@ class PgStatement final : public StatementBackend {
     if (result_->IsBoolean(column)) return result_->Text(row_, column) == "t" ? 1 : 0;
     return result_->Int(row_, column);
   }
-  std::string_view ColumnTextView(int column) const override {
-    return result_->Text(row_, column);
-  }
+  std::string_view ColumnTextView(int column) const override { return result_->Text(row_, column); }
   std::string ColumnBlob(int column) const override {
     if (result_->IsBytes(column)) return result_->Bytes(row_, column);
     return std::string(result_->Text(row_, column));
@@ -315,9 +315,9 @@ class PgStatement final : public StatementBackend {
  private:
   Status Set(int index, PgParam param) {
     if (index < 1 || static_cast<std::size_t>(index) > params_.size()) {
-      return Status::Internal(database_.path().string(), "binding parameter " +
-                                                             std::to_string(index) + " of `" +
-                                                             head_ + "`: no such parameter");
+      return Status::Internal(
+          database_.path().string(),
+          "binding parameter " + std::to_string(index) + " of `" + head_ + "`: no such parameter");
     }
     params_[static_cast<std::size_t>(index) - 1] = std::move(param);
     return Status::Ok();
@@ -356,10 +356,9 @@ Result<Statement> PgDatabase::Prepare(std::string_view sql) {
   for (bool in_sql : used) types.push_back(in_sql ? 0 : kTextOid);
   std::string name = NextStatementName();
   const std::string head(sql.substr(0, 60));
-  GUANXI_RETURN_IF_ERROR(
-      connection_->Prepare(name, text, static_cast<int>(types.size()), types));
-  return Statement(std::make_unique<PgStatement>(*this, std::move(name), head,
-                                                 static_cast<int>(used.size())));
+  GUANXI_RETURN_IF_ERROR(connection_->Prepare(name, text, static_cast<int>(types.size()), types));
+  return Statement(
+      std::make_unique<PgStatement>(*this, std::move(name), head, static_cast<int>(used.size())));
 }
 
 bool PgDatabase::InTransaction() const { return connection_->InTransaction(); }

@@ -117,6 +117,9 @@ class BandRuns {
 constexpr size_t kPopularBand = 8;
 // In-memory copies stop growing here (then they are dropped and read again).
 constexpr size_t kMaxPopularRows = size_t{1} << 21;       // 8 bytes each
+// Band rows written by one INSERT (two parameters each).
+constexpr size_t kBandRowsPerInsert = 64;
+
 constexpr size_t kMaxCachedSignatures = size_t{1} << 14;  // about 600 bytes each
 constexpr int64_t kMaxSketchedId = int64_t{1} << 25;      // 48 bytes each, by id
 
@@ -124,8 +127,10 @@ constexpr int64_t kMaxSketchedId = int64_t{1} << 25;      // 48 bytes each, by i
 
 class ReprintLookup::Impl {
  public:
-  Impl(Statement insert_band, Statement find_banded, Statement find_signed, Statement any_band)
+  Impl(Statement insert_band, Statement insert_bands, Statement find_banded, Statement find_signed,
+       Statement any_band)
       : insert_band_(std::move(insert_band)),
+        insert_bands_(std::move(insert_bands)),
         find_banded_(std::move(find_banded)),
         find_signed_(std::move(find_signed)),
         any_band_(std::move(any_band)) {}
@@ -179,13 +184,26 @@ class ReprintLookup::Impl {
 
   Status Flush() {
     std::sort(unwritten_.begin(), unwritten_.end());
-    for (const BandRow& row : unwritten_) {
+    // kBandRowsPerInsert rows per statement while they last, then one by
+    // one: on PostgreSQL each statement is a round trip to the server.
+    size_t next = 0;
+    for (; next + kBandRowsPerInsert <= unwritten_.size(); next += kBandRowsPerInsert) {
+      insert_bands_.Reset();
+      for (size_t r = 0; r < kBandRowsPerInsert; ++r) {
+        const BandRow& row = unwritten_[next + r];
+        GUANXI_RETURN_IF_ERROR(insert_bands_.Bind(static_cast<int>(2 * r + 1), row.key));
+        GUANXI_RETURN_IF_ERROR(insert_bands_.Bind(static_cast<int>(2 * r + 2), row.article_id));
+      }
+      GUANXI_RETURN_IF_ERROR(insert_bands_.Run());
+    }
+    for (; next < unwritten_.size(); ++next) {
       insert_band_.Reset();
-      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(1, row.key));
-      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(2, row.article_id));
+      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(1, unwritten_[next].key));
+      GUANXI_RETURN_IF_ERROR(insert_band_.Bind(2, unwritten_[next].article_id));
       GUANXI_RETURN_IF_ERROR(insert_band_.Run());
     }
     insert_band_.Reset();
+    insert_bands_.Reset();
     unwritten_.clear();
     return Status::Ok();
   }
@@ -327,6 +345,7 @@ class ReprintLookup::Impl {
   };
 
   Statement insert_band_;
+  Statement insert_bands_;  // kBandRowsPerInsert rows
   Statement find_banded_;
   Statement find_signed_;
   Statement any_band_;
@@ -343,10 +362,19 @@ class ReprintLookup::Impl {
 
 Result<std::unique_ptr<ReprintLookup>> ReprintLookup::Create(Database& db) {
   static_assert(identity::kBands == 16, "find_banded binds one parameter per band");
-  Result<Statement> insert_band =
-      db.Prepare("INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
-                 "ON CONFLICT DO NOTHING");
+  Result<Statement> insert_band = db.Prepare(
+      "INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING");
   if (!insert_band.ok()) return insert_band.status();
+  std::string rows;
+  for (size_t r = 0; r < kBandRowsPerInsert; ++r) {
+    rows += (r == 0 ? "(?" : ", (?") + std::to_string(2 * r + 1) + ", ?" +
+            std::to_string(2 * r + 2) + ")";
+  }
+  Result<Statement> insert_bands =
+      db.Prepare("INSERT INTO article_bands (band_key, article_id) VALUES " + rows +
+                 " ON CONFLICT DO NOTHING");
+  if (!insert_bands.ok()) return insert_bands.status();
   Result<Statement> find_banded = db.Prepare(
       "SELECT band_key, article_id FROM article_bands WHERE band_key IN (?1, ?2, ?3, ?4, ?5, ?6, "
       "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
@@ -356,9 +384,9 @@ Result<std::unique_ptr<ReprintLookup>> ReprintLookup::Create(Database& db) {
   if (!find_signed.ok()) return find_signed.status();
   Result<Statement> any_band = db.Prepare("SELECT EXISTS (SELECT 1 FROM article_bands)");
   if (!any_band.ok()) return any_band.status();
-  return std::unique_ptr<ReprintLookup>(new ReprintLookup(
-      std::make_unique<Impl>(std::move(*insert_band), std::move(*find_banded),
-                             std::move(*find_signed), std::move(*any_band))));
+  return std::unique_ptr<ReprintLookup>(new ReprintLookup(std::make_unique<Impl>(
+      std::move(*insert_band), std::move(*insert_bands), std::move(*find_banded),
+      std::move(*find_signed), std::move(*any_band))));
 }
 
 ReprintLookup::ReprintLookup(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -155,9 +155,9 @@ class SqliteStatement final : public StatementBackend {
     if (text.size() > INT_MAX) return Check(SQLITE_TOOBIG, "binding text");
     // A NULL pointer would bind SQL NULL; an empty string must stay text.
     const char* data = text.data() != nullptr ? text.data() : "";
-    return Check(sqlite3_bind_text(statement_, index, data, static_cast<int>(text.size()),
-                                   SQLITE_TRANSIENT),
-                 "binding text to");
+    return Check(
+        sqlite3_bind_text(statement_, index, data, static_cast<int>(text.size()), SQLITE_TRANSIENT),
+        "binding text to");
   }
   Status Bind(int index, int64_t number) override {
     return Check(sqlite3_bind_int64(statement_, index, number), "binding integer to");
@@ -189,9 +189,7 @@ class SqliteStatement final : public StatementBackend {
     sqlite3_clear_bindings(statement_);
   }
 
-  int64_t ColumnInt(int column) const override {
-    return sqlite3_column_int64(statement_, column);
-  }
+  int64_t ColumnInt(int column) const override { return sqlite3_column_int64(statement_, column); }
   std::string_view ColumnTextView(int column) const override {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
     if (text == nullptr) return {};

@@ -40,9 +40,9 @@ Status SignOlderArticles(Database& db) {
   if (!transaction.ok()) return transaction.status();
   Result<Statement> sign = db.Prepare("UPDATE articles SET signature = ?2 WHERE id = ?1");
   if (!sign.ok()) return sign.status();
-  Result<Statement> band =
-      db.Prepare("INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
-                 "ON CONFLICT DO NOTHING");
+  Result<Statement> band = db.Prepare(
+      "INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING");
   if (!band.ok()) return band.status();
   for (const auto& [id, signature] : signatures) {
     sign->Reset();
@@ -178,13 +178,11 @@ Result<graph::GraphData> Store::Load(bool structure_only) const {
   if (!structure_only) {
     const std::string aliases = "SELECT entity_id, alias FROM aliases ORDER BY entity_id, " +
                                 std::string(AliasOrderColumn(db.dialect()));
-    GUANXI_RETURN_IF_ERROR(
-        ForEachRow(db, aliases.c_str(),
-                   [&](Statement& row) -> Status {
-                     graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
-                     if (entity) entity->aliases.push_back(row.ColumnText(1));
-                     return Status::Ok();
-                   }));
+    GUANXI_RETURN_IF_ERROR(ForEachRow(db, aliases.c_str(), [&](Statement& row) -> Status {
+      graph::EntityRecord* entity = entity_at(row.ColumnInt(0));
+      if (entity) entity->aliases.push_back(row.ColumnText(1));
+      return Status::Ok();
+    }));
     GUANXI_RETURN_IF_ERROR(ForEachRow(
         db, "SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY entity_id, article_id",
         [&](Statement& row) -> Status {

@@ -180,9 +180,9 @@ Result<CopyStats> WriteAll(Database& sqlite, PgConnection& pg) {
   if (!writing.ok()) return writing.status();
   // As a writer (PgDatabase::BeginSql): a second copy, or a build, into the
   // same database waits, then finds this one's graph.
-  Result<PgResult> locked = pg.Query(
-      "SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) + ")", {},
-      "waiting for the database's writers");
+  Result<PgResult> locked =
+      pg.Query("SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) + ")", {},
+               "waiting for the database's writers");
   if (!locked.ok()) return locked.status();
   GUANXI_RETURN_IF_ERROR(CheckEmpty(pg));
   CopyStats stats;

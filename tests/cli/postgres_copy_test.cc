@@ -5,19 +5,18 @@
 // sequential build stores while a reader sees one committed state at a time.
 
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <future>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
-#include <atomic>
 #include <string>
 #include <vector>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
 #include "tests/cli/cli_test_util.h"
 #include "tests/postgres/postgres_server.h"
@@ -151,8 +150,8 @@ TEST_F(PostgresCopyTest, ReadingCommandsAnswerFromAPostgresUriAsFromTheFile) {
 TEST_F(PostgresCopyTest, BuildAndDecisionsChangeAPostgresGraphAsAFile) {
   // Built in place (not copied) and decided on in place: the same graph as
   // the file's after the same commands.
-  const CommandResult built = RunGuanxi("build " + ShellQuote(SamplesDir().string()) +
-                                        " --db " + ShellQuote(uri_));
+  const CommandResult built =
+      RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + ShellQuote(uri_));
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_TRUE(Contains(built.out, uri_ + ": ")) << built.out;
   for (const std::string command :
@@ -177,8 +176,8 @@ TEST_F(PostgresCopyTest, BuildAndDecisionsChangeAPostgresGraphAsAFile) {
     EXPECT_EQ(from_server.out, from_file.out) << command;
   }
   // A build again adds nothing, and the decisions hold.
-  const CommandResult again = RunGuanxi("build " + ShellQuote(SamplesDir().string()) +
-                                        " --db " + ShellQuote(uri_));
+  const CommandResult again =
+      RunGuanxi("build " + ShellQuote(SamplesDir().string()) + " --db " + ShellQuote(uri_));
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(Contains(again.out, " 0 items added")) << again.out;
   EXPECT_TRUE(Contains(RunGuanxi("search 钱 --db " + ShellQuote(uri_)).out, "钱某"));

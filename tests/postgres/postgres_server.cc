@@ -164,8 +164,9 @@ PostgresServer& SharedPostgresServer() {
 std::string NewPostgresDatabase(std::string* why, bool* skip) {
   *skip = PostgresServer::BinDir().empty();
   if (*skip) {
-    *why = "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin: install Debian's "
-           "postgresql (run.sh deps does)";
+    *why =
+        "PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin: install Debian's "
+        "postgresql (run.sh deps does)";
     return {};
   }
   PostgresServer& server = SharedPostgresServer();
@@ -174,7 +175,8 @@ std::string NewPostgresDatabase(std::string* why, bool* skip) {
     return {};
   }
   static std::atomic<int> next{0};
-  const std::string name = "guanxi_test_" + std::to_string(::getpid()) + "_" + std::to_string(next++);
+  const std::string name =
+      "guanxi_test_" + std::to_string(::getpid()) + "_" + std::to_string(next++);
   if (!server.CreateDatabase(name)) {
     *why = server.error();
     return {};

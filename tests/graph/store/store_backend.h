@@ -72,11 +72,11 @@ class StoreLocations {
 
 // In a fixture's SetUp: `location` becomes a new store of `backend` (a
 // file at `file` for SQLite), or the test skips or fails.
-#define GUANXI_NEW_STORE(location, backend, file)                                     \
-  do {                                                                                \
-    bool skip_ = false;                                                               \
-    std::string error_;                                                               \
-    location = ::guanxi::testing::NewStore((backend), (file), &skip_, &error_);       \
-    if (skip_) GTEST_SKIP() << error_;                                                \
-    ASSERT_FALSE(std::string(location).empty()) << error_;                            \
+#define GUANXI_NEW_STORE(location, backend, file)                               \
+  do {                                                                          \
+    bool skip_ = false;                                                         \
+    std::string error_;                                                         \
+    location = ::guanxi::testing::NewStore((backend), (file), &skip_, &error_); \
+    if (skip_) GTEST_SKIP() << error_;                                          \
+    ASSERT_FALSE(std::string(location).empty()) << error_;                      \
   } while (false)
