@@ -367,6 +367,14 @@ Status PrepareSchema(Database& database) {
     return NotGuanxi(database, "unknown schema version " + std::to_string(*version));
   }
 
+  // Pages of 16 KiB rather than SQLite's 4 KiB: a build writes a quarter as
+  // many pages (and WAL frames, each checksummed) and B-trees a level less
+  // deep; at 50 MB the writer's CPU fell by a tenth, while a query's
+  // memory grew by a few MB. Only a file without pages takes it (it is set
+  // before the transaction that creates the first table); any other keeps
+  // its own.
+  GUANXI_RETURN_IF_ERROR(database.Exec("PRAGMA page_size = 16384"));
+
   // Version 0: a new (empty) file, or someone else's SQLite database; an
   // older version: a database to migrate. The write lock makes a second
   // process doing the same wait, then see the current version below.
