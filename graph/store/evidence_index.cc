@@ -19,14 +19,18 @@ INSERT INTO evidence_indexed (article_id) VALUES (0);
 
 // Articles are never deleted and their relations are written with them, so
 // the ids above the last one indexed are exactly the new items. Reprints add
-// sources, not relations. The sentence as kEvidenceSentence reads it.
+// sources, not relations. The sentence as kEvidenceSentence reads it, taken
+// from the item's text once per distinct sentence: grouped after the join,
+// every relation read its item's whole text and the grouping sorted the
+// sentences (at 50 MB the query took 1.7 s of CPU; grouped first, 0.5 s).
 std::string IndexNewEvidenceSql() {
   return std::string(R"sql(
 INSERT INTO evidence_fts (sentence, article_id, char_begin, char_end)
   SELECT )sql") + kEvidenceSentence + R"sql(, r.article_id, r.char_begin, r.char_end
-  FROM relations r JOIN articles a ON a.id = r.article_id
-  WHERE r.article_id > (SELECT article_id FROM evidence_indexed)
-  GROUP BY r.article_id, r.char_begin, r.char_end
+  FROM (SELECT article_id, char_begin, char_end, sentence FROM relations
+        WHERE article_id > (SELECT article_id FROM evidence_indexed)
+        GROUP BY article_id, char_begin, char_end) r
+  JOIN articles a ON a.id = r.article_id
   ORDER BY r.article_id, r.char_begin, r.char_end;
 UPDATE evidence_indexed SET article_id = (SELECT ifnull(max(id), 0) FROM articles);
 )sql";

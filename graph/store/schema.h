@@ -11,7 +11,7 @@
 namespace guanxi::store {
 
 // PRAGMA user_version of a database with the current schema.
-inline constexpr int64_t kSchemaVersion = 7;
+inline constexpr int64_t kSchemaVersion = 8;
 
 // A relation's evidence sentence in a query over `relations r JOIN articles a
 // ON a.id = r.article_id`. From version 6 a sentence that is its item's text

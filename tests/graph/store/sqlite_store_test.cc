@@ -368,7 +368,9 @@ std::vector<std::string> SchemaShape(const std::filesystem::path& path) {
   const char* sql =
       "SELECT m.name || '.' || p.name || ' ' || p.type || ' ' || p.\"notnull\" || ' ' || p.pk "
       "FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' "
-      "UNION ALL SELECT name || ' ON ' || tbl_name FROM sqlite_master WHERE type = 'index'";
+      "UNION ALL SELECT name || ' ON ' || tbl_name FROM sqlite_master WHERE type = 'index' "
+      "UNION ALL SELECT name || ' WITHOUT ROWID' FROM sqlite_master "
+      "WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID'";
   sqlite3_stmt* statement = nullptr;
   EXPECT_EQ(sqlite3_prepare_v2(raw, sql, -1, &statement, nullptr), SQLITE_OK);
   while (sqlite3_step(statement) == SQLITE_ROW) {
@@ -419,6 +421,100 @@ TEST_F(SqliteStoreTest, Version1DatabaseIsMigratedWithItsDataIntact) {
   { Result<Store> fresh = Store::Open(dir_ / "fresh.db"); ASSERT_TRUE(fresh.ok()); }
   EXPECT_EQ(SchemaShape(db_path_), SchemaShape(dir_ / "fresh.db"));
   EXPECT_EQ(CountsOf(reopened).relations, 3);
+}
+
+// Every row of a table in `order`, each as its columns joined by '|'.
+std::vector<std::string> Rows(const std::filesystem::path& path, const std::string& table,
+                              const std::string& order) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  const std::string sql = "SELECT * FROM " + table + " ORDER BY " + order;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, sql.c_str(), -1, &statement, nullptr), SQLITE_OK);
+  std::vector<std::string> rows;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    std::string row;
+    for (int i = 0; i < sqlite3_column_count(statement); ++i) {
+      const unsigned char* text = sqlite3_column_text(statement, i);
+      row += (i > 0 ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+  return rows;
+}
+
+// The mentions table as version 7 created it: a rowid table, its key a
+// second B-tree.
+constexpr const char* kMentionsToVersion7 = R"sql(
+CREATE TABLE mentions_v7 (
+  article_id INTEGER NOT NULL REFERENCES articles (id),
+  entity_id  INTEGER NOT NULL REFERENCES entities (id),
+  type       TEXT    NOT NULL,
+  name       TEXT    NOT NULL,
+  places     TEXT    NOT NULL DEFAULT '',
+  bodies     TEXT    NOT NULL DEFAULT '',
+  PRIMARY KEY (article_id, type, name)
+);
+INSERT INTO mentions_v7 SELECT article_id, entity_id, type, name, places, bodies FROM mentions;
+DROP TABLE mentions;
+ALTER TABLE mentions_v7 RENAME TO mentions;
+CREATE INDEX mentions_by_entity ON mentions (entity_id);
+PRAGMA user_version = 7;
+)sql";
+
+// An item in which `person` holds a post in `body` and attends a meeting.
+Article Appointment(std::string title, std::string person, std::string body) {
+  Article article = Meeting(std::move(title), person);
+  article.entities.push_back({EntityType::kInstitution, body, {}});
+  article.relations.push_back(
+      MakeRelation(RelationType::kHoldsPosition, person, body, article.text, "书记"));
+  return article;
+}
+
+TEST_F(SqliteStoreTest, Version7DatabaseIsMigratedWithEveryMentionIntact) {
+  {
+    Store store = OpenStore();
+    (void)IngestOk(store, {MakePage("p1.txt", {Appointment("开会", "张三", "北京市委"),
+                                               Meeting("座谈", "李四", {"李书记"})}),
+                           MakePage("p2.txt", {Appointment("调研", "张三", "北京市委"),
+                                               Meeting("视察", "王五")})});
+    // A decision moves mentions: the migration must keep where they are now.
+    ASSERT_TRUE(store.Merge(EntitiesNamed(LoadOf(store), "李四")[0]->id,
+                            EntitiesNamed(LoadOf(store), "王五")[0]->id, "同一人")
+                    .ok());
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, kMentionsToVersion7, nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+  const std::vector<std::string> mentions =
+      Rows(db_path_, "mentions", "article_id, type, name");
+  ASSERT_EQ(mentions.size(), 14u);
+  EXPECT_TRUE(std::any_of(mentions.begin(), mentions.end(), [](const std::string& row) {
+    return row.find("person|张三|11|北京市委") != std::string::npos;
+  })) << "the items give a person evidence to keep";
+  const std::vector<std::string> entity_order = Rows(db_path_, "mentions", "entity_id, article_id");
+  const std::vector<std::string> loaded = Describe(LoadOf(OpenStore()));  // migrates
+
+  EXPECT_EQ(UserVersion(db_path_), kSchemaVersion);
+  EXPECT_EQ(Rows(db_path_, "mentions", "article_id, type, name"), mentions);
+  EXPECT_EQ(Rows(db_path_, "mentions", "entity_id, article_id"), entity_order);
+  { Result<Store> fresh = Store::Open(dir_ / "fresh.db"); ASSERT_TRUE(fresh.ok()); }
+  EXPECT_EQ(SchemaShape(db_path_), SchemaShape(dir_ / "fresh.db"));
+  // The migrated store reads and grows as before: 张三's evidence agrees
+  // with his stored mentions, so a third item names the same person.
+  Store store = OpenStore();
+  EXPECT_EQ(Describe(LoadOf(store)), loaded);
+  const IngestStats stats =
+      IngestOk(store, {MakePage("p3.txt", {Appointment("会见", "张三", "北京市委")})});
+  EXPECT_EQ(stats.articles_added, 1);
+  const GraphData data = LoadOf(store);
+  ASSERT_EQ(EntitiesNamed(data, "张三").size(), 1u);
+  EXPECT_EQ(EntitiesNamed(data, "张三")[0]->article_ids, (std::vector<int64_t>{1, 3, 5}));
+  EXPECT_EQ(Rows(db_path_, "mentions", "article_id, type, name").size(), 18u);
 }
 
 TEST_P(StoreTest, ReingestingAnItemStoredWithoutFullDateAddsIt) {
