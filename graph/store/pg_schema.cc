@@ -273,7 +273,12 @@ Status CheckVersion(PgConnection& connection) {
       connection.Query("SELECT value FROM guanxi_meta WHERE key = $1",
                        {PgParam::Text("schema_version")}, "reading the schema version");
   if (!stored.ok()) return stored.status();
-  if (stored->rows() != 1 || stored->Text(0, 0) != version) {
+  // Version 8 changed only how SQLite stores mentions (WITHOUT ROWID): a
+  // PostgreSQL database of version 7 has the tables of 8 (PreparePgSchema
+  // records the new version at the first write).
+  static_assert(kSchemaVersion == 8, "say here what the new version changes on PostgreSQL");
+  const bool same_tables = stored->rows() == 1 && stored->Text(0, 0) == "7";
+  if (!same_tables && (stored->rows() != 1 || stored->Text(0, 0) != version)) {
     const std::string found = stored->rows() == 1 ? std::string(stored->Text(0, 0)) : "none";
     return Status::Corrupt(connection.name(), "not a guanxi database of schema version " + version +
                                                   " (its version: " + found + ")");
@@ -299,6 +304,11 @@ Status PreparePgSchema(PgConnection& connection) {
     if (!set.ok()) return set.status();
     return transaction->Commit();
   }
+  // Version 7's tables are those of 8 here (CheckVersion).
+  Result<PgResult> migrated = connection.Query(
+      "UPDATE guanxi_meta SET value = $1 WHERE key = 'schema_version' AND value = '7'",
+      {PgParam::Text(std::to_string(kSchemaVersion))}, "migrating the schema version");
+  if (!migrated.ok()) return migrated.status();
   GUANXI_RETURN_IF_ERROR(CheckVersion(connection));
   return transaction->Commit();
 }

@@ -183,6 +183,27 @@ TEST_F(PostgresCopyTest, BuildAndDecisionsChangeAPostgresGraphAsAFile) {
   EXPECT_TRUE(Contains(RunGuanxi("search 钱 --db " + ShellQuote(uri_)).out, "钱某"));
 }
 
+TEST_F(PostgresCopyTest, AVersion7DatabaseIsReadAndRecordedAsVersion8ByTheFirstWrite) {
+  // Version 8 changed only SQLite's mentions table: a PostgreSQL graph of
+  // version 7 has the same tables.
+  ASSERT_EQ(Copy(database_file_.string(), uri_).exit_code, 0);
+  bool ok = false;
+  Server().Psql(database_, "UPDATE guanxi_meta SET value = '7' WHERE key = 'schema_version'", &ok);
+  ASSERT_TRUE(ok) << Server().error();
+  const CommandResult read = RunGuanxi("search 钱 --db " + ShellQuote(uri_));
+  EXPECT_EQ(read.exit_code, 0) << read.err;
+  EXPECT_EQ(Server().Psql(database_, "SELECT value FROM guanxi_meta WHERE key = 'schema_version'"),
+            "7\n");
+  const CommandResult written = RunGuanxi("rename 钱若溪 钱某 --db " + ShellQuote(uri_));
+  EXPECT_EQ(written.exit_code, 0) << written.err;
+  EXPECT_EQ(Server().Psql(database_, "SELECT value FROM guanxi_meta WHERE key = 'schema_version'"),
+            "8\n");
+  Server().Psql(database_, "UPDATE guanxi_meta SET value = '6' WHERE key = 'schema_version'", &ok);
+  const CommandResult older = RunGuanxi("search 钱 --db " + ShellQuote(uri_));
+  EXPECT_EQ(older.exit_code, 1);
+  EXPECT_TRUE(Contains(older.err, "not a guanxi database of schema version 8")) << older.err;
+}
+
 // The ids of an export's nodes, and whether every edge joins two of them.
 struct ExportShape {
   std::size_t nodes = 0;
