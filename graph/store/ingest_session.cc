@@ -246,16 +246,17 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   // stands for SQLite's data_version.
   const bool sqlite = db.dialect() == Dialect::kSqlite;
   Settings saved;
-  for (auto [name, value] : {std::pair{"synchronous", &saved.synchronous},
-                             std::pair{"cache_size", &saved.cache_size},
-                             std::pair{"foreign_keys", &saved.foreign_keys},
-                             std::pair{"busy_timeout", &saved.busy_timeout}}) {
-    if (!sqlite) break;
-    Result<Statement> pragma = db.Prepare(std::string("PRAGMA ") + name);
-    if (!pragma.ok()) return pragma.status();
-    Result<int64_t> read = QueryInt(*pragma);
-    if (!read.ok()) return read.status();
-    *value = *read;
+  if (sqlite) {
+    for (auto [name, value] : {std::pair{"synchronous", &saved.synchronous},
+                               std::pair{"cache_size", &saved.cache_size},
+                               std::pair{"foreign_keys", &saved.foreign_keys},
+                               std::pair{"busy_timeout", &saved.busy_timeout}}) {
+      Result<Statement> pragma = db.Prepare(std::string("PRAGMA ") + name);
+      if (!pragma.ok()) return pragma.status();
+      Result<int64_t> read = QueryInt(*pragma);
+      if (!read.ok()) return read.status();
+      *value = *read;
+    }
   }
 
   Result<std::unique_ptr<ArticleWriter>> writer = ArticleWriter::Create(db);

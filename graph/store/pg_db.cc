@@ -208,6 +208,14 @@ bool PgConnection::InTransaction() const {
   return PQtransactionStatus(connection_.get()) != PQTRANS_IDLE;
 }
 
+namespace {
+
+// The key of the advisory lock that every write transaction holds.
+constexpr int64_t kWritersLock = 7461785;
+
+// `sql` with SQLite's numbered parameters (?1, ?2, ...) as PostgreSQL's ($1,
+// $2, ...), leaving string literals and quoted names alone; `used` is set to
+// whether each number up to the largest appears.
 std::string PgParameters(std::string_view sql, std::vector<bool>& used) {
   std::string text;
   text.reserve(sql.size() + 8);
@@ -242,8 +250,6 @@ std::string PgParameters(std::string_view sql, std::vector<bool>& used) {
   }
   return text;
 }
-
-namespace {
 
 // A server-side prepared statement (PQprepare), run with its bindings at the
 // first Step; its rows are then read from the one result.
@@ -354,7 +360,7 @@ Result<Statement> PgDatabase::Prepare(std::string_view sql) {
   constexpr unsigned kTextOid = 25;
   std::vector<unsigned> types;
   for (bool in_sql : used) types.push_back(in_sql ? 0 : kTextOid);
-  std::string name = NextStatementName();
+  std::string name = "guanxi_" + std::to_string(++statements_);  // unique on the connection
   const std::string head(sql.substr(0, 60));
   GUANXI_RETURN_IF_ERROR(connection_->Prepare(name, text, static_cast<int>(types.size()), types));
   return Statement(
@@ -368,7 +374,7 @@ std::string_view PgDatabase::BeginSql(TransactionKind kind) const {
   // writers' advisory lock, held to COMMIT or ROLLBACK) and counts itself in
   // guanxi_meta's "writes": what SQLite's PRAGMA data_version tells a writer.
   static const std::string kWrite =
-      "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) +
+      "BEGIN; SELECT pg_advisory_xact_lock(" + std::to_string(kWritersLock) +
       "); INSERT INTO guanxi_meta (key, value) VALUES ('writes', '1') ON CONFLICT (key) DO "
       "UPDATE SET value = CAST(CAST(guanxi_meta.value AS BIGINT) + 1 AS TEXT)";
   return kind == TransactionKind::kWrite ? std::string_view(kWrite)

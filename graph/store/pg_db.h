@@ -106,11 +106,6 @@ class PgConnection {
   std::unique_ptr<pg_conn, Finisher> connection_;
 };
 
-// The key of the advisory lock that every write transaction holds (one
-// writer at a time, as in a SQLite file), and that `guanxi copy` into
-// PostgreSQL takes too.
-inline constexpr int64_t kPgWritersLock = 7461785;
-
 // A PostgreSQL database behind the store's interface (database.h): each
 // Statement is a server-side prepared statement whose ?N parameters become
 // $N; its rows arrive whole at the first Step. Values travel as text (bytea
@@ -128,7 +123,8 @@ class PgDatabase final : public Database {
   bool InTransaction() const override;
   bool ReadOnly() const override { return false; }
   // A read is REPEATABLE READ: one snapshot for the whole transaction. A
-  // write waits for the writers' lock (kPgWritersLock) and adds one to
+  // write waits for the writers' advisory lock (one writer at a time, as in
+  // a SQLite file; `guanxi copy` into PostgreSQL is one) and adds one to
   // guanxi_meta's "writes", which a writer reads to learn whether another
   // wrote since its last transaction.
   std::string_view BeginSql(TransactionKind kind) const override;
@@ -136,8 +132,6 @@ class PgDatabase final : public Database {
   PgConnection& connection() { return *connection_; }
   // Called by a statement when it has run.
   void set_changes(int64_t changes) { changes_ = changes; }
-  // A name for the next prepared statement, unique on this connection.
-  std::string NextStatementName() { return "guanxi_" + std::to_string(++statements_); }
 
  private:
   explicit PgDatabase(std::unique_ptr<PgConnection> connection);
@@ -146,11 +140,6 @@ class PgDatabase final : public Database {
   int64_t changes_ = 0;
   int64_t statements_ = 0;
 };
-
-// `sql` with SQLite's numbered parameters (?1, ?2, ...) as PostgreSQL's ($1,
-// $2, ...), leaving string literals and quoted names alone; `used` is set to
-// whether each number up to the largest appears.
-std::string PgParameters(std::string_view sql, std::vector<bool>& used);
 
 // A transaction that rolls back unless committed (BEGIN ... COMMIT).
 class PgTransaction {

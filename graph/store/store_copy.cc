@@ -172,24 +172,21 @@ Status CheckEmpty(PgConnection& pg) {
 }
 
 // Every row of `sqlite` into `pg`, which must hold no graph, in one
-// transaction on each side.
-Result<CopyStats> WriteAll(Database& sqlite, PgConnection& pg) {
+// transaction on each side. The writing one is a writer's
+// (PgDatabase::BeginSql): a second copy, or a build, into the same database
+// waits, then finds this one's graph.
+Result<CopyStats> WriteAll(Database& sqlite, PgDatabase& pg) {
   Result<Transaction> reading = Transaction::BeginRead(sqlite);
   if (!reading.ok()) return reading.status();
-  Result<PgTransaction> writing = PgTransaction::Begin(pg);
+  Result<Transaction> writing = Transaction::Begin(pg);
   if (!writing.ok()) return writing.status();
-  // As a writer (PgDatabase::BeginSql): a second copy, or a build, into the
-  // same database waits, then finds this one's graph.
-  Result<PgResult> locked =
-      pg.Query("SELECT pg_advisory_xact_lock(" + std::to_string(kPgWritersLock) + ")", {},
-               "waiting for the database's writers");
-  if (!locked.ok()) return locked.status();
-  GUANXI_RETURN_IF_ERROR(CheckEmpty(pg));
+  GUANXI_RETURN_IF_ERROR(CheckEmpty(pg.connection()));
   CopyStats stats;
   for (const TableSpec& table : SharedTables()) {
-    GUANXI_RETURN_IF_ERROR(CopyTableToPostgres(sqlite, pg, table, stats.rows[table.name]));
+    GUANXI_RETURN_IF_ERROR(
+        CopyTableToPostgres(sqlite, pg.connection(), table, stats.rows[table.name]));
   }
-  GUANXI_RETURN_IF_ERROR(ResetPgSequences(pg));
+  GUANXI_RETURN_IF_ERROR(ResetPgSequences(pg.connection()));
   GUANXI_RETURN_IF_ERROR(writing->Commit());
   return stats;
 }
@@ -206,9 +203,9 @@ Result<CopyStats> CopyToPostgres(const fs::path& from, std::string_view to) {
   }
   Result<std::unique_ptr<Database>> sqlite = SqliteDatabase::OpenReadOnly(from);
   if (!sqlite.ok()) return sqlite.status();
-  Result<std::unique_ptr<PgConnection>> pg = PgConnection::Open(to);
+  Result<std::unique_ptr<PgDatabase>> pg = PgDatabase::Open(to);
   if (!pg.ok()) return pg.status();
-  GUANXI_RETURN_IF_ERROR(PreparePgSchema(**pg));
+  GUANXI_RETURN_IF_ERROR(PreparePgSchema((*pg)->connection()));
   return WriteAll(**sqlite, **pg);
 }
 
