@@ -193,18 +193,22 @@ struct WriterStatements {
 };
 
 Result<std::unique_ptr<WriterStatements>> PrepareStatements(Database& db) {
-  const char* const sql[] = {
+  const Dialect dialect = db.dialect();
+  const std::string sql[] = {
       "SELECT article_id FROM sources WHERE content_hash = ?1",
-      "INSERT INTO articles (path, item_index, content_hash, title, date, text, full_date, outlet, "
-      "place, place_code, signature, encoding) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+      InsertReturningIdSql(dialect,
+                           "INSERT INTO articles (path, item_index, content_hash, title, date, "
+                           "text, full_date, outlet, place, place_code, signature, encoding) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
       "UPDATE articles SET full_date = ?2 WHERE id = ?1 AND full_date = ''",
       "INSERT INTO sources (article_id, path, item_index, outlet, title, content_hash, similarity) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
       "INSERT INTO subtitles (article_id, position, subtitle) VALUES (?1, ?2, ?3)",
       "SELECT id FROM entities WHERE type = ?1 AND key = ?2 AND article_id IS NULL ORDER BY id",
       "SELECT merged_into FROM entities WHERE id = ?1",
-      "INSERT INTO entities (type, name, key, article_id) VALUES (?1, ?2, ?2, ?3) RETURNING id",
+      InsertReturningIdSql(dialect,
+                           "INSERT INTO entities (type, name, key, article_id) "
+                           "VALUES (?1, ?2, ?2, ?3)"),
       "SELECT places, bodies FROM mentions WHERE entity_id = ?1 AND type = 'person' "
       "ORDER BY article_id",
       "INSERT INTO mentions (article_id, entity_id, type, name, places, bodies) "
@@ -217,7 +221,7 @@ Result<std::unique_ptr<WriterStatements>> PrepareStatements(Database& db) {
       "char_begin, char_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
   };
   std::vector<Statement> p;
-  for (const char* text : sql) {
+  for (const std::string& text : sql) {
     Result<Statement> statement = db.Prepare(text);
     if (!statement.ok()) return statement.status();
     p.push_back(std::move(*statement));
@@ -262,6 +266,7 @@ class ArticleWriter::Impl {
                           (*original)->similarity);
     }
 
+    GUANXI_RETURN_IF_ERROR(CheckTypes(article));
     Result<int64_t> article_id = InsertArticle(path, item_index, article, facts, stats);
     if (!article_id.ok()) return article_id.status();
 
@@ -319,6 +324,29 @@ class ArticleWriter::Impl {
  private:
   using KeyMap = std::unordered_map<std::string, std::vector<int64_t>>;  // key -> live ids
 
+  // What the schema's CHECKs on a type refuse, refused before anything of
+  // the item is written: a bulk load turns them off (IngestSession).
+  Status CheckTypes(const graph::Article& article) const {
+    const auto refuse = [&](std::string_view what) {
+      return Status::InvalidInput(db_.path().string(), "item \"" + article.title + "\": " +
+                                                           std::string(what) +
+                                                           " of a type the store does not know");
+    };
+    for (const graph::Entity& entity : article.entities) {
+      if (std::ranges::find(graph::kAllEntityTypes, entity.type) ==
+          std::end(graph::kAllEntityTypes)) {
+        return refuse("entity \"" + entity.name + "\"");
+      }
+    }
+    for (const graph::Relation& relation : article.relations) {
+      if (std::ranges::find(graph::kAllRelationTypes, relation.type) ==
+          std::end(graph::kAllRelationTypes)) {
+        return refuse("a relation");
+      }
+    }
+    return Status::Ok();
+  }
+
   Result<std::optional<int64_t>> FindSource(const std::string& hash) {
     Statement& find = statements_->find_source;
     find.Reset();
@@ -359,7 +387,7 @@ class ArticleWriter::Impl {
     GUANXI_RETURN_IF_ERROR(insert.Bind(10, article.place_code));
     GUANXI_RETURN_IF_ERROR(insert.BindBlob(11, identity::ToBytes(facts.signature)));
     GUANXI_RETURN_IF_ERROR(insert.Bind(12, article.encoding));
-    Result<int64_t> inserted = InsertReturningId(insert);
+    Result<int64_t> inserted = db_.InsertReturningId(insert);
     if (!inserted.ok()) return inserted.status();
     const int64_t article_id = *inserted;
     ++stats.articles_added;
@@ -558,7 +586,7 @@ class ArticleWriter::Impl {
     GUANXI_RETURN_IF_ERROR(insert.Bind(1, graph::ToString(entity.type)));
     GUANXI_RETURN_IF_ERROR(insert.Bind(2, entity.name));
     GUANXI_RETURN_IF_ERROR(item ? insert.Bind(3, *item) : insert.BindNull(3));
-    Result<int64_t> inserted = InsertReturningId(insert);
+    Result<int64_t> inserted = db_.InsertReturningId(insert);
     if (!inserted.ok()) return inserted.status();
     ++stats.entities_added;
     const int64_t id = *inserted;

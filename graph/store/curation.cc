@@ -22,7 +22,7 @@ using Value = std::variant<int64_t, std::string>;
 
 // `sql` with its parameters bound to the first of `values` (a shared list of
 // values may name more than one statement uses).
-Result<Statement> Bound(Database& db, const char* sql, const std::vector<Value>& values) {
+Result<Statement> Bound(Database& db, std::string_view sql, const std::vector<Value>& values) {
   Result<Statement> statement = db.Prepare(sql);
   if (!statement.ok()) return statement.status();
   const size_t count = std::min(values.size(), static_cast<size_t>(statement->ParameterCount()));
@@ -256,12 +256,14 @@ Status ApplySplit(Database& db, const Decision& d) {
     // The part is named as the moved items name it (罗永 split off 罗勇).
     Result<Statement> insert = Bound(
         db,
-        "INSERT INTO entities (type, name, key, article_id) SELECT e.type, m.name, m.name, "
-        "CASE WHEN e.type = 'event' THEN CAST(?2 AS BIGINT) END FROM entities e JOIN mentions m "
-        "ON m.entity_id = e.id AND m.article_id = ?2 WHERE e.id = ?1 RETURNING id",
+        InsertReturningIdSql(db.dialect(),
+                             "INSERT INTO entities (type, name, key, article_id) SELECT e.type, "
+                             "m.name, m.name, CASE WHEN e.type = 'event' THEN CAST(?2 AS BIGINT) "
+                             "END FROM entities e JOIN mentions m ON m.entity_id = e.id AND "
+                             "m.article_id = ?2 WHERE e.id = ?1"),
         {entity, moving.front()});
     if (!insert.ok()) return insert.status();
-    Result<int64_t> inserted = InsertReturningId(*insert);
+    Result<int64_t> inserted = db.InsertReturningId(*insert);
     if (!inserted.ok()) return inserted.status();
     const int64_t part = *inserted;
     for (int64_t article : moving) {
@@ -371,11 +373,12 @@ Result<Decision> LogAndApply(Database& db, Decision decision) {
   if (decision.at.empty()) decision.at = UtcNow();
   Result<Statement> insert = Bound(
       db,
-      "INSERT INTO decisions (at, kind, subject, reason) VALUES (?1, ?2, ?3, ?4) "
-      "RETURNING id",
+      InsertReturningIdSql(db.dialect(),
+                           "INSERT INTO decisions (at, kind, subject, reason) "
+                           "VALUES (?1, ?2, ?3, ?4)"),
       {decision.at, std::string(ToString(decision.kind)), SubjectJson(decision), decision.reason});
   if (!insert.ok()) return insert.status();
-  Result<int64_t> inserted = InsertReturningId(*insert);
+  Result<int64_t> inserted = db.InsertReturningId(*insert);
   if (!inserted.ok()) return inserted.status();
   decision.id = *inserted;
   if (decision.undoes != 0) {

@@ -10,13 +10,10 @@ Status Statement::Run() {
   }
 }
 
-Result<int64_t> InsertReturningId(Statement& insert) {
-  Result<bool> row = insert.Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("INSERT", "RETURNING gave no row");
-  const int64_t id = insert.ColumnInt(0);
-  GUANXI_RETURN_IF_ERROR(insert.Run());
-  return id;
+std::string InsertReturningIdSql(Dialect dialect, std::string_view insert) {
+  std::string sql(insert);
+  if (dialect != Dialect::kSqlite) sql += " RETURNING id";
+  return sql;
 }
 
 std::string_view AliasOrderColumn(Dialect dialect) {

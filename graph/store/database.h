@@ -101,6 +101,9 @@ class Database {
   virtual Result<Statement> Prepare(std::string_view sql) = 0;
   // Rows changed by the last INSERT/UPDATE/DELETE.
   virtual int64_t Changes() const = 0;
+  // Runs `insert`, prepared from InsertReturningIdSql(dialect(), ...) and
+  // bound already, to its end: the id of the one row it inserted.
+  virtual Result<int64_t> InsertReturningId(Statement& insert) = 0;
   // True inside a transaction begun by Transaction (not between statements).
   virtual bool InTransaction() const = 0;
   // True when the connection cannot write.
@@ -132,9 +135,11 @@ std::string_view AliasOrderColumn(Dialect dialect);
 // `parameter` (as std::string::find).
 std::string ContainsSql(Dialect dialect, std::string_view haystack, int parameter);
 
-// Runs `insert`, an INSERT ... RETURNING id (bound already; SQLite and
-// PostgreSQL both take RETURNING), to its end: the new row's id.
-Result<int64_t> InsertReturningId(Statement& insert);
+// An INSERT of one row whose id Database::InsertReturningId reads back:
+// PostgreSQL's with RETURNING id; SQLite's as it is, for its last inserted
+// rowid (a RETURNING clause there gathers its rows in a temporary B-tree,
+// opened and closed again for every row inserted).
+std::string InsertReturningIdSql(Dialect dialect, std::string_view insert);
 
 // A transaction that rolls back unless committed: Begin takes the write lock
 // at once, ROLLBACK in the destructor if Commit was not reached. BeginRead

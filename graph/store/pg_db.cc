@@ -367,6 +367,15 @@ Result<Statement> PgDatabase::Prepare(std::string_view sql) {
       std::make_unique<PgStatement>(*this, std::move(name), head, static_cast<int>(used.size())));
 }
 
+Result<int64_t> PgDatabase::InsertReturningId(Statement& insert) {
+  Result<bool> row = insert.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal(path().string(), "INSERT: RETURNING gave no row");
+  const int64_t id = insert.ColumnInt(0);
+  GUANXI_RETURN_IF_ERROR(insert.Run());
+  return id;
+}
+
 bool PgDatabase::InTransaction() const { return connection_->InTransaction(); }
 
 std::string_view PgDatabase::BeginSql(TransactionKind kind) const {

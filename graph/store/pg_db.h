@@ -120,6 +120,7 @@ class PgDatabase final : public Database {
   Status Exec(std::string_view sql) override;
   Result<Statement> Prepare(std::string_view sql) override;
   int64_t Changes() const override { return changes_; }
+  Result<int64_t> InsertReturningId(Statement& insert) override;
   bool InTransaction() const override;
   bool ReadOnly() const override { return false; }
   // A read is REPEATABLE READ: one snapshot for the whole transaction. A

@@ -240,6 +240,12 @@ bool SqliteDatabase::InTransaction() const { return sqlite3_get_autocommit(db_.g
 bool SqliteDatabase::ReadOnly() const { return sqlite3_db_readonly(db_.get(), "main") == 1; }
 int64_t SqliteDatabase::Changes() const { return sqlite3_changes64(db_.get()); }
 
+Result<int64_t> SqliteDatabase::InsertReturningId(Statement& insert) {
+  GUANXI_RETURN_IF_ERROR(insert.Run());
+  if (Changes() != 1) return Status::Internal(path().string(), "INSERT: no row inserted");
+  return sqlite3_last_insert_rowid(db_.get());
+}
+
 std::string_view SqliteDatabase::BeginSql(TransactionKind kind) const {
   return kind == TransactionKind::kWrite ? "BEGIN IMMEDIATE" : "BEGIN";
 }

@@ -38,6 +38,7 @@ class SqliteDatabase final : public Database {
   Status Exec(std::string_view sql) override;
   Result<Statement> Prepare(std::string_view sql) override;
   int64_t Changes() const override;
+  Result<int64_t> InsertReturningId(Statement& insert) override;
   bool InTransaction() const override;
   // True when the connection cannot write the file: opened read-only, or
   // opened read-write where only reading is allowed (SQLite falls back).

@@ -788,8 +788,9 @@ TEST_P(StoreTest, DatabaseErrorMidBatchRollsBackEarlierPages) {
   (void)IngestOk(store, {MakePage("p1.txt", {Meeting("开会", "张三")})});
   const StoreCounts before = CountsOf(store);
 
-  // Passes the name check but not the schema's CHECK on entity types, so the
-  // failure comes from SQLite after the first page was written.
+  // Passes the name check but not the store's on entity types (the schema's
+  // CHECK, which a bulk load leaves to the writer), so the failure comes
+  // after the first page was written.
   Article bad = Meeting("座谈", "李四");
   bad.entities.push_back({static_cast<EntityType>(99), "怪物", {}});
   Result<IngestStats> stats =
