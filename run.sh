@@ -22,7 +22,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   build-essential cmake pkg-config
   libboost-graph-dev libicu-dev libsqlite3-dev libgraphviz-dev libxxhash-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libcpp-httplib-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libxml2-dev libcpp-httplib-dev libjemalloc-dev
   clang-14 libclang-rt-14-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk python3 python3-networkx python3-igraph time

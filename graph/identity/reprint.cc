@@ -52,6 +52,18 @@ constexpr std::array<uint64_t, kMinHashes> MakeSalts() {
 }
 constexpr std::array<uint64_t, kMinHashes> kSalts = MakeSalts();
 
+// Takes one shingle's hash `base` into the signature: each MinHash keeps the
+// smaller of its value and the shingle's. A fifth of an item's extraction
+// was this loop; built a second time for processors with AVX-512 (eight
+// 64-bit multiplications at once; the loader picks the build the processor
+// runs), it takes about a third of the time, with the same hashes.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("arch=x86-64-v4", "default")))
+#endif
+void AddShingle(uint64_t base, std::array<uint64_t, kMinHashes>& hashes) {
+  for (int i = 0; i < kMinHashes; ++i) hashes[i] = std::min(hashes[i], Mix(base ^ kSalts[i]));
+}
+
 // Full-width ASCII forms (U+FF01..FF5E: "２０２４", "ＧＤＰ") become ASCII so
 // that an outlet which types half-width figures reprints the same shingles.
 UChar32 FoldWidth(UChar32 c) { return (c >= 0xFF01 && c <= 0xFF5E) ? c - 0xFEE0 : c; }
@@ -102,10 +114,7 @@ ReprintSignature SignatureOf(std::string_view text) {
   ReprintSignature signature;
   signature.hashes.fill(UINT64_MAX);
   auto add_shingle = [&](size_t begin, size_t end) {
-    const uint64_t base = XXH3_64bits(normal.data() + begin, end - begin);
-    for (int i = 0; i < kMinHashes; ++i) {
-      signature.hashes[i] = std::min(signature.hashes[i], Mix(base ^ kSalts[i]));
-    }
+    AddShingle(XXH3_64bits(normal.data() + begin, end - begin), signature.hashes);
   };
   if (code_points < static_cast<size_t>(kShingleLength)) {
     add_shingle(0, normal.size());  // the whole text, possibly empty
