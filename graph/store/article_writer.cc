@@ -328,8 +328,8 @@ class ArticleWriter::Impl {
   // the item is written: a bulk load turns them off (IngestSession).
   Status CheckTypes(const graph::Article& article) const {
     const auto refuse = [&](std::string_view what) {
-      return Status::InvalidInput(db_.path().string(), "item \"" + article.title + "\": " +
-                                                           std::string(what) +
+      return Status::InvalidInput(db_.path().string(), "item \"" + article.title +
+                                                           "\": " + std::string(what) +
                                                            " of a type the store does not know");
     };
     for (const graph::Entity& entity : article.entities) {

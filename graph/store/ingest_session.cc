@@ -250,12 +250,11 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   const bool sqlite = db.dialect() == Dialect::kSqlite;
   Settings saved;
   if (sqlite) {
-    for (auto [name, value] : {std::pair{"synchronous", &saved.synchronous},
-                               std::pair{"cache_size", &saved.cache_size},
-                               std::pair{"foreign_keys", &saved.foreign_keys},
-                               std::pair{"busy_timeout", &saved.busy_timeout},
-                               std::pair{"ignore_check_constraints",
-                                         &saved.ignore_check_constraints}}) {
+    for (auto [name, value] :
+         {std::pair{"synchronous", &saved.synchronous}, std::pair{"cache_size", &saved.cache_size},
+          std::pair{"foreign_keys", &saved.foreign_keys},
+          std::pair{"busy_timeout", &saved.busy_timeout},
+          std::pair{"ignore_check_constraints", &saved.ignore_check_constraints}}) {
       Result<Statement> pragma = db.Prepare(std::string("PRAGMA ") + name);
       if (!pragma.ok()) return pragma.status();
       Result<int64_t> read = QueryInt(*pragma);
