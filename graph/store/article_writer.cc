@@ -105,19 +105,31 @@ identity::PersonEvidence StoredForm(const std::string& places, const std::string
   return {SplitOn(places, ' '), SplitOn(bodies, '\n')};
 }
 
-// Whether `sentence` is `text` from code point `begin` to code point `end`.
-bool IsSpanOf(std::string_view text, int64_t begin, int64_t end, std::string_view sentence) {
-  if (begin < 0 || end < begin) return false;
+// The byte offset of each code point of UTF-8 `text`, and the text's size
+// after them: code point offsets into byte offsets, the text decoded once
+// for all of an item's relations.
+std::vector<int32_t> CodePointOffsets(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
+  std::vector<int32_t> offsets;
+  offsets.reserve(text.size() / 2);
   int32_t offset = 0;
-  int32_t begin_byte = -1;
-  for (int64_t point = 0;; ++point) {
-    if (point == begin) begin_byte = offset;
-    if (point == end) return text.substr(begin_byte, offset - begin_byte) == sentence;
-    if (offset >= length) return false;
+  while (offset < length) {
+    offsets.push_back(offset);
     UChar32 c = 0;
     U8_NEXT(text.data(), offset, length, c);
   }
+  offsets.push_back(length);
+  return offsets;
+}
+
+// Whether `sentence` is `text` from code point `begin` to code point `end`
+// (`offsets`: CodePointOffsets(text)).
+bool IsSpanOf(std::string_view text, const std::vector<int32_t>& offsets, int64_t begin,
+              int64_t end, std::string_view sentence) {
+  if (begin < 0 || end < begin || end >= std::ssize(offsets)) return false;
+  const int32_t begin_byte = offsets[static_cast<size_t>(begin)];
+  const int32_t end_byte = offsets[static_cast<size_t>(end)];
+  return text.substr(begin_byte, end_byte - begin_byte) == sentence;
 }
 
 // In-memory copies stop growing here (then they are dropped and read again),
@@ -126,12 +138,19 @@ bool IsSpanOf(std::string_view text, int64_t begin, int64_t end, std::string_vie
 constexpr size_t kMaxCachedKeys = size_t{1} << 20;
 constexpr size_t kMaxCachedPersons = size_t{1} << 19;
 
+// An item's relations are written up to this many to a statement (an item
+// has about 14): each statement SQLite runs costs as much again as the row
+// it writes.
+constexpr int kRelationRowsPerInsert = 16;
+constexpr int kRelationColumns = 8;
+
 }  // namespace
 
 Result<ItemFacts> FactsOf(const std::string& path, size_t item_index,
                           const graph::Article& article) {
   ItemFacts facts;
   const EndpointIndex index(article);
+  const std::vector<int32_t> offsets = CodePointOffsets(article.text);
   for (const graph::Relation& relation : article.relations) {
     const std::optional<size_t> source =
         index.Find(relation.source, PreferredSourceType(relation.type));
@@ -144,7 +163,7 @@ Result<ItemFacts> FactsOf(const std::string& path, size_t item_index,
                     (source ? relation.target : relation.source) + "\"");
     }
     facts.relations.push_back({*source, *target,
-                               IsSpanOf(article.text, relation.evidence.char_begin,
+                               IsSpanOf(article.text, offsets, relation.evidence.char_begin,
                                         relation.evidence.char_end, relation.evidence.sentence)});
   }
   facts.content_hash = ContentHash(article.title, article.text);
@@ -182,13 +201,15 @@ struct WriterStatements {
   Statement insert_mention;
   Statement insert_alias;
   Statement insert_candidate;
-  Statement insert_relation;
+  std::vector<Statement> insert_relations;  // [n - 1] writes n rows
 
-  std::array<Statement*, 13> All() {
-    return {&find_source,     &insert_article,       &fill_full_date,   &insert_source,
-            &insert_subtitle, &find_entities_by_key, &find_merged_into, &insert_entity,
-            &person_evidence, &insert_mention,       &insert_alias,     &insert_candidate,
-            &insert_relation};
+  std::vector<Statement*> All() {
+    std::vector<Statement*> all = {
+        &find_source,     &insert_article,       &fill_full_date,   &insert_source,
+        &insert_subtitle, &find_entities_by_key, &find_merged_into, &insert_entity,
+        &person_evidence, &insert_mention,       &insert_alias,     &insert_candidate};
+    for (Statement& statement : insert_relations) all.push_back(&statement);
+    return all;
   }
 };
 
@@ -217,8 +238,6 @@ Result<std::unique_ptr<WriterStatements>> PrepareStatements(Database& db) {
       "ON CONFLICT DO NOTHING",
       "INSERT INTO candidates (entity_a, entity_b, reason) VALUES (?1, ?2, ?3) "
       "ON CONFLICT DO NOTHING",
-      "INSERT INTO relations (type, source_id, target_id, title, article_id, sentence, "
-      "char_begin, char_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
   };
   std::vector<Statement> p;
   for (const std::string& text : sql) {
@@ -226,10 +245,19 @@ Result<std::unique_ptr<WriterStatements>> PrepareStatements(Database& db) {
     if (!statement.ok()) return statement.status();
     p.push_back(std::move(*statement));
   }
+  std::vector<Statement> insert_relations;
+  for (int rows = 1; rows <= kRelationRowsPerInsert; ++rows) {
+    Result<Statement> statement = db.Prepare(MultiRowInsertSql(
+        "INSERT INTO relations (type, source_id, target_id, title, article_id, sentence, "
+        "char_begin, char_end) VALUES ",
+        kRelationColumns, rows, " ON CONFLICT DO NOTHING"));
+    if (!statement.ok()) return statement.status();
+    insert_relations.push_back(std::move(*statement));
+  }
   return std::unique_ptr<WriterStatements>(new WriterStatements{
       std::move(p[0]), std::move(p[1]), std::move(p[2]), std::move(p[3]), std::move(p[4]),
       std::move(p[5]), std::move(p[6]), std::move(p[7]), std::move(p[8]), std::move(p[9]),
-      std::move(p[10]), std::move(p[11]), std::move(p[12])});
+      std::move(p[10]), std::move(p[11]), std::move(insert_relations)});
 }
 
 }  // namespace
@@ -286,20 +314,27 @@ class ArticleWriter::Impl {
       entity_ids.push_back(known->second);
     }
 
-    for (size_t r = 0; r < article.relations.size(); ++r) {
-      const graph::Relation& relation = article.relations[r];
-      Statement& insert = statements_->insert_relation;
+    const std::vector<graph::Relation>& relations = article.relations;
+    for (size_t first = 0; first < relations.size(); first += kRelationRowsPerInsert) {
+      const size_t rows = std::min<size_t>(kRelationRowsPerInsert, relations.size() - first);
+      Statement& insert = statements_->insert_relations[rows - 1];
       insert.Reset();
-      GUANXI_RETURN_IF_ERROR(insert.Bind(1, graph::ToString(relation.type)));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(2, entity_ids[facts.relations[r].source]));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(3, entity_ids[facts.relations[r].target]));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(4, relation.title));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(5, *article_id));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(6, facts.relations[r].sentence_in_text
-                                                ? std::string_view()
-                                                : std::string_view(relation.evidence.sentence)));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(7, relation.evidence.char_begin));
-      GUANXI_RETURN_IF_ERROR(insert.Bind(8, relation.evidence.char_end));
+      for (size_t r = first; r < first + rows; ++r) {
+        const graph::Relation& relation = relations[r];
+        const ResolvedRelation& fact = facts.relations[r];
+        const int at = static_cast<int>(r - first) * kRelationColumns;  // the row's ?1 is at + 1
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 1, graph::ToString(relation.type)));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 2, entity_ids[fact.source]));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 3, entity_ids[fact.target]));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 4, relation.title));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 5, *article_id));
+        GUANXI_RETURN_IF_ERROR(
+            insert.Bind(at + 6, fact.sentence_in_text
+                                    ? std::string_view()
+                                    : std::string_view(relation.evidence.sentence)));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 7, relation.evidence.char_begin));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(at + 8, relation.evidence.char_end));
+      }
       GUANXI_RETURN_IF_ERROR(insert.Run());
       stats.relations_added += db_.Changes();
     }

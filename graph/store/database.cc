@@ -10,6 +10,20 @@ Status Statement::Run() {
   }
 }
 
+std::string MultiRowInsertSql(std::string_view head, int columns, int rows,
+                              std::string_view tail) {
+  std::string sql(head);
+  for (int r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (int c = 0; c < columns; ++c) {
+      sql += (c == 0 ? "?" : ", ?") + std::to_string(r * columns + c + 1);
+    }
+    sql += ")";
+  }
+  sql += tail;
+  return sql;
+}
+
 std::string InsertReturningIdSql(Dialect dialect, std::string_view insert) {
   std::string sql(insert);
   if (dialect != Dialect::kSqlite) sql += " RETURNING id";

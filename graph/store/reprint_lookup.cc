@@ -366,14 +366,9 @@ Result<std::unique_ptr<ReprintLookup>> ReprintLookup::Create(Database& db) {
       "INSERT INTO article_bands (band_key, article_id) VALUES (?1, ?2) "
       "ON CONFLICT DO NOTHING");
   if (!insert_band.ok()) return insert_band.status();
-  std::string rows;
-  for (size_t r = 0; r < kBandRowsPerInsert; ++r) {
-    rows += (r == 0 ? "(?" : ", (?") + std::to_string(2 * r + 1) + ", ?" +
-            std::to_string(2 * r + 2) + ")";
-  }
-  Result<Statement> insert_bands =
-      db.Prepare("INSERT INTO article_bands (band_key, article_id) VALUES " + rows +
-                 " ON CONFLICT DO NOTHING");
+  Result<Statement> insert_bands = db.Prepare(
+      MultiRowInsertSql("INSERT INTO article_bands (band_key, article_id) VALUES ", 2,
+                        static_cast<int>(kBandRowsPerInsert), " ON CONFLICT DO NOTHING"));
   if (!insert_bands.ok()) return insert_bands.status();
   Result<Statement> find_banded = db.Prepare(
       "SELECT band_key, article_id FROM article_bands WHERE band_key IN (?1, ?2, ?3, ?4, ?5, ?6, "
