@@ -204,10 +204,10 @@ struct WriterStatements {
   std::vector<Statement> insert_relations;  // [n - 1] writes n rows
 
   std::vector<Statement*> All() {
-    std::vector<Statement*> all = {
-        &find_source,     &insert_article,       &fill_full_date,   &insert_source,
-        &insert_subtitle, &find_entities_by_key, &find_merged_into, &insert_entity,
-        &person_evidence, &insert_mention,       &insert_alias,     &insert_candidate};
+    std::vector<Statement*> all = {&find_source,      &insert_article,  &fill_full_date,
+                                   &insert_source,    &insert_subtitle, &find_entities_by_key,
+                                   &find_merged_into, &insert_entity,   &person_evidence,
+                                   &insert_mention,   &insert_alias,    &insert_candidate};
     for (Statement& statement : insert_relations) all.push_back(&statement);
     return all;
   }
@@ -328,10 +328,9 @@ class ArticleWriter::Impl {
         GUANXI_RETURN_IF_ERROR(insert.Bind(at + 3, entity_ids[fact.target]));
         GUANXI_RETURN_IF_ERROR(insert.Bind(at + 4, relation.title));
         GUANXI_RETURN_IF_ERROR(insert.Bind(at + 5, *article_id));
-        GUANXI_RETURN_IF_ERROR(
-            insert.Bind(at + 6, fact.sentence_in_text
-                                    ? std::string_view()
-                                    : std::string_view(relation.evidence.sentence)));
+        GUANXI_RETURN_IF_ERROR(insert.Bind(
+            at + 6, fact.sentence_in_text ? std::string_view()
+                                          : std::string_view(relation.evidence.sentence)));
         GUANXI_RETURN_IF_ERROR(insert.Bind(at + 7, relation.evidence.char_begin));
         GUANXI_RETURN_IF_ERROR(insert.Bind(at + 8, relation.evidence.char_end));
       }

@@ -10,8 +10,7 @@ Status Statement::Run() {
   }
 }
 
-std::string MultiRowInsertSql(std::string_view head, int columns, int rows,
-                              std::string_view tail) {
+std::string MultiRowInsertSql(std::string_view head, int columns, int rows, std::string_view tail) {
   std::string sql(head);
   for (int r = 0; r < rows; ++r) {
     sql += r == 0 ? "(" : ", (";

@@ -139,8 +139,7 @@ std::string ContainsSql(Dialect dialect, std::string_view haystack, int paramete
 // ("(?1, ?2), (?3, ?4)"), then `tail`: an INSERT of several rows in one
 // statement (both dialects take it), for one statement's work in place of
 // many.
-std::string MultiRowInsertSql(std::string_view head, int columns, int rows,
-                              std::string_view tail);
+std::string MultiRowInsertSql(std::string_view head, int columns, int rows, std::string_view tail);
 
 // An INSERT of one row whose id Database::InsertReturningId reads back:
 // PostgreSQL's with RETURNING id; SQLite's as it is, for its last inserted
