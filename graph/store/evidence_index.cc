@@ -41,4 +41,13 @@ Status IndexNewEvidence(Database& database) {
   return database.Exec(sql);
 }
 
+Status PauseEvidenceMerges(Database& database) {
+  return database.Exec("INSERT INTO evidence_fts (evidence_fts, rank) VALUES ('automerge', 0)");
+}
+
+Status ResumeEvidenceMerges(Database& database) {
+  // FTS5's default.
+  return database.Exec("INSERT INTO evidence_fts (evidence_fts, rank) VALUES ('automerge', 4)");
+}
+
 }  // namespace guanxi::store

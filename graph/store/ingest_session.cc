@@ -83,6 +83,7 @@ struct IngestSession::State {
     batch.reset();  // rolls back an unfinished batch
     // A session that failed or was dropped keeps what it committed queryable.
     if (indexes_deferred) (void)CreateBulkLoadIndexes(db);
+    if (merges_paused) (void)ResumeEvidenceMerges(db);
     RestoreSettings();
   }
 
@@ -158,6 +159,7 @@ struct IngestSession::State {
   Settings saved;
   bool restored = false;
   bool indexes_deferred = false;  // a bulk load into an empty store (schema.h)
+  bool merges_paused = false;     // the evidence index's (PauseEvidenceMerges)
 
   std::optional<Transaction> batch;
   int64_t seen_data_version = -1;
@@ -237,6 +239,10 @@ Result<IngestStats> IngestSession::Finish() {
     GUANXI_RETURN_IF_ERROR(s.Fail(ApplyDecisionLog(s.db)));
   }
   GUANXI_RETURN_IF_ERROR(s.Fail(s.CommitBatch()));
+  if (s.merges_paused) {
+    GUANXI_RETURN_IF_ERROR(s.Fail(ResumeEvidenceMerges(s.db)));
+    s.merges_paused = false;
+  }
   s.finished = true;
   s.RestoreSettings();
   return s.stats;
@@ -295,6 +301,8 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   // model's), and SQLite tests each IN list through a temporary B-tree
   // opened and closed for every row: a tenth of the writer's CPU.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA ignore_check_constraints = ON"));
+  GUANXI_RETURN_IF_ERROR(PauseEvidenceMerges(db));
+  state->merges_paused = true;
   // Into an empty store, the indexes no write reads are built once at the end.
   Result<Statement> any_relation = db.Prepare("SELECT EXISTS (SELECT 1 FROM relations)");
   if (!any_relation.ok()) return any_relation.status();

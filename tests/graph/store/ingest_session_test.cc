@@ -310,6 +310,42 @@ TEST_F(SqliteIngestSessionTest, AbandonedFirstBuildLeavesTheDeferredIndexes) {
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), kDeferredIndexes);
 }
 
+// The evidence index's 'automerge' as stored in the file at `path` (FTS5
+// keeps a setting it was given in its config table), read by a connection
+// of its own; -1 when none is stored.
+int64_t EvidenceAutomergeOf(const std::filesystem::path& path) {
+  sqlite3* raw = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, "SELECT v FROM evidence_fts_config WHERE k = 'automerge'",
+                               -1, &statement, nullptr),
+            SQLITE_OK);
+  const int64_t value =
+      sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+  return value;
+}
+
+TEST_F(SqliteIngestSessionTest, BuildPausesTheEvidenceIndexMergesUntilItsEnd) {
+  Store store = Open("guanxi.db");
+  IngestOptions options;
+  options.batch_items = 1;
+  {
+    IngestSession session = Ok(store.BeginIngest(options));
+    AddPage(session, Archive()[0]);
+    EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 0);
+    (void)Ok(session.Finish());
+  }
+  EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 4);  // FTS5's default
+  {
+    IngestSession abandoned = Ok(store.BeginIngest(options));
+    AddPage(abandoned, Archive()[1]);
+    EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 0);
+  }
+  EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 4);
+}
+
 TEST_F(SqliteIngestSessionTest, KilledFirstBuildGetsTheDeferredIndexesBackWhenTheStoreOpens) {
   {
     Store store = Open("guanxi.db");
