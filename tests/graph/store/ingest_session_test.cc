@@ -317,8 +317,8 @@ int64_t EvidenceAutomergeOf(const std::filesystem::path& path) {
   sqlite3* raw = nullptr;
   EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(raw, "SELECT v FROM evidence_fts_config WHERE k = 'automerge'",
-                               -1, &statement, nullptr),
+  EXPECT_EQ(sqlite3_prepare_v2(raw, "SELECT v FROM evidence_fts_config WHERE k = 'automerge'", -1,
+                               &statement, nullptr),
             SQLITE_OK);
   const int64_t value =
       sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
