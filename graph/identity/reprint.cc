@@ -53,7 +53,7 @@ constexpr std::array<uint64_t, kMinHashes> MakeSalts() {
 constexpr std::array<uint64_t, kMinHashes> kSalts = MakeSalts();
 
 // Takes one shingle's hash `base` into the signature: each MinHash keeps the
-// smaller of its value and the shingle's. A fifth of an item's extraction
+// smaller of its value and the shingle's. A tenth of a build's extraction
 // was this loop; built a second time for processors with AVX-512 (eight
 // 64-bit multiplications at once; the loader picks the build the processor
 // runs), it takes about a third of the time, with the same hashes.

@@ -301,6 +301,7 @@ Result<IngestSession> Store::BeginIngest(const IngestOptions& options) {
   // model's), and SQLite tests each IN list through a temporary B-tree
   // opened and closed for every row: a tenth of the writer's CPU.
   GUANXI_RETURN_IF_ERROR(db.Exec("PRAGMA ignore_check_constraints = ON"));
+  // The evidence index merges its segments once the build is over.
   GUANXI_RETURN_IF_ERROR(PauseEvidenceMerges(db));
   state->merges_paused = true;
   // Into an empty store, the indexes no write reads are built once at the end.
