@@ -289,8 +289,8 @@ TEST(MainTest, OutOfMemoryIsAnInternalErrorNotACrash) {
   // says it ran out of memory; none aborts (134) or dies by a signal.
   int out_of_memory = 0;
   for (uintmax_t mb = 160; mb >= 30; mb -= 5) {
-    const std::string limited = "prlimit --as=" + std::to_string(mb * 1000000) + " " +
-                                ShellQuote(GUANXI_BINARY);
+    const std::string limited =
+        "prlimit --as=" + std::to_string(mb * 1000000) + " " + ShellQuote(GUANXI_BINARY);
     // Too tight to start at all: the shared libraries do not load (127), or
     // the allocator (jemalloc) cannot set itself up for their constructors'
     // first allocations, before guanxi's main runs (SIGSEGV, in a band a few
