@@ -256,25 +256,31 @@ TEST_P(IngestSessionTest, InterruptedBuildIsCompletedByARerun) {
   EXPECT_EQ(Ok(store.Files()).size(), 4u);
 }
 
-// The names of the indexes a bulk load defers (schema.h) present in the file
-// at `path`, read by a connection of its own.
-std::set<std::string> DeferredIndexesOf(const std::filesystem::path& path) {
+// The first column of every row `sql` gives on the file at `path`, read by
+// a connection of its own.
+std::vector<std::string> FirstColumnOf(const std::filesystem::path& path, const char* sql) {
   sqlite3* raw = nullptr;
   EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
   sqlite3_stmt* statement = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(raw,
-                               "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
-                               "('relations_out', 'relations_in', 'entities_by_name', "
-                               "'aliases_by_alias', 'sources_by_article', 'mentions_by_entity')",
-                               -1, &statement, nullptr),
-            SQLITE_OK);
-  std::set<std::string> names;
+  EXPECT_EQ(sqlite3_prepare_v2(raw, sql, -1, &statement, nullptr), SQLITE_OK);
+  std::vector<std::string> values;
   while (sqlite3_step(statement) == SQLITE_ROW) {
-    names.emplace(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+    values.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
   }
   sqlite3_finalize(statement);
   sqlite3_close(raw);
-  return names;
+  return values;
+}
+
+// The names of the indexes a bulk load defers (schema.h) present in the file
+// at `path`.
+std::set<std::string> DeferredIndexesOf(const std::filesystem::path& path) {
+  const std::vector<std::string> names =
+      FirstColumnOf(path,
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN "
+                    "('relations_out', 'relations_in', 'entities_by_name', 'aliases_by_alias', "
+                    "'sources_by_article', 'mentions_by_entity')");
+  return {names.begin(), names.end()};
 }
 
 const std::set<std::string> kDeferredIndexes = {"relations_in",       "relations_out",
@@ -311,20 +317,11 @@ TEST_F(SqliteIngestSessionTest, AbandonedFirstBuildLeavesTheDeferredIndexes) {
 }
 
 // The evidence index's 'automerge' as stored in the file at `path` (FTS5
-// keeps a setting it was given in its config table), read by a connection
-// of its own; -1 when none is stored.
+// keeps a setting it was given in its config table); -1 when none is stored.
 int64_t EvidenceAutomergeOf(const std::filesystem::path& path) {
-  sqlite3* raw = nullptr;
-  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  sqlite3_stmt* statement = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(raw, "SELECT v FROM evidence_fts_config WHERE k = 'automerge'", -1,
-                               &statement, nullptr),
-            SQLITE_OK);
-  const int64_t value =
-      sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
-  sqlite3_finalize(statement);
-  sqlite3_close(raw);
-  return value;
+  const std::vector<std::string> values =
+      FirstColumnOf(path, "SELECT v FROM evidence_fts_config WHERE k = 'automerge'");
+  return values.empty() ? -1 : std::stoll(values.front());
 }
 
 TEST_F(SqliteIngestSessionTest, BuildPausesTheEvidenceIndexMergesUntilItsEnd) {
