@@ -66,8 +66,13 @@ inline bool IsTermNumeral(char32_t c) {
 std::u32string_view Trim(std::u32string_view text);
 // True when `text` has `prefix` at position `pos`.
 inline bool HasAt(std::u32string_view text, size_t pos, std::u32string_view prefix) {
-  return pos <= text.size() && text.size() - pos >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), text.begin() + pos);
+  if (pos > text.size() || text.size() - pos < prefix.size()) return false;
+  // A loop, not memcmp: prefixes are a few code points, and most calls fail
+  // at the first (the page passes look for theirs at every position).
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (text[pos + i] != prefix[i]) return false;
+  }
+  return true;
 }
 
 // Number of code points of a UTF-8 string.
