@@ -5,11 +5,6 @@
 
 namespace guanxi::extract {
 
-bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
-bool IsHanDigit(char32_t c) {
-  return std::u32string_view(U"〇零一二三四五六七八九十").find(c) != std::u32string_view::npos;
-}
-
 // Length of a dateline byline at the start: "本报讯(渝西都市报记者 X)",
 // "新华社北京11月3日电(记者 X)". 0 when there is none.
 size_t BylineLength(std::u32string_view line) {

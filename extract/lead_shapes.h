@@ -14,9 +14,27 @@ namespace guanxi::extract {
 inline constexpr size_t kMaxHeadlineChars = 64;
 
 // True for an ASCII or full-width decimal digit.
-bool IsDigit(char32_t c);
+inline bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 // True for a Chinese numeral of a date (〇, 零, 一 … 十).
-bool IsHanDigit(char32_t c);
+inline bool IsHanDigit(char32_t c) {
+  switch (c) {
+    case U'〇':
+    case U'零':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // Length in code points of a dateline byline at the start of `line`:
 // "本报讯(渝西都市报记者 X)", "新华社北京11月3日电(记者 X)", "某某网5月25日南宁消息 "

@@ -5,13 +5,13 @@
 #include <utility>
 #include <vector>
 
+#include "extract/lead_shapes.h"
 #include "extract/lexicon.h"
 #include "extract/text_util.h"
 
 namespace guanxi::extract {
 namespace {
 
-bool IsDigit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 bool IsAsciiDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // The rules of page_furniture.txt (its header says what each kind means).

@@ -123,54 +123,6 @@ std::u32string WithoutControls(std::u32string_view text,
   return out;
 }
 
-bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
-bool IsSpace(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0' ||
-         c == U'\uFEFF';
-}
-
-bool IsSentenceFinal(char32_t c) {
-  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' ||
-         c == U';' || c == U'…';
-}
-
-bool IsClosingMark(char32_t c) {
-  return c == U'”' || c == U'’' || c == U'"' || c == U'）' || c == U')' || c == U'」' ||
-         c == U'』' || c == U'》';
-}
-
-bool IsPunct(char32_t c) {
-  if (IsSentenceFinal(c)) return true;
-  switch (c) {
-    case U'，':
-    case U',':
-    case U'、':
-    case U'：':
-    case U':':
-    case U'“':
-    case U'”':
-    case U'‘':
-    case U'’':
-    case U'"':
-    case U'（':
-    case U'）':
-    case U'(':
-    case U')':
-    case U'《':
-    case U'》':
-    case U'「':
-    case U'」':
-    case U'『':
-    case U'』':
-    case U'—':
-    case U'\n':
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::u32string_view Trim(std::u32string_view text) {
   size_t b = 0;
   size_t e = text.size();

@@ -44,16 +44,58 @@ std::u32string WithoutControls(std::u32string_view text,
                                std::vector<std::pair<size_t, size_t>>* edits = nullptr);
 
 // True for CJK unified ideographs (the basic block and extension A).
-bool IsHan(char32_t c);
+inline bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
 // True for ASCII and full-width white space, including U+3000.
-bool IsSpace(char32_t c);
+inline bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == U'\u00A0' ||
+         c == U'\uFEFF';
+}
+
 // True for characters that end a sentence: 。！？；!?; and the ellipsis.
-bool IsSentenceFinal(char32_t c);
+inline bool IsSentenceFinal(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'；' || c == U'!' || c == U'?' ||
+         c == U';' || c == U'…';
+}
+
 // True for punctuation that separates phrases (，、：; and brackets, quotes)
 // as well as every sentence-final character.
-bool IsPunct(char32_t c);
+inline bool IsPunct(char32_t c) {
+  if (IsSentenceFinal(c)) return true;
+  switch (c) {
+    case U'，':
+    case U',':
+    case U'、':
+    case U'：':
+    case U':':
+    case U'“':
+    case U'”':
+    case U'‘':
+    case U'’':
+    case U'"':
+    case U'（':
+    case U'）':
+    case U'(':
+    case U')':
+    case U'《':
+    case U'》':
+    case U'「':
+    case U'」':
+    case U'『':
+    case U'』':
+    case U'—':
+    case U'\n':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // True for closing quotes and brackets that may follow a sentence-final mark.
-bool IsClosingMark(char32_t c);
+inline bool IsClosingMark(char32_t c) {
+  return c == U'”' || c == U'’' || c == U'"' || c == U'）' || c == U')' || c == U'」' ||
+         c == U'』' || c == U'》';
+}
 
 // True for the numerals that count terms and sessions: 一 … 十 and the ASCII
 // digits ("十五届", "第3届", "三次会议").

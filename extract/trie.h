@@ -27,7 +27,7 @@ class Trie {
   // last); 0 when none is. Iterators may run backwards (reverse iterators) to
   // match words stored reversed.
   template <typename It>
-  size_t LongestMatch(It first, It last) const;
+  [[gnu::always_inline]] size_t LongestMatch(It first, It last) const;
 
   // Calls `found(length, id)` for every word equal to the first code points
   // of [first, last), shortest first.
@@ -62,6 +62,10 @@ class Trie {
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
   }
   uint32_t Child(uint32_t node, char32_t c) const;
+  // LongestMatch once the filter let the first code point through: kept out
+  // of line, so that the filter's test is inlined where most calls end.
+  template <typename It>
+  [[gnu::noinline]] size_t LongestMatchAfterFilter(It first, It last) const;
   uint32_t AddChild(uint32_t node, char32_t c);
   void Grow();
 
@@ -90,8 +94,13 @@ void Trie::Insert(It first, It last, uint32_t id) {
 }
 
 template <typename It>
-size_t Trie::LongestMatch(It first, It last) const {
+inline size_t Trie::LongestMatch(It first, It last) const {
   if (first == last || !first_.test(FilterBit(*first))) return 0;
+  return LongestMatchAfterFilter(first, last);
+}
+
+template <typename It>
+size_t Trie::LongestMatchAfterFilter(It first, It last) const {
   size_t best = 0;
   uint32_t node = 0;
   for (size_t len = 1; first != last; ++first, ++len) {
