@@ -44,7 +44,9 @@ std::u32string WithoutControls(std::u32string_view text,
                                std::vector<std::pair<size_t, size_t>>* edits = nullptr);
 
 // True for CJK unified ideographs (the basic block and extension A).
-inline bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
 
 // True for ASCII and full-width white space, including U+3000.
 inline bool IsSpace(char32_t c) {

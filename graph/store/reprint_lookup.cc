@@ -143,10 +143,12 @@ class ReprintLookup::Impl {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     // Each candidate's sketch is a cache miss in a table by article id (tens
-    // of candidates an item at 250 MB, and these misses were nearly a tenth
-    // of the lookup's time): all are asked for before the first is read.
+    // of candidates an item at 250 MB; the misses were a seventh of the
+    // lookup's time): all are asked for before the first is read.
     for (int64_t id : candidates) {
-      if (id >= 0 && id < static_cast<int64_t>(sketches_.size())) __builtin_prefetch(&sketches_[id]);
+      if (id >= 0 && id < static_cast<int64_t>(sketches_.size())) {
+        __builtin_prefetch(&sketches_[id]);
+      }
     }
 
     const Sketch sketch = SketchOf(signature);
