@@ -4,7 +4,6 @@
 // std::u32string so that one index is one code point: evidence offsets in the
 // JSON output count code points, and Chinese rules look at single characters.
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>

@@ -170,6 +170,13 @@ class IngestSessionTest : public ::testing::TestWithParam<testing::Backend> {
     EXPECT_TRUE(ended.ok()) << ended.ToString();
   }
 
+  // A session that commits each item as it is added (batches of one).
+  IngestSession BeginItemByItem(Store& store) {
+    IngestOptions options;
+    options.batch_items = 1;
+    return Ok(store.BeginIngest(options));
+  }
+
   // A session over `pages` with batches of `batch_items`.
   IngestStats Build(Store& store, const std::vector<Page>& pages, int64_t batch_items) {
     IngestOptions options;
@@ -220,9 +227,7 @@ TEST_P(IngestSessionTest, BatchBoundariesDoNotChangeTheDatabase) {
 
 TEST_P(IngestSessionTest, EachBatchIsCommittedAsItEnds) {
   Store store = Open("guanxi.db");
-  IngestOptions options;
-  options.batch_items = 1;
-  IngestSession session = Ok(store.BeginIngest(options));
+  IngestSession session = BeginItemByItem(store);
   AddPage(session, Archive()[0]);
   // Another connection sees the first file's items and record.
   Store reader = Open("guanxi.db");
@@ -240,9 +245,7 @@ TEST_P(IngestSessionTest, InterruptedBuildIsCompletedByARerun) {
 
   Store store = Open("guanxi.db");
   {
-    IngestOptions options;
-    options.batch_items = 1;
-    IngestSession session = Ok(store.BeginIngest(options));
+    IngestSession session = BeginItemByItem(store);
     AddPage(session, pages[0]);
     AddPage(session, pages[1]);
     // The third file's first item is written, then the build stops: that
@@ -289,9 +292,7 @@ const std::set<std::string> kDeferredIndexes = {"relations_in",       "relations
 
 TEST_F(SqliteIngestSessionTest, FirstBuildCreatesTheDeferredIndexesAtItsEnd) {
   Store store = Open("guanxi.db");
-  IngestOptions options;
-  options.batch_items = 1;
-  IngestSession session = Ok(store.BeginIngest(options));
+  IngestSession session = BeginItemByItem(store);
   AddPage(session, Archive()[0]);
   // Committed batches are there to read, the indexes not yet.
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), std::set<std::string>{});
@@ -299,7 +300,7 @@ TEST_F(SqliteIngestSessionTest, FirstBuildCreatesTheDeferredIndexesAtItsEnd) {
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), kDeferredIndexes);
 
   // A later build adds to the indexes as it goes.
-  IngestSession later = Ok(store.BeginIngest(options));
+  IngestSession later = BeginItemByItem(store);
   AddPage(later, Archive()[1]);
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), kDeferredIndexes);
   (void)Ok(later.Finish());
@@ -308,9 +309,7 @@ TEST_F(SqliteIngestSessionTest, FirstBuildCreatesTheDeferredIndexesAtItsEnd) {
 TEST_F(SqliteIngestSessionTest, AbandonedFirstBuildLeavesTheDeferredIndexes) {
   Store store = Open("guanxi.db");
   {
-    IngestOptions options;
-    options.batch_items = 1;
-    IngestSession session = Ok(store.BeginIngest(options));
+    IngestSession session = BeginItemByItem(store);
     AddPage(session, Archive()[0]);
   }
   EXPECT_EQ(DeferredIndexesOf(dir_ / "guanxi.db"), kDeferredIndexes);
@@ -326,17 +325,15 @@ int64_t EvidenceAutomergeOf(const std::filesystem::path& path) {
 
 TEST_F(SqliteIngestSessionTest, BuildPausesTheEvidenceIndexMergesUntilItsEnd) {
   Store store = Open("guanxi.db");
-  IngestOptions options;
-  options.batch_items = 1;
   {
-    IngestSession session = Ok(store.BeginIngest(options));
+    IngestSession session = BeginItemByItem(store);
     AddPage(session, Archive()[0]);
     EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 0);
     (void)Ok(session.Finish());
   }
   EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 4);  // FTS5's default
   {
-    IngestSession abandoned = Ok(store.BeginIngest(options));
+    IngestSession abandoned = BeginItemByItem(store);
     AddPage(abandoned, Archive()[1]);
     EXPECT_EQ(EvidenceAutomergeOf(dir_ / "guanxi.db"), 0);
   }
@@ -389,9 +386,7 @@ TEST_P(IngestSessionTest, WritesOfAnotherConnectionBetweenBatchesAreSeen) {
   const Page later{"e.txt", {Meeting("镇远又开会", "罗勇", "镇远县委", "522625", "吴五", 3)}};
 
   Store store = Open("guanxi.db");
-  IngestOptions options;
-  options.batch_items = 1;
-  IngestSession session = Ok(store.BeginIngest(options));
+  IngestSession session = BeginItemByItem(store);
   AddPage(session, Archive()[0]);  // 罗勇 of 峡江, known to the session
   {
     Store other = Open("guanxi.db");
@@ -425,9 +420,7 @@ TEST_P(IngestSessionTest, ReprintsOfEveryWritersItemsAreFound) {
   };
 
   Store store = Open("guanxi.db");
-  IngestOptions options;
-  options.batch_items = 1;
-  IngestSession session = Ok(store.BeginIngest(options));
+  IngestSession session = BeginItemByItem(store);
   AddPage(session, Page{"own.txt", {own}});
   {
     Store other = Open("guanxi.db");
